@@ -1,0 +1,26 @@
+/** Jest runs the TypeScript sources through ts-jest in CommonJS mode.
+ * @hubspot/ui-extensions (and its tinyspy dependency) ship ESM only, so they are let through the transform. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      'ts-jest',
+      {
+        isolatedModules: true,
+        tsconfig: {
+          jsx: 'react-jsx',
+          module: 'commonjs',
+          moduleResolution: 'node',
+          esModuleInterop: true,
+          allowJs: true,
+          target: 'ES2022',
+        },
+        diagnostics: false,
+      },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy|@remote-ui)/)'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerSandboxCommand } from './commands/sandbox-command';
+
+/** The `cs-health` command line: each sub-command lives in its own file under `commands/`. */
+const program = new Command()
+  .name('cs-health')
+  .description('Customer Success health, churn risk, retention and objectives for HubSpot portals')
+  .showHelpAfterError('(run with --help for usage)');
+
+registerSandboxCommand(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  // Errors reaching this point are the user's to read: one line, no stack.
+  console.error(`cs-health: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
