@@ -1,0 +1,60 @@
+import { clockBody, parseOrThrow } from '../http/request-schemas';
+import { parseDateTime } from '../store/property-values';
+import { SandboxError } from '../store/sandbox-error';
+import type { RouteDefinition } from './route-definition';
+
+/**
+ * The sandbox's own namespace (`/_sandbox`), outside HubSpot's API: no token, no rate limits, no
+ * faults, not counted in the stats.
+ */
+export const CONTROL_ROUTES: RouteDefinition[] = [
+  {
+    method: 'get',
+    path: '/_sandbox/stats',
+    kind: 'control.stats',
+    summary: 'Request counts per endpoint kind and outcome, injected faults, object and association counts',
+    handle(context) {
+      const store = context.store;
+      const objects: Record<string, number> = {};
+      for (const type of ['companies', 'contacts', 'deals', 'tickets', 'line_items', 'feedback_submissions', 'goal_targets', 'calls', 'emails', 'meetings'] as const) {
+        objects[type] = store.table(type).size;
+      }
+      return { body: { requests: store.stats.snapshot(), objects, associations: store.associationCount, owners: store.listOwners().length } };
+    },
+  },
+  {
+    method: 'post',
+    path: '/_sandbox/reset',
+    kind: 'control.reset',
+    summary: 'Back to the seeded portal; clears the stats and rate-limit counters',
+    handle(context) {
+      context.store.reset();
+      return { body: { status: 'reset' } };
+    },
+  },
+  {
+    method: 'post',
+    path: '/_sandbox/clock',
+    kind: 'control.clock',
+    summary: 'Set "now" for writes (`{"now": ISO or ms}`), or `{"now": null}` to follow the wall clock',
+    handle(context) {
+      const body = parseOrThrow(clockBody, context.req.body);
+      const now = body.now === null ? undefined : parseDateTime(String(body.now));
+      if (body.now !== null && now === undefined) {
+        throw new SandboxError('VALIDATION_ERROR', 'now must be an ISO date or ms since epoch.', [{ message: 'not a date', in: 'now' }]);
+      }
+      context.store.setClock(now);
+      return { body: { now: new Date(context.store.now()).toISOString(), frozen: now !== undefined } };
+    },
+  },
+  {
+    method: 'get',
+    path: '/_sandbox/endpoints',
+    kind: 'control.endpoints',
+    summary: 'The implemented endpoints, generated from the route table',
+    async handle() {
+      const { listEndpoints } = await import('./route-table');
+      return { body: { results: listEndpoints() } };
+    },
+  },
+];
