@@ -72,7 +72,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     close() {
       closed ??= new Promise<void>((resolve, reject) => {
         closing = true;
-        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections whose request finishes after close() would otherwise hold the server open.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        server.close((error) => {
+          clearInterval(sweep);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       });
       return closed;
