@@ -33,7 +33,7 @@ async function run(faults: FaultOptions) {
           : await outcomeOf(sandbox, 'GET', '/crm/v3/objects/companies/1'),
       );
     }
-    const history = sandbox.store.propertyHistory(sandbox.store.getObject('companies', '1'), 'name').map((entry) => entry.value);
+    const history = sandbox.store.propertyHistory('companies', sandbox.store.getObject('companies', '1'), 'name').map((entry) => entry.value);
     return { outcomes, history, stats: sandbox.store.stats.snapshot() };
   });
 }

@@ -103,3 +103,20 @@ describe('sandbox objects through the real api-client', () => {
     });
   });
 });
+
+describe('sandbox control namespace', () => {
+  it('resets to the seeded portal and reports counts in stats, outside the token and the counters', async () => {
+    await withSandbox({ seed: smallPortal(3) }, async (sandbox, client) => {
+      await client.crm.companies.basicApi.create({ properties: { name: 'Extra' }, associations: [] });
+      const before = await call(sandbox, 'GET', '/_sandbox/stats', undefined, { authorization: '' });
+      expect(before.json.objects.companies).toBe(4);
+      expect(before.json.requests.endpoints['objects.create'].requests).toBe(1);
+      await call(sandbox, 'POST', '/_sandbox/reset', undefined, { authorization: '' });
+      const after = await call(sandbox, 'GET', '/_sandbox/stats');
+      expect(after.json.objects.companies).toBe(3);
+      expect(after.json.requests.total).toBe(0);
+      const endpoints = await call(sandbox, 'GET', '/_sandbox/endpoints');
+      expect(endpoints.json.results.length).toBeGreaterThan(20);
+    });
+  });
+});

@@ -37,11 +37,7 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     next();
   });
 
-  const originalReset = store.reset.bind(store);
-  store.reset = () => {
-    originalReset();
-    limiter.reset();
-  };
+  store.onReset(() => limiter.reset());
 
   const json = express.json({ limit: BODY_LIMIT, type: () => true });
 

@@ -17,7 +17,7 @@ export function publicObject(store: SandboxStore, objectType: ObjectType, object
     ? new Set([...selection.properties, ...ALWAYS_RETURNED])
     : DEFAULT_RETURNED[objectType];
   const properties: Record<string, string | null> = {};
-  for (const name of names) properties[name] = object.properties[name] ?? null;
+  for (const name of names) properties[name] = store.value(objectType, object, name) ?? null;
   const body: Record<string, unknown> = {
     id: object.id,
     properties,
@@ -28,7 +28,7 @@ export function publicObject(store: SandboxStore, objectType: ObjectType, object
   if (selection.propertiesWithHistory && selection.propertiesWithHistory.length > 0) {
     const history: Record<string, unknown[]> = {};
     for (const name of selection.propertiesWithHistory) {
-      history[name] = store.propertyHistory(object, name).map((entry) => ({
+      history[name] = store.propertyHistory(objectType, object, name).map((entry) => ({
         value: entry.value,
         timestamp: new Date(entry.timestamp).toISOString(),
         sourceType: entry.sourceType,

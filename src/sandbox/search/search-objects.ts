@@ -46,7 +46,8 @@ export function searchObjects(store: SandboxStore, objectType: ObjectType, reque
     const definition = store.properties.get(objectType, sort.propertyName);
     const sign = sort.direction === 'DESCENDING' ? -1 : 1;
     // Array.prototype.sort is stable, so sorting by the last key first yields a multi-key order.
-    matches.sort((a, b) => sign * compareValues(a.properties[sort.propertyName], b.properties[sort.propertyName], definition));
+    const value = (object: StoredObject) => store.value(objectType, object, sort.propertyName);
+    matches.sort((a, b) => sign * compareValues(value(a), value(b), definition));
   }
   const limit = request.limit ?? SEARCH_LIMITS.defaultLimit;
   const end = Math.min(offset + limit, matches.length);
@@ -83,10 +84,10 @@ function predicateFor(store: SandboxStore, objectType: ObjectType, filter: Searc
     };
   }
   const definition = store.properties.get(objectType, filter.propertyName);
-  return (object) => matchesFilter(object.properties[filter.propertyName], filter, definition);
+  return (object) => matchesFilter(store.value(objectType, object, filter.propertyName), filter, definition);
 }
 
 function matchesQuery(object: StoredObject, words: string[]): boolean {
-  const text = Object.values(object.properties).join(' ').toLowerCase();
+  const text = `${object.id} ${Object.values(object.properties).join(' ')}`.toLowerCase();
   return words.every((word) => text.includes(word));
 }

@@ -36,6 +36,7 @@ export class SandboxStore implements SeedSink {
   private owners = new Map<string, StoredOwner>();
   private pipelines = new Map<'deals' | 'tickets', Map<string, StoredPipeline>>();
   private frozenNow: number | undefined;
+  private readonly resetListeners: (() => void)[] = [];
 
   constructor(private readonly options: SandboxStoreOptions = {}) {
     this.registry = new PropertyRegistry(this.now());
@@ -57,6 +58,12 @@ export class SandboxStore implements SeedSink {
     this.clear();
     this.stats.reset();
     this.options.seed?.(this);
+    for (const listener of this.resetListeners) listener();
+  }
+
+  /** Called after every reset (the HTTP layer restarts its rate-limit counters). */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
   }
 
   // ---- SeedSink --------------------------------------------------------------------------------
@@ -76,14 +83,10 @@ export class SandboxStore implements SeedSink {
   }
 
   object(objectType: ObjectType, seed: ObjectSeed): void {
-    const createdAt = seed.createdAt ? (parseDateTime(seed.createdAt) ?? this.now()) : this.now();
+    const createdAt = parseDateTime(seed.createdAt ?? seed.properties.createdate ?? '') ?? this.now();
     const updatedAt = seed.updatedAt ? (parseDateTime(seed.updatedAt) ?? createdAt) : createdAt;
-    this.table(objectType).insert({
-      id: seed.id,
-      properties: this.withMaintained(objectType, seed.id, { ...seed.properties }, createdAt, updatedAt),
-      createdAt,
-      updatedAt,
-    });
+    // The generator hands the properties over: keep them as they are rather than copying 100,000s of objects.
+    this.table(objectType).insert({ id: seed.id, properties: withoutMaintained(seed.properties), createdAt, updatedAt });
   }
 
   associate(from: ObjectType, fromId: string, to: ObjectType, toId: string): void {
@@ -93,7 +96,7 @@ export class SandboxStore implements SeedSink {
   history(objectType: ObjectType, id: string, property: string, value: string, timestamp: string): void {
     const object = this.table(objectType).get(id);
     if (!object) return;
-    const entries = this.historyOf(object, property);
+    const entries = this.historyOf(objectType, object, property);
     entries.push({ value, timestamp: parseDateTime(timestamp) ?? object.createdAt, sourceType: 'IMPORT' });
     entries.sort((a, b) => a.timestamp - b.timestamp);
   }
@@ -136,14 +139,30 @@ export class SandboxStore implements SeedSink {
     const id = table.allocateId();
     const now = this.now();
     const createdAt = values.createdate ? (parseDateTime(values.createdate) ?? now) : now;
-    const object: StoredObject = {
-      id,
-      properties: this.withMaintained(objectType, id, { ...values }, createdAt, now),
-      createdAt,
-      updatedAt: now,
-    };
+    const properties = withoutMaintained({ ...values });
+    for (const [name, value] of Object.entries(properties)) if (value === '') delete properties[name];
+    const object: StoredObject = { id, properties, createdAt, updatedAt: now };
     table.insert(object);
     return object;
+  }
+
+  /**
+   * A property's current value. `hs_object_id`, `createdate` and the last-modified dates are
+   * derived from the object rather than stored, which keeps a large portal's memory down.
+   */
+  value(objectType: ObjectType, object: StoredObject, name: string): string | undefined {
+    switch (name) {
+      case 'hs_object_id':
+        return object.id;
+      case 'createdate':
+        return new Date(object.createdAt).toISOString();
+      case 'hs_lastmodifieddate':
+        return new Date(object.updatedAt).toISOString();
+      case 'lastmodifieddate':
+        return objectType === 'contacts' ? new Date(object.updatedAt).toISOString() : object.properties[name];
+      default:
+        return object.properties[name];
+    }
   }
 
   /** Applies already-validated values; every changed value is appended to that property's history. */
@@ -152,26 +171,23 @@ export class SandboxStore implements SeedSink {
     const now = this.now();
     let changed = false;
     for (const [name, value] of Object.entries(values)) {
-      if (object.properties[name] === value) continue;
-      const entries = this.historyOf(object, name);
+      if ((this.value(objectType, object, name) ?? '') === value) continue;
+      const entries = this.historyOf(objectType, object, name);
       entries.push({ value, timestamp: now, sourceType });
-      if (value === '') delete object.properties[name];
+      if (name === 'createdate') object.createdAt = parseDateTime(value) ?? object.createdAt;
+      else if (value === '') delete object.properties[name];
       else object.properties[name] = value;
       changed = true;
     }
-    if (changed) {
-      object.updatedAt = now;
-      object.properties.hs_lastmodifieddate = new Date(now).toISOString();
-      if (objectType === 'contacts') object.properties.lastmodifieddate = object.properties.hs_lastmodifieddate;
-    }
+    if (changed) object.updatedAt = now;
     return object;
   }
 
   /** A property's values, newest first, as `propertiesWithHistory` reports them. */
-  propertyHistory(object: StoredObject, property: string): HistoryEntry[] {
+  propertyHistory(objectType: ObjectType, object: StoredObject, property: string): HistoryEntry[] {
     const recorded = object.history?.[property];
     if (recorded) return [...recorded].reverse();
-    const value = object.properties[property];
+    const value = this.value(objectType, object, property);
     if (value === undefined) return [];
     const timestamp = property === 'hs_lastmodifieddate' || property === 'lastmodifieddate' ? object.updatedAt : object.createdAt;
     return [{ value, timestamp, sourceType: 'API' }];
@@ -230,29 +246,15 @@ export class SandboxStore implements SeedSink {
     return object;
   }
 
-  private historyOf(object: StoredObject, property: string): HistoryEntry[] {
+  private historyOf(objectType: ObjectType, object: StoredObject, property: string): HistoryEntry[] {
     object.history ??= {};
     let entries = object.history[property];
     if (!entries) {
-      const current = object.properties[property];
+      const current = this.value(objectType, object, property);
       entries = current === undefined ? [] : [{ value: current, timestamp: object.createdAt, sourceType: 'API' }];
       object.history[property] = entries;
     }
     return entries;
-  }
-
-  private withMaintained(
-    objectType: ObjectType,
-    id: string,
-    properties: Record<string, string>,
-    createdAt: number,
-    updatedAt: number,
-  ): Record<string, string> {
-    properties.hs_object_id = id;
-    properties.createdate ??= new Date(createdAt).toISOString();
-    properties.hs_lastmodifieddate = new Date(updatedAt).toISOString();
-    if (objectType === 'contacts') properties.lastmodifieddate = properties.hs_lastmodifieddate;
-    return properties;
   }
 
   private pipelinesOf(objectType: 'deals' | 'tickets'): Map<string, StoredPipeline> {
@@ -271,4 +273,14 @@ export class SandboxStore implements SeedSink {
     this.pipeline('deals', DEFAULT_DEAL_PIPELINE);
     this.pipeline('tickets', DEFAULT_TICKET_PIPELINE);
   }
+}
+
+const DERIVED = ['hs_object_id', 'createdate', 'hs_lastmodifieddate', 'lastmodifieddate'];
+
+/** Drops the properties the store derives (see {@link SandboxStore.value}); only copies when one is present. */
+function withoutMaintained(properties: Record<string, string>): Record<string, string> {
+  if (!DERIVED.some((name) => name in properties)) return properties;
+  const copy = { ...properties };
+  for (const name of DERIVED) delete copy[name];
+  return copy;
 }
