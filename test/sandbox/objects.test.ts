@@ -120,3 +120,18 @@ describe('sandbox control namespace', () => {
     });
   });
 });
+
+describe('sandbox batch create with associations', () => {
+  it('creates nothing when one input points at an object that does not exist', async () => {
+    await withSandbox({ seed: smallPortal(1) }, async (sandbox, client) => {
+      const association = (id: string) => [{ to: { id }, types: [{ associationCategory: 'HUBSPOT_DEFINED' as never, associationTypeId: 339 }] }];
+      const failure = await apiError(
+        client.crm.tickets.batchApi.create({ inputs: [{ properties: { subject: 'ok' }, associations: association('1') }, { properties: { subject: 'orphan' }, associations: association('999') }] }),
+      );
+      expect(failure.code).toBe(404);
+      expect(sandbox.store.table('tickets').size).toBe(0);
+      const created = await client.crm.tickets.batchApi.create({ inputs: [{ properties: { subject: 'ok' }, associations: association('1') }] });
+      expect(sandbox.store.associations('tickets', created.results[0]?.id ?? '', 'companies')).toEqual(['1']);
+    });
+  });
+});

@@ -115,3 +115,18 @@ describe('sandbox search', () => {
     });
   });
 });
+
+describe('sandbox search on garbage values', () => {
+  it('never matches a non-numeric value with a numeric comparison, and does not fail', async () => {
+    const seed = (sink: SeedSink) => {
+      sink.object('deals', { id: '1', properties: { amount: 'abc' } });
+      sink.object('deals', { id: '2', properties: { amount: '50' } });
+    };
+    await withSandbox({ seed }, async (_sandbox, client) => {
+      for (const operator of ['LT', 'GT', 'EQ']) {
+        const result = await client.crm.deals.searchApi.doSearch({ filterGroups: [{ filters: [{ propertyName: 'amount', operator, value: '60' }] }] } as never);
+        expect(result.results.map((deal) => deal.id)).toEqual(operator === 'LT' ? ['2'] : []);
+      }
+    });
+  });
+});

@@ -53,13 +53,12 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
   for (const route of CONTROL_ROUTES) app[route.method](route.path, json, handler(route));
 
   for (const route of HUBSPOT_ROUTES) {
-    const counted = (req: Request, res: Response, next: NextFunction) => {
+    const counted = (_req: Request, res: Response, next: NextFunction) => {
       res.on('finish', () => store.stats.record(route.kind, res.statusCode));
       res.on('close', () => {
         if (!res.writableFinished) store.stats.record(route.kind, 0);
       });
       next();
-      void req;
     };
     const authenticated = (req: Request, res: Response, next: NextFunction) => {
       if (options.token === undefined) return next();

@@ -116,7 +116,7 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
       const objectType = objectTypeParam(context);
       const body = parseOrThrow(createObjectBody, context.req.body);
       const [values] = context.store.validateWrites(objectType, [body.properties], 'properties');
-      for (const association of body.associations ?? []) context.store.getObject(resolveTarget(association.types[0]?.associationTypeId, objectType), association.to.id);
+      checkTargets(context, objectType, body.associations ?? []);
       const object = context.store.createObject(objectType, values ?? {});
       linkInline(context, objectType, object.id, body.associations ?? []);
       return { status: 201, body: publicObject(context.store, objectType, object, { properties: Object.keys(values ?? {}) }) };
@@ -171,6 +171,8 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
       const objectType = objectTypeParam(context);
       const body = parseOrThrow(batchCreateBody, context.req.body);
       const values = context.store.validateWrites(objectType, body.inputs.map((input) => input.properties));
+      // Every association target must exist before anything is created, so a rejected batch leaves no trace.
+      for (const input of body.inputs) checkTargets(context, objectType, input.associations ?? []);
       const results = values.map((properties, index) => {
         const object = context.store.createObject(objectType, properties);
         linkInline(context, objectType, object.id, body.inputs[index]?.associations ?? []);
@@ -236,7 +238,13 @@ function resolveTarget(typeId: number | undefined, from: ObjectType): ObjectType
   return target;
 }
 
-function linkInline(context: RouteContext, objectType: ObjectType, id: string, associations: { to: { id: string }; types: { associationTypeId: number }[] }[]): void {
+type InlineAssociation = { to: { id: string }; types: { associationTypeId: number }[] };
+
+function checkTargets(context: RouteContext, objectType: ObjectType, associations: InlineAssociation[]): void {
+  for (const association of associations) context.store.getObject(resolveTarget(association.types[0]?.associationTypeId, objectType), association.to.id);
+}
+
+function linkInline(context: RouteContext, objectType: ObjectType, id: string, associations: InlineAssociation[]): void {
   for (const association of associations) {
     const target = resolveTarget(association.types[0]?.associationTypeId, objectType);
     context.store.associateExisting(objectType, id, target, association.to.id);
