@@ -59,3 +59,12 @@ describe('cs-health sandbox', () => {
     expect(result.stderr).toContain('--fault-503: must be between 0 and 1');
   });
 });
+
+describe('cs-health sandbox --fault-endpoint', () => {
+  it('refuses an endpoint kind the sandbox does not have, listing the known ones', async () => {
+    const result = await runCli(['sandbox', '--port', '0', '--data', 'empty', '--fault-503', '0.5', '--fault-endpoint', 'objects.serch']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('unknown endpoint kind objects.serch');
+    expect(result.stderr).toContain('objects.search');
+  });
+});

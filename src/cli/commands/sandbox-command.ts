@@ -2,7 +2,8 @@ import { Command, Option } from 'commander';
 import { z } from 'zod';
 import { loadDemoGenerator } from '../../sandbox/demo-seed';
 import type { FaultOptions, FaultRates } from '../../sandbox/faults/fault-injector';
-import { PortInUseError, startSandbox } from '../../sandbox/server';
+import { OBJECT_TYPES } from '../../sandbox/seed-format';
+import { listEndpoints, PortInUseError, startSandbox } from '../../sandbox/server';
 
 const rate = z.coerce.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const positiveInt = z.coerce.number().int().positive('must be a positive integer');
@@ -30,7 +31,14 @@ const sandboxFlags = z.object({
   faultTruncate: rate.optional(),
   faultLatency: rate.optional(),
   faultLatencyMs: z.coerce.number().int().min(0).optional(),
-  faultEndpoint: z.array(z.string()).optional(),
+  faultEndpoint: z
+    .array(z.string())
+    .optional()
+    .superRefine((kinds, context) => {
+      const known = new Set(listEndpoints().filter((endpoint) => endpoint.namespace === 'hubspot').map((endpoint) => endpoint.kind));
+      const unknown = (kinds ?? []).filter((kind) => !known.has(kind));
+      if (unknown.length > 0) context.addIssue({ code: 'custom', message: `unknown endpoint kind ${unknown.join(', ')}; known: ${[...known].join(', ')}` });
+    }),
 });
 
 type SandboxFlags = z.infer<typeof sandboxFlags>;
@@ -111,8 +119,8 @@ export function registerSandboxCommand(program: Command): void {
         throw error;
       }
       const running = sandbox;
-      const counts = running.store.table('companies').size;
-      console.log(`HubSpot sandbox portal listening on ${running.url} (${flags.data}: ${counts} companies)`);
+      const counts = OBJECT_TYPES.map((type) => `${running.store.table(type).size} ${type}`).join(', ');
+      console.log(`HubSpot sandbox portal listening on ${running.url} (${flags.data}: ${counts})`);
       console.log(`Use it with: new Client({ accessToken: '${flags.token ?? 'any'}', basePath: '${running.url}' })`);
       const stop = (signal: string) => {
         console.log(`${signal}: finishing in-flight requests, then stopping`);
