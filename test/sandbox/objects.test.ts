@@ -135,3 +135,18 @@ describe('sandbox batch create with associations', () => {
     });
   });
 });
+
+describe('sandbox inline association keys', () => {
+  it('keys line items as "line items", with a space, as HubSpot does', async () => {
+    const seed = (sink: import('../../src/sandbox/seed-format').SeedSink) => {
+      sink.object('deals', { id: '1', properties: { dealname: 'Renewal' } });
+      sink.object('line_items', { id: '7', properties: { name: 'Seats' } });
+      sink.associate('deals', '1', 'line_items', '7');
+    };
+    await withSandbox({ seed }, async (_sandbox, client) => {
+      const deal = await client.crm.deals.basicApi.getById('1', undefined, undefined, ['line_items']);
+      expect(Object.keys(deal.associations ?? {})).toEqual(['line items']);
+      expect(deal.associations?.['line items']?.results[0]).toEqual(expect.objectContaining({ id: '7', type: 'deal_to_line_item' }));
+    });
+  });
+});

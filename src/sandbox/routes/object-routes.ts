@@ -31,7 +31,7 @@ function inlineAssociations(context: RouteContext, objectType: ObjectType, objec
     const type = associationTypeLabel(objectType, toType);
     const page = ids.slice(0, INLINE_ASSOCIATION_PAGE).map((id) => ({ id, type }));
     const more = ids.length > INLINE_ASSOCIATION_PAGE;
-    associations[toType] = {
+    associations[inlineAssociationKey(toType)] = {
       results: page,
       ...(more
         ? {
@@ -44,6 +44,11 @@ function inlineAssociations(context: RouteContext, objectType: ObjectType, objec
     };
   }
   return associations;
+}
+
+/** HubSpot keys inline associations by plural type name, except line items: `"line items"`, with a space. */
+export function inlineAssociationKey(objectType: ObjectType): string {
+  return objectType === 'line_items' ? 'line items' : objectType;
 }
 
 function batchEnvelope(results: unknown[], startedAt: Date, errors: unknown[] = []) {
