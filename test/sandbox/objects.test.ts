@@ -150,3 +150,14 @@ describe('sandbox inline association keys', () => {
     });
   });
 });
+
+describe('sandbox reads by idProperty', () => {
+  it('reads contacts by email, one by one and in a batch', async () => {
+    await withSandbox({ seed: smallPortal(2) }, async (_sandbox, client) => {
+      const one = await client.crm.contacts.basicApi.getById('person10002@company2.example', ['email'], undefined, undefined, false, 'email');
+      expect(one.id).toBe('10002');
+      const batch = await client.crm.contacts.batchApi.read({ inputs: [{ id: 'person10001@company1.example' }], idProperty: 'email', properties: ['email'], propertiesWithHistory: [] });
+      expect(batch.results.map((contact) => contact.id)).toEqual(['10001']);
+    });
+  });
+});

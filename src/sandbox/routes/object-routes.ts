@@ -81,6 +81,8 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
       const objectType = objectTypeParam(context);
       const query = parseOrThrow(listQuery, context.req.query, 'query');
       const table = context.store.table(objectType);
+      // Nothing is ever archived here, so an archived listing is empty.
+      if (query.archived === 'true') return { body: { results: [] } };
       const offset = query.after === undefined ? 0 : Number(query.after);
       const objects = table.page(offset, query.limit);
       const next = offset + objects.length;
@@ -103,7 +105,9 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
     handle(context) {
       const objectType = objectTypeParam(context);
       const query = parseOrThrow(listQuery, context.req.query, 'query');
-      const object = context.store.getObject(objectType, param(context, 'objectId'));
+      if (query.archived === 'true') throw new SandboxError('OBJECT_NOT_FOUND', 'Object not found.');
+      const object = findObject(context, objectType, param(context, 'objectId'), query.idProperty);
+      if (!object) throw new SandboxError('OBJECT_NOT_FOUND', `Object not found.  objectId are usually numeric.`);
       return {
         body: {
           ...publicObject(context.store, objectType, object, query),
@@ -151,14 +155,10 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
       const startedAt = new Date();
       const objectType = objectTypeParam(context);
       const body = parseOrThrow(batchReadBody, context.req.body);
-      if (body.idProperty && body.idProperty !== 'hs_object_id') {
-        throw new SandboxError('VALIDATION_ERROR', 'The sandbox only reads batches by hs_object_id.', [{ message: 'only hs_object_id is supported', in: 'idProperty' }]);
-      }
-      const table = context.store.table(objectType);
       const missing: string[] = [];
       const results = [];
       for (const { id } of body.inputs) {
-        const object = table.get(id);
+        const object = findObject(context, objectType, id, body.idProperty);
         if (object) results.push(publicObject(context.store, objectType, object, body));
         else missing.push(id);
       }
@@ -231,6 +231,17 @@ export const OBJECT_ROUTES: RouteDefinition[] = [
     },
   },
 ];
+
+/**
+ * An object by id, or by the value of another unique property (`idProperty`, e.g. a contact's
+ * email), which is a linear scan: fine for the occasional lookup the app makes.
+ */
+function findObject(context: RouteContext, objectType: ObjectType, id: string, idProperty: string | undefined): StoredObject | undefined {
+  const table = context.store.table(objectType);
+  if (!idProperty || idProperty === 'hs_object_id') return table.get(id);
+  for (const object of table.values()) if (context.store.value(objectType, object, idProperty) === id) return object;
+  return undefined;
+}
 
 /** The object type an inline association points at, from its type id (the default ids are unique per pair). */
 function resolveTarget(typeId: number | undefined, from: ObjectType): ObjectType {
