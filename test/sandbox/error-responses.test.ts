@@ -54,3 +54,15 @@ describe('sandbox error answers in HubSpot shape', () => {
     });
   });
 });
+
+describe('sandbox hostile property names', () => {
+  it('answers 400 to __proto__ and constructor as property names and returns no inherited values', async () => {
+    await withSandbox({ seed: smallPortal(1) }, async (sandbox) => {
+      const proto = await call(sandbox, 'PATCH', '/crm/v3/objects/companies/1', '{"properties": {"__proto__": {"polluted": "yes"}, "constructor": "x"}}');
+      expect(proto.status).toBe(400);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      const read = await call(sandbox, 'GET', '/crm/v3/objects/companies/1?properties=constructor,toString');
+      expect(read.json.properties).toMatchObject({ constructor: null, toString: null });
+    });
+  });
+});

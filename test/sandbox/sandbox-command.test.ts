@@ -39,17 +39,17 @@ describe('cs-health sandbox', () => {
     }
   });
 
-  it('prints its URL, serves the HubSpot API and stops cleanly on SIGTERM while a request is in flight', async () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('prints its URL, serves the HubSpot API and stops cleanly on %s while a request is in flight', async (signal) => {
     let served: Promise<number> | undefined;
     const result = await runCli(['sandbox', '--port', '0', '--data', 'empty', '--fault-latency', '1', '--fault-latency-ms', '400'], (stdout, child) => {
       const match = /listening on (http:\/\/\S+)/.exec(stdout);
       if (match && !served) {
         served = fetch(`${match[1]}/crm/v3/pipelines/deals`).then((response) => response.status);
-        setTimeout(() => child.kill('SIGTERM'), 100);
+        setTimeout(() => child.kill(signal), 100);
       }
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('SIGTERM');
+    expect(result.stdout).toContain(signal);
     await expect(served).resolves.toBe(200);
   });
 

@@ -161,7 +161,8 @@ export class SandboxStore implements SeedSink {
       case 'lastmodifieddate':
         return objectType === 'contacts' ? new Date(object.updatedAt).toISOString() : object.properties[name];
       default:
-        return object.properties[name];
+        // Own properties only: a requested name such as "constructor" must not reach Object.prototype.
+        return Object.hasOwn(object.properties, name) ? object.properties[name] : undefined;
     }
   }
 
