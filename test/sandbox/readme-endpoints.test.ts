@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { endpointsMarkdown } from '../../src/sandbox/routes/route-table';
 import { listEndpoints } from '../../src/sandbox/server';
 
 /** The README's "## The sandbox portal" section, up to the next top-level section. */
@@ -16,5 +17,9 @@ describe('the README sandbox section', () => {
     const documented = [...sandboxSection().matchAll(/^\| `(GET|POST|PATCH|PUT|DELETE) ([^`]+)` \|/gm)].map((match) => `${match[1]} ${match[2]}`);
     const implemented = listEndpoints().map((endpoint) => `${endpoint.method} ${endpoint.path}`);
     expect(documented.sort()).toEqual(implemented.sort());
+  });
+
+  it('carries the generated table verbatim, kinds and summaries included', () => {
+    expect(sandboxSection()).toContain(endpointsMarkdown());
   });
 });

@@ -32,6 +32,6 @@ export function listEndpoints(): EndpointListing[] {
 
 /** The endpoint list as markdown table rows, as the README carries it. */
 export function endpointsMarkdown(): string {
-  const rows = listEndpoints().map((endpoint) => `| \`${endpoint.method} ${endpoint.path}\` | ${endpoint.summary} |`);
-  return ['| Endpoint | What it does |', '| --- | --- |', ...rows].join('\n');
+  const rows = listEndpoints().map((endpoint) => `| \`${endpoint.method} ${endpoint.path}\` | \`${endpoint.kind}\` | ${endpoint.summary} |`);
+  return ['| Endpoint | Kind (stats, `--fault-endpoint`) | What it does |', '| --- | --- | --- |', ...rows].join('\n');
 }
