@@ -68,3 +68,16 @@ describe('sandbox properties and groups', () => {
     });
   });
 });
+
+describe('sandbox pipeline validation', () => {
+  it('refuses a deal stage or ticket pipeline that does not exist, naming the property', async () => {
+    await withSandbox({ seed: smallPortal(1) }, async (_sandbox, client) => {
+      const stage = await apiError(client.crm.deals.basicApi.update('10', { properties: { dealstage: 'nowhere' } }));
+      expect([stage.code, stage.body.errors[0].in]).toEqual([400, 'properties.dealstage']);
+      const pipeline = await apiError(client.crm.tickets.basicApi.create({ properties: { subject: 'x', hs_pipeline: '99' }, associations: [] }));
+      expect([pipeline.code, pipeline.body.errors[0].in]).toEqual([400, 'properties.hs_pipeline']);
+      const moved = await client.crm.deals.basicApi.update('10', { properties: { dealstage: 'closedlost' } });
+      expect(moved.properties.dealstage).toBe('closedlost');
+    });
+  });
+});

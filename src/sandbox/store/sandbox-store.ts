@@ -7,7 +7,7 @@ import { ObjectTable, type HistoryEntry, type StoredObject } from './object-tabl
 import { PropertyRegistry } from './property-registry';
 import { normaliseWrite, parseDateTime } from './property-values';
 import { RequestStats } from './request-stats';
-import { SandboxError } from './sandbox-error';
+import { SandboxError, type SandboxErrorDetail } from './sandbox-error';
 
 export interface StoredOwner extends OwnerSeed {
   createdAt: number;
@@ -121,7 +121,7 @@ export class SandboxStore implements SeedSink {
       const result = normaliseWrite(objectType, values, (name) => this.registry.get(objectType, name));
       normalised.push(result.values);
       const prefix = writes.length > 1 || field === 'inputs' ? `${field}[${index}].` : '';
-      errors.push(...result.errors.map((error) => ({ ...error, in: `${prefix}${error.in ?? ''}` })));
+      errors.push(...[...result.errors, ...this.pipelineErrors(objectType, result.values)].map((error) => ({ ...error, in: `${prefix}${error.in ?? ''}` })));
     }
     if (errors.length > 0) {
       throw new SandboxError(
@@ -131,6 +131,23 @@ export class SandboxStore implements SeedSink {
       );
     }
     return normalised;
+  }
+
+  /** Deal and ticket pipelines and stages must exist, as in HubSpot (a stage is checked against every pipeline of the type). */
+  private pipelineErrors(objectType: ObjectType, values: Record<string, string>): SandboxErrorDetail[] {
+    if (objectType !== 'deals' && objectType !== 'tickets') return [];
+    const [pipelineProperty, stageProperty] = objectType === 'deals' ? ['pipeline', 'dealstage'] : ['hs_pipeline', 'hs_pipeline_stage'];
+    const pipelines = this.listPipelines(objectType);
+    const errors: SandboxErrorDetail[] = [];
+    const pipeline = values[pipelineProperty];
+    if (pipeline && !pipelines.some((candidate) => candidate.id === pipeline)) {
+      errors.push({ message: `${pipeline} is not a valid pipeline`, code: 'INVALID_OPTION', in: `properties.${pipelineProperty}` });
+    }
+    const stage = values[stageProperty];
+    if (stage && !pipelines.some((candidate) => candidate.stages.some((candidateStage) => candidateStage.id === stage))) {
+      errors.push({ message: `${stage} is not a valid pipeline stage`, code: 'INVALID_OPTION', in: `properties.${stageProperty}` });
+    }
+    return errors;
   }
 
   /** Creates an object from already-validated values. */
