@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { PortalMapping } from '../domain/config/portal-mapping';
+import type { Customer } from '../domain/customer';
+import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
+import type { HubSpotGateway } from './hubspot-gateway';
+import type { PortalContext } from './portal-context';
+import type { HubSpotObject } from './property-values';
+import { parseCompany, parseContact, parseDeal, parseFeedback, parseLineItems, parseTicket, propertiesToRead } from './record-parsers';
+
+/** What a company is read with inline; HubSpot keys line items `"line items"`, not needed here. */
+const LINKED_TYPES = ['contacts', 'deals', 'tickets'] as const;
+type LinkedType = (typeof LINKED_TYPES)[number];
+
+export interface ReadOptions {
+  /** Read `cs_health_score` history (cards draw it); costs payload, so off for the sync. */
+  withHealthHistory?: boolean;
+}
+
+export interface CustomerPage {
+  customers: Customer[];
+  /** Cursor of the next page; absent on the last. Checkpoint it to resume. */
+  after?: string;
+}
+
+const listPageSchema = z.object({
+  results: z.array(z.unknown()),
+  paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional(),
+});
+
+/**
+ * Company -> linked ids, from the inline associations where complete, and through the v4 batch
+ * read (1,000 per call) for the companies whose inline list was cut at its page size.
+ */
+async function linkedIds(gateway: HubSpotGateway, companies: HubSpotObject[], inlineComplete: boolean): Promise<Record<LinkedType, Map<string, string[]>>> {
+  const entries = await Promise.all(
+    LINKED_TYPES.map(async (type) => {
+      const links = new Map<string, string[]>();
+      const truncated: string[] = [];
+      for (const company of companies) {
+        const inline = company.associations?.[type];
+        links.set(company.id, [...new Set(inline?.results.map((result) => result.id) ?? [])]);
+        if (!inlineComplete || inline?.paging?.next) truncated.push(company.id);
+      }
+      if (truncated.length > 0) for (const [id, targets] of await batchReadAssociations(gateway, 'companies', type, truncated)) links.set(id, targets);
+      return [type, links] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<LinkedType, Map<string, string[]>>;
+}
+
+/**
+ * Builds Customers for a set of companies already read: batch-reads their deals, tickets and
+ * contacts (100 per call), the contacts' feedback (association batch read, then batch read) and,
+ * in line-items revenue mode, the deals' line items. Independent reads go out in parallel, so the
+ * whole set costs three sequential round-trips after the companies.
+ */
+async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean): Promise<Customer[]> {
+  const properties = propertiesToRead(mapping);
+  const links = await linkedIds(gateway, companies, inlineComplete);
+  const all = (type: LinkedType) => [...links[type].values()].flat();
+  const withLineItems = mapping.revenue.source === 'line_items';
+
+  const [deals, tickets, contacts, feedbackLinks, lineItemLinks] = await Promise.all([
+    batchReadObjects(gateway, 'deals', all('deals'), properties.deals),
+    batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets),
+    batchReadObjects(gateway, 'contacts', all('contacts'), properties.contacts),
+    batchReadAssociations(gateway, 'contacts', 'feedback_submissions', all('contacts')),
+    withLineItems ? batchReadAssociations(gateway, 'deals', 'line_items', all('deals')) : Promise.resolve(new Map<string, string[]>()),
+  ]);
+  const [feedback, lineItems] = await Promise.all([
+    batchReadObjects(gateway, 'feedback_submissions', [...feedbackLinks.values()].flat(), properties.feedback_submissions),
+    withLineItems ? batchReadObjects(gateway, 'line_items', [...lineItemLinks.values()].flat(), properties.line_items) : Promise.resolve(new Map<string, HubSpotObject>()),
+  ]);
+
+  const present = <T>(map: Map<string, T>, ids: string[]) => ids.flatMap((id) => (map.has(id) ? [map.get(id) as T] : []));
+  return companies.map((company) => {
+    const contactIds = links.contacts.get(company.id) ?? [];
+    return {
+      ...parseCompany(company, mapping, gateway.warnings),
+      deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
+        const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
+        return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
+      }),
+      tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
+      contacts: present(contacts, contactIds).map((contact) => parseContact(contact, gateway.warnings)),
+      feedback: contactIds.flatMap((contactId) =>
+        present(feedback, feedbackLinks.get(contactId) ?? []).flatMap((answer) => parseFeedback(answer, contactId, mapping, gateway.warnings) ?? []),
+      ),
+    };
+  });
+}
+
+/**
+ * Streams the portal's customers a page of companies at a time: one list call (companies with
+ * inline contacts, deals, tickets), then batch reads for what they link to. Memory holds one page.
+ *
+ * @example
+ * for await (const page of readCustomerPages(gateway, context, mapping, { after: checkpoint })) {
+ *   await saveCheckpoint(page.after);
+ * }
+ */
+export async function* readCustomerPages(
+  gateway: HubSpotGateway,
+  context: PortalContext,
+  mapping: PortalMapping,
+  options: ReadOptions & { pageSize?: number; after?: string } = {},
+): AsyncGenerator<CustomerPage> {
+  const properties = propertiesToRead(mapping).companies;
+  const history = options.withHealthHistory ? ['cs_health_score'] : undefined;
+  let after = options.after;
+  do {
+    const cursor = after;
+    const page = listPageSchema.parse(
+      await gateway.call('companies.list', (client) =>
+        client.crm.objects.basicApi.getPage('companies', options.pageSize ?? 100, cursor, properties, history, [...LINKED_TYPES]),
+      ),
+    );
+    const companies = parseObjects(gateway, 'companies', page.results);
+    after = page.paging?.next?.after;
+    yield { customers: await assemble(gateway, context, mapping, companies, true), after };
+  } while (after);
+}
+
+/** Below this many ids, one get-with-associations per company beats a batch read plus three association reads. */
+const SINGLE_READ_LIMIT = 3;
+
+/**
+ * Reads the given companies as Customers (incremental recompute, one card). One company costs
+ * 6 calls in 3 sequential round-trips; more are batched (companies 100 per call, their links by
+ * association batch reads). Unknown ids are counted (`company.not_found`) and left out.
+ */
+export async function readCustomers(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, ids: string[], options: ReadOptions = {}): Promise<Customer[]> {
+  const unique = [...new Set(ids)];
+  const properties = propertiesToRead(mapping).companies;
+  const history = options.withHealthHistory ? ['cs_health_score'] : [];
+  if (unique.length <= SINGLE_READ_LIMIT) {
+    const companies = await Promise.all(
+      unique.map(async (id) => {
+        try {
+          return await gateway.call('companies.get', (client) => client.crm.objects.basicApi.getById('companies', id, properties, history, [...LINKED_TYPES]));
+        } catch (error) {
+          if ((error as { code?: string }).code === 'NOT_FOUND') {
+            gateway.warnings.add('company.not_found');
+            return undefined;
+          }
+          throw error;
+        }
+      }),
+    );
+    return assemble(gateway, context, mapping, parseObjects(gateway, 'companies', companies.filter((company) => company !== undefined)), true);
+  }
+  const companies = await batchReadObjects(gateway, 'companies', unique, properties, history);
+  return assemble(gateway, context, mapping, [...companies.values()], false);
+}

@@ -1,0 +1,111 @@
+import type { Client } from '@hubspot/api-client';
+import { z } from 'zod';
+import type { GoalTarget, Owner } from '../domain/customer';
+import type { HubSpotGateway } from './hubspot-gateway';
+import { hubspotObjectSchema, PropertyReader } from './property-values';
+
+export interface StageInfo {
+  pipelineId: string;
+  /** 0-based position of the stage in its pipeline, by displayOrder. */
+  order: number;
+  probability?: number;
+  isClosed: boolean;
+  /** Tickets: HubSpot's `ticketState` metadata (OPEN / CLOSED). */
+  ticketState?: string;
+}
+
+/** What a run reads once: owners, pipelines (to interpret deal and ticket stages), goal targets. */
+export interface PortalContext {
+  owners: Owner[];
+  dealStages: Map<string, StageInfo>;
+  ticketStages: Map<string, StageInfo>;
+  goalTargets: GoalTarget[];
+}
+
+const ownerSchema = z.object({
+  id: z.string(),
+  userId: z.number().optional().nullable(),
+  email: z.string().optional().nullable(),
+  firstName: z.string().optional().nullable(),
+  lastName: z.string().optional().nullable(),
+  teams: z.array(z.object({ id: z.string() })).optional().nullable(),
+});
+const pageSchema = z.object({ results: z.array(z.unknown()), paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional() });
+const pipelinesSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      stages: z.array(z.object({ id: z.string(), displayOrder: z.number(), metadata: z.record(z.string(), z.string()).default({}) })),
+    }),
+  ),
+});
+
+export const GOAL_TARGET_PROPERTIES = ['hs_goal_name', 'hs_target_amount', 'hs_start_datetime', 'hs_end_datetime', 'hs_assignee_user_id'];
+
+function stageMap(pipelines: z.infer<typeof pipelinesSchema>): Map<string, StageInfo> {
+  const stages = new Map<string, StageInfo>();
+  for (const pipeline of pipelines.results) {
+    const ordered = [...pipeline.stages].sort((a, b) => a.displayOrder - b.displayOrder);
+    ordered.forEach((stage, order) => {
+      const probability = stage.metadata.probability === undefined ? undefined : Number(stage.metadata.probability);
+      stages.set(stage.id, {
+        pipelineId: pipeline.id,
+        order,
+        probability: probability !== undefined && Number.isFinite(probability) ? probability : undefined,
+        isClosed: stage.metadata.isClosed === 'true' || stage.metadata.ticketState === 'CLOSED',
+        ticketState: stage.metadata.ticketState,
+      });
+    });
+  }
+  return stages;
+}
+
+async function readAllPages(gateway: HubSpotGateway, kind: string, page: (client: Client, after?: string) => Promise<unknown>): Promise<unknown[]> {
+  const results: unknown[] = [];
+  let after: string | undefined;
+  do {
+    const parsed = pageSchema.parse(await gateway.call(kind, (client) => page(client, after)));
+    results.push(...parsed.results);
+    after = parsed.paging?.next?.after;
+  } while (after);
+  return results;
+}
+
+/**
+ * Reads the portal-wide context once per run: owners (with teams and user ids), deal and ticket
+ * pipelines, goal targets. A few calls whatever the portal's size (100 owners / goals per page).
+ */
+export async function readPortalContext(gateway: HubSpotGateway): Promise<PortalContext> {
+  const [owners, dealPipelines, ticketPipelines, goals] = await Promise.all([
+    readAllPages(gateway, 'owners', (client, after) => client.crm.owners.ownersApi.getPage(undefined, after, 100)),
+    gateway.call('pipelines', (client) => client.crm.pipelines.pipelinesApi.getAll('deals')),
+    gateway.call('pipelines', (client) => client.crm.pipelines.pipelinesApi.getAll('tickets')),
+    readAllPages(gateway, 'goal_targets.list', (client, after) => client.crm.objects.basicApi.getPage('goal_targets', 100, after, GOAL_TARGET_PROPERTIES)),
+  ]);
+  return {
+    owners: owners.flatMap((raw) => {
+      const parsed = ownerSchema.safeParse(raw);
+      if (!parsed.success) {
+        gateway.warnings.add('owner.invalid');
+        return [];
+      }
+      const owner = parsed.data;
+      return [{ id: owner.id, userId: owner.userId ?? undefined, email: owner.email ?? undefined, firstName: owner.firstName ?? undefined, lastName: owner.lastName ?? undefined, teamIds: (owner.teams ?? []).map((team) => team.id) }];
+    }),
+    dealStages: stageMap(pipelinesSchema.parse(dealPipelines)),
+    ticketStages: stageMap(pipelinesSchema.parse(ticketPipelines)),
+    goalTargets: goals.flatMap((raw) => {
+      const parsed = hubspotObjectSchema.safeParse(raw);
+      if (!parsed.success) {
+        gateway.warnings.add('goal_target.invalid');
+        return [];
+      }
+      const values = new PropertyReader('goal_target', parsed.data.properties, gateway.warnings);
+      const target = values.number('target', 'hs_target_amount', { required: true });
+      const start = values.date('start', 'hs_start_datetime', { required: true });
+      const end = values.date('end', 'hs_end_datetime', { required: true });
+      if (target === undefined || start === undefined || end === undefined) return [];
+      return [{ id: parsed.data.id, name: values.text('hs_goal_name') ?? '', ownerUserId: values.number('assignee', 'hs_assignee_user_id'), target, start, end }];
+    }),
+  };
+}
