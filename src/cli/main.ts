@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerSandboxCommand } from './commands/sandbox-command';
+import { registerSetupCommand } from './commands/setup-command';
 
 /** The `cs-health` command line: each sub-command lives in its own file under `commands/`. */
 const program = new Command()
@@ -8,6 +9,7 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)');
 
 registerSandboxCommand(program);
+registerSetupCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Errors reaching this point are the user's to read: one line, no stack.

@@ -1,0 +1,9 @@
+/** The data layer: the only code that talks to HubSpot. */
+export { createHubSpotGateway, type HubSpotGateway, type HubSpotGatewayOptions } from './hubspot-gateway';
+export { HubSpotError, HubSpotErrorCode } from './hubspot-error';
+export { readPortalContext, type PortalContext, type StageInfo } from './portal-context';
+export { readCustomerPages, readCustomers, type CustomerPage, type ReadOptions } from './customer-reader';
+export { countTouches, type TouchQuery } from './touch-counter';
+export { writeCompanyProperties, writeDealProperties, writeObjectProperties, changedValues, type PropertyUpdate, type WriteResult, type CurrentValues } from './property-writer';
+export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';
+export type { RateBudget, RetryPolicy } from './request-scheduler';
