@@ -105,7 +105,8 @@ export async function* readCustomerPages(
   mapping: PortalMapping,
   options: ReadOptions & { pageSize?: number; after?: string } = {},
 ): AsyncGenerator<CustomerPage> {
-  const properties = propertiesToRead(mapping).companies;
+  // One comma-separated value (HubSpot's documented form) keeps the URL short, whatever the count.
+  const properties = [propertiesToRead(mapping).companies.join(',')];
   const history = options.withHealthHistory ? ['cs_health_score'] : undefined;
   let after = options.after;
   do {
@@ -134,10 +135,11 @@ export async function readCustomers(gateway: HubSpotGateway, context: PortalCont
   const properties = propertiesToRead(mapping).companies;
   const history = options.withHealthHistory ? ['cs_health_score'] : [];
   if (unique.length <= SINGLE_READ_LIMIT) {
+    const joined = [properties.join(',')];
     const companies = await Promise.all(
       unique.map(async (id) => {
         try {
-          return await gateway.call('companies.get', (client) => client.crm.objects.basicApi.getById('companies', id, properties, history, [...LINKED_TYPES]));
+          return await gateway.call('companies.get', (client) => client.crm.objects.basicApi.getById('companies', id, joined, history, [...LINKED_TYPES]));
         } catch (error) {
           if ((error as { code?: string }).code === 'NOT_FOUND') {
             gateway.warnings.add('company.not_found');

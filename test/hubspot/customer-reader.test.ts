@@ -1,0 +1,100 @@
+import { portalMappingSchema } from '../../src/domain/config/portal-mapping';
+import { readCustomerPages, readCustomers, readPortalContext } from '../../src/hubspot';
+import type { Customer } from '../../src/domain/customer';
+import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
+
+const mapping = portalMappingSchema.parse({});
+jest.setTimeout(60_000);
+
+describe('reading customers', () => {
+  it('reads a portal page by page in batch calls, not one call per object', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const contextCalls = gateway.totalCalls();
+      const customers: Customer[] = [];
+      const cursors: (string | undefined)[] = [];
+      for await (const page of readCustomerPages(gateway, context, mapping)) {
+        customers.push(...page.customers);
+        cursors.push(page.after);
+      }
+      const { companies, contactsPerCompany, dealsPerCompany, ticketsPerCompany, bigCompanyContacts } = DEFAULT_SHAPE;
+      expect(customers).toHaveLength(companies);
+      expect(cursors).toHaveLength(2);
+      expect(cursors[1]).toBeUndefined();
+      const first = customers.find((customer) => customer.id === '1') as Customer;
+      expect(first.contacts).toHaveLength(contactsPerCompany + bigCompanyContacts);
+      expect(first.deals).toHaveLength(dealsPerCompany);
+      expect(first.tickets).toHaveLength(ticketsPerCompany);
+      expect(first.feedback).toHaveLength(contactsPerCompany);
+      expect(first.segment).toBe('gold');
+      expect(first.deals.filter((deal) => deal.outcome === 'won').map((deal) => deal.mrr)).toEqual([100, 200]);
+      expect(first.deals.find((deal) => deal.outcome === 'open')?.stageProbability).toBe(0.2);
+      expect(first.tickets.filter((ticket) => ticket.isClosed)).toHaveLength(1);
+
+      const counts = gateway.callCounts();
+      // Page 1 holds 100 companies (800 contacts with company 1's 600), page 2 holds 50.
+      expect(counts['companies.list']).toBe(2);
+      expect(counts['deals.batchRead']).toBe(Math.ceil(300 / 100) + Math.ceil(150 / 100));
+      expect(counts['tickets.batchRead']).toBe(Math.ceil(200 / 100) + Math.ceil(100 / 100));
+      expect(counts['contacts.batchRead']).toBe(Math.ceil(800 / 100) + Math.ceil(100 / 100));
+      expect(counts['feedback_submissions.batchRead']).toBe(Math.ceil(200 / 100) + Math.ceil(100 / 100));
+      // contacts -> feedback once per page, plus company 1's truncated inline contacts.
+      expect(counts['associations.batchRead']).toBeLessThanOrEqual(2 + 2);
+      const readCalls = gateway.totalCalls() - contextCalls;
+      const objects = companies * (1 + contactsPerCompany * 2 + dealsPerCompany + ticketsPerCompany);
+      expect(readCalls).toBeLessThan(objects / 30);
+      expect(gateway.warnings.toJSON()).toEqual({});
+    });
+  });
+
+  it('resumes from a checkpointed cursor without re-reading the first page', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const pages = readCustomerPages(gateway, context, mapping);
+      const first = await pages.next();
+      const after = first.done ? undefined : first.value.after;
+      await pages.return(undefined);
+      const resumed: string[] = [];
+      for await (const page of readCustomerPages(gateway, context, mapping, { after })) resumed.push(...page.customers.map((customer) => customer.id));
+      expect(resumed).toHaveLength(DEFAULT_SHAPE.companies - 100);
+      expect(gateway.callCounts()['companies.list']).toBe(2);
+    });
+  });
+
+  it('reads one company for an incremental recompute in at most 8 calls', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const before = gateway.totalCalls();
+      const [customer] = await readCustomers(gateway, context, mapping, ['7'], { withHealthHistory: true });
+      expect(gateway.totalCalls() - before).toBeLessThanOrEqual(8);
+      expect(customer.id).toBe('7');
+      expect(customer.deals).toHaveLength(3);
+      expect(customer.feedback).toHaveLength(2);
+      expect(customer.healthHistory).toEqual([]);
+    });
+  });
+
+  it('reads many companies by id with batch and association reads and counts unknown ids', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const before = gateway.totalCalls();
+      const ids = ['1', '2', '3', '4', '99999'];
+      const customers = await readCustomers(gateway, context, mapping, ids);
+      expect(customers.map((customer) => customer.id).sort()).toEqual(['1', '2', '3', '4']);
+      expect(customers.find((customer) => customer.id === '1')?.contacts).toHaveLength(DEFAULT_SHAPE.contactsPerCompany + DEFAULT_SHAPE.bigCompanyContacts);
+      expect(gateway.warnings.get('company.not_found')).toBe(1);
+      expect(gateway.totalCalls() - before).toBeLessThanOrEqual(20);
+    });
+  });
+
+  it('reads owners with teams, pipelines and goal targets once', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 1, bigCompanyContacts: 0 }) }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      expect(context.owners.find((owner) => owner.id === '501')).toMatchObject({ userId: 9001, teamIds: ['t1'] });
+      expect(context.dealStages.get('closedwon')).toMatchObject({ isClosed: true, probability: 1 });
+      expect(context.ticketStages.get('4')).toMatchObject({ ticketState: 'CLOSED' });
+      expect(context.goalTargets).toEqual([expect.objectContaining({ target: 105, ownerUserId: 9001 })]);
+      expect(gateway.callCounts()).toEqual({ owners: 1, pipelines: 2, 'goal_targets.list': 1 });
+    });
+  });
+});
