@@ -37,16 +37,17 @@ export function seedPortal(shape: PortalShape = DEFAULT_SHAPE) {
       const id = String(index);
       sink.object('companies', {
         id,
+        createdAt: iso(400),
         properties: { name: `Company ${index}`, hubspot_owner_id: '501', cs_segment: index % 2 ? 'gold' : 'silver', cs_usage_score: String(index % 100), notes_last_contacted: iso(index % 30) },
       });
       const contacts = shape.contactsPerCompany + (index === 1 ? shape.bigCompanyContacts : 0);
       for (let c = 0; c < contacts; c += 1) {
         contactId += 1;
-        sink.object('contacts', { id: String(contactId), properties: { email: `p${contactId}@c${index}.example`, notes_last_contacted: iso(5) } });
+        sink.object('contacts', { id: String(contactId), createdAt: iso(300), properties: { email: `p${contactId}@c${index}.example`, notes_last_contacted: iso(5) } });
         sink.associate('companies', id, 'contacts', String(contactId));
         if (c < shape.contactsPerCompany) {
           feedbackId += 1;
-          sink.object('feedback_submissions', { id: String(feedbackId), properties: { hs_survey_type: 'NPS', hs_value: String((index + c) % 11), hs_submission_timestamp: iso(20) } });
+          sink.object('feedback_submissions', { id: String(feedbackId), createdAt: iso(20), properties: { hs_survey_type: 'NPS', hs_value: String((index + c) % 11), hs_submission_timestamp: iso(20) } });
           sink.associate('contacts', String(contactId), 'feedback_submissions', String(feedbackId));
         }
       }
@@ -54,13 +55,14 @@ export function seedPortal(shape: PortalShape = DEFAULT_SHAPE) {
         dealId += 1;
         sink.object('deals', {
           id: String(dealId),
+          createdAt: iso(330),
           properties: { dealname: `Deal ${dealId}`, amount: String(1200 * (d + 1)), hs_mrr: String(100 * (d + 1)), dealstage: d === 2 ? 'appointmentscheduled' : 'closedwon', pipeline: 'default', closedate: iso(300), cs_contract_end_date: '2027-06-30' },
         });
         sink.associate('deals', String(dealId), 'companies', id);
       }
       for (let t = 0; t < shape.ticketsPerCompany; t += 1) {
         ticketId += 1;
-        sink.object('tickets', { id: String(ticketId), properties: { subject: `T${ticketId}`, hs_pipeline: '0', hs_pipeline_stage: t === 0 ? '4' : '1', hs_ticket_priority: 'HIGH', createdate: iso(40), closed_date: t === 0 ? iso(30) : '' } });
+        sink.object('tickets', { id: String(ticketId), createdAt: iso(40), properties: { subject: `T${ticketId}`, hs_pipeline: '0', hs_pipeline_stage: t === 0 ? '4' : '1', hs_ticket_priority: 'HIGH', createdate: iso(40), closed_date: t === 0 ? iso(30) : '' } });
         sink.associate('tickets', String(ticketId), 'companies', id);
       }
     }
