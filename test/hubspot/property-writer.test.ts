@@ -67,4 +67,17 @@ describe('writing computed properties', () => {
       expect(gateway.callCounts()['deals.batchUpdate']).toBe(1);
     });
   });
+
+  it('loses no write when batch updates meet 5xx, resets and truncated answers', async () => {
+    const faults = { seed: 11, endpoints: { 'objects.batchUpdate': { status503: 0.2, reset: 0.15, truncate: 0.15 } } };
+    await withPortal({ seed: companies(250), faults }, async (gateway) => {
+      await ensureCsProperties(gateway);
+      const result = await writeCompanyProperties(gateway, scores(250, (index) => String(index % 101)), new Map());
+      expect(result).toEqual({ written: 250, unchanged: 0, failed: [] });
+      // More attempts than batches: the faults did happen and were retried.
+      expect(gateway.callCounts()['companies.batchUpdate']).toBeGreaterThan(3);
+      const again = await writeCompanyProperties(gateway, scores(250, (index) => String(index % 101)));
+      expect(again).toEqual({ written: 0, unchanged: 250, failed: [] });
+    }, { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 10 } });
+  });
 });
