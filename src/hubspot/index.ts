@@ -1,6 +1,7 @@
 /** The data layer: the only code that talks to HubSpot. */
 export { createHubSpotGateway, type HubSpotGateway, type HubSpotGatewayOptions } from './hubspot-gateway';
 export { HubSpotError, HubSpotErrorCode } from './hubspot-error';
+export { checkMappedProperties } from './mapping-check';
 export { readPortalContext, type PortalContext, type StageInfo } from './portal-context';
 export { readCustomerPages, readCustomers, type CustomerPage, type ReadOptions } from './customer-reader';
 export { countTouches, type TouchQuery } from './touch-counter';
