@@ -1,0 +1,30 @@
+import { findTouchedCompanies, type HubSpotGateway } from '../../src/hubspot';
+import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
+
+const update = (gateway: HubSpotGateway, objectType: string, id: string, properties: Record<string, string>) =>
+  gateway.call('test.update', (client) => client.crm.objects.basicApi.update(objectType, id, { properties }));
+
+describe('finding the companies touched since a time', () => {
+  it('maps modified deals, tickets, contacts and companies to their companies through searches and association batch reads', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 30, bigCompanyContacts: 0 }) }, async (gateway) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const since = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Company 3's first deal is 200007 (3 deals per company); company 5's first ticket is 300009; company 9's first contact 100017.
+      await update(gateway, 'deals', '200007', { dealname: 'renamed' });
+      await update(gateway, 'tickets', '300009', { hs_ticket_priority: 'LOW' });
+      await update(gateway, 'contacts', '100017', { email: 'new@c9.example' });
+      await update(gateway, 'companies', '12', { name: 'Renamed Co' });
+      const before = gateway.totalCalls();
+      expect(await findTouchedCompanies(gateway, since)).toEqual(['3', '5', '9', '12']);
+      expect(gateway.callCounts().search).toBe(5);
+      expect(gateway.totalCalls() - before).toBeLessThanOrEqual(5 + 4);
+    });
+  });
+
+  it('finds nothing when nothing changed', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 5, bigCompanyContacts: 0 }) }, async (gateway) => {
+      expect(await findTouchedCompanies(gateway, new Date(Date.now() + 60_000))).toEqual([]);
+    });
+  });
+});
