@@ -1,4 +1,4 @@
-import { findTouchedCompanies, type HubSpotGateway } from '../../src/hubspot';
+import { findTouchedCompanies, searchModifiedIds, type HubSpotGateway } from '../../src/hubspot';
 import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
 
 const update = (gateway: HubSpotGateway, objectType: string, id: string, properties: Record<string, string>) =>
@@ -26,5 +26,28 @@ describe('finding the companies touched since a time', () => {
     await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 5, bigCompanyContacts: 0 }) }, async (gateway) => {
       expect(await findTouchedCompanies(gateway, new Date(Date.now() + 60_000))).toEqual([]);
     });
+  });
+});
+
+describe('searching past the 10,000-result cap', () => {
+  it('restarts from the last modification time seen and still finds every object once', async () => {
+    const count = 10_150;
+    const start = Date.parse('2026-10-01T00:00:00Z');
+    await withPortal(
+      {
+        seed: (sink) => {
+          for (let index = 0; index < count; index += 1) {
+            sink.object('contacts', { id: String(index + 1), properties: { email: `c${index}@x.example` }, updatedAt: new Date(start + index * 1000).toISOString() });
+          }
+        },
+      },
+      async (gateway) => {
+        const ids = await searchModifiedIds(gateway, 'contacts', new Date(start));
+        expect(ids.size).toBe(count);
+        // 50 pages reach the cap; the restart re-reads the boundary object and the rest.
+        expect(gateway.callCounts().search).toBeLessThanOrEqual(Math.ceil(count / 200) + 2);
+        expect(gateway.warnings.toJSON()).toEqual({});
+      },
+    );
   });
 });
