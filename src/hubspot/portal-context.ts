@@ -40,6 +40,13 @@ const pipelinesSchema = z.object({
   ),
 });
 
+/** Measures a goal's name can point at ("NRR Q4 - Ana" -> nrr); others stay unmatched (undefined). */
+const GOAL_MEASURES = ['nrr', 'grr', 'csat', 'nps', 'churn', 'retention', 'expansion'] as const;
+export function goalMeasure(name: string): string | undefined {
+  const words = new Set(name.toLowerCase().split(/[^a-z]+/));
+  return GOAL_MEASURES.find((measure) => words.has(measure));
+}
+
 export const GOAL_TARGET_PROPERTIES = ['hs_goal_name', 'hs_target_amount', 'hs_start_datetime', 'hs_end_datetime', 'hs_assignee_user_id'];
 
 function stageMap(pipelines: z.infer<typeof pipelinesSchema>): Map<string, StageInfo> {
@@ -105,7 +112,8 @@ export async function readPortalContext(gateway: HubSpotGateway): Promise<Portal
       const start = values.date('start', 'hs_start_datetime', { required: true });
       const end = values.date('end', 'hs_end_datetime', { required: true });
       if (target === undefined || start === undefined || end === undefined) return [];
-      return [{ id: parsed.data.id, name: values.text('hs_goal_name') ?? '', ownerUserId: values.number('assignee', 'hs_assignee_user_id'), target, start, end }];
+      const name = values.text('hs_goal_name') ?? '';
+      return [{ id: parsed.data.id, name, measure: goalMeasure(name), ownerUserId: values.number('assignee', 'hs_assignee_user_id'), target, start, end }];
     }),
   };
 }

@@ -93,7 +93,7 @@ describe('reading customers', () => {
       expect(context.owners.find((owner) => owner.id === '501')).toMatchObject({ userId: 9001, teamIds: ['t1'] });
       expect(context.dealStages.get('closedwon')).toMatchObject({ isClosed: true, probability: 1 });
       expect(context.ticketStages.get('4')).toMatchObject({ ticketState: 'CLOSED' });
-      expect(context.goalTargets).toEqual([expect.objectContaining({ target: 105, ownerUserId: 9001 })]);
+      expect(context.goalTargets).toEqual([expect.objectContaining({ target: 105, ownerUserId: 9001, measure: 'nrr' })]);
       expect(gateway.callCounts()).toEqual({ owners: 1, pipelines: 2, 'goal_targets.list': 1 });
     });
   });
