@@ -1,0 +1,37 @@
+import type { Deal, RevenueContract } from '../customer';
+
+export interface SkippedDeal {
+  dealId: string;
+  reason: string;
+}
+
+/**
+ * The recurring-revenue contracts behind a customer's MRR: its won deals with a positive MRR and a
+ * start date, also reporting the won deals that could not count and why.
+ *
+ * @example
+ * revenueContractsWithIssues([{ id: 'd1', outcome: 'won', mrr: 1000, closedAt: new Date('2026-01-01') }])
+ * // => { contracts: [{ dealId: 'd1', mrr: 1000, start: 2026-01-01, end: undefined }], skipped: [] }
+ */
+export function revenueContractsWithIssues(deals: readonly Deal[]): { contracts: RevenueContract[]; skipped: SkippedDeal[] } {
+  const contracts: RevenueContract[] = [];
+  const skipped: SkippedDeal[] = [];
+  for (const deal of deals) {
+    if (deal.outcome !== 'won') continue;
+    const start = deal.contractStart ?? deal.closedAt;
+    if (deal.mrr === undefined) skipped.push({ dealId: deal.id, reason: 'won deal without MRR' });
+    else if (!(deal.mrr > 0)) skipped.push({ dealId: deal.id, reason: `won deal with MRR ${deal.mrr}` });
+    else if (!start) skipped.push({ dealId: deal.id, reason: 'won deal without a start or close date' });
+    else if (deal.contractEnd && deal.contractEnd <= start) skipped.push({ dealId: deal.id, reason: 'contract ends before it starts' });
+    else contracts.push({ dealId: deal.id, mrr: deal.mrr, start, end: deal.contractEnd });
+  }
+  return { contracts, skipped };
+}
+
+/**
+ * The recurring-revenue contracts of won deals (see {@link revenueContractsWithIssues}).
+ *
+ * @example
+ * revenueContracts([{ id: 'd1', outcome: 'lost', mrr: 500 }]) // => []
+ */
+export const revenueContracts = (deals: readonly Deal[]): RevenueContract[] => revenueContractsWithIssues(deals).contracts;
