@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PortalMapping } from '../domain/config/portal-mapping';
 import type { Customer } from '../domain/customer';
 import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
+import { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 import type { HubSpotGateway } from './hubspot-gateway';
 import type { PortalContext } from './portal-context';
 import type { HubSpotObject } from './property-values';
@@ -141,7 +142,7 @@ export async function readCustomers(gateway: HubSpotGateway, context: PortalCont
         try {
           return await gateway.call('companies.get', (client) => client.crm.objects.basicApi.getById('companies', id, joined, history, [...LINKED_TYPES]));
         } catch (error) {
-          if ((error as { code?: string }).code === 'NOT_FOUND') {
+          if (error instanceof HubSpotError && error.code === HubSpotErrorCode.NotFound) {
             gateway.warnings.add('company.not_found');
             return undefined;
           }

@@ -98,3 +98,14 @@ describe('reading customers', () => {
     });
   });
 });
+
+describe('reading a company that does not exist', () => {
+  it('counts it and returns the others', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 2, bigCompanyContacts: 0 }) }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const customers = await readCustomers(gateway, context, mapping, ['2', '404404']);
+      expect(customers.map((customer) => customer.id)).toEqual(['2']);
+      expect(gateway.warnings.get('company.not_found')).toBe(1);
+    });
+  });
+});
