@@ -19,3 +19,10 @@ export interface Period {
   start: Date;
   end: Date;
 }
+
+/** "today", "yesterday" or "N days ago", for reasons and actions a person reads. */
+export function describeDaysAgo(days: number): string {
+  if (days < 1) return 'today';
+  if (days < 2) return 'yesterday';
+  return `${Math.floor(days)} days ago`;
+}

@@ -1,0 +1,34 @@
+import type { CustomerSignals } from '../health/customer-signals';
+import { DAY_MS } from '../time/days';
+
+/**
+ * The numeric features the fitted churn model reads. Only signals HubSpot keeps history for (tickets,
+ * answers, contracts) are used, so the same features can be rebuilt as of a past date to learn from.
+ */
+export const FEATURE_NAMES = [
+  'openHighPriorityTickets',
+  'ticketSurgeRatio',
+  'detractorRecent',
+  'npsLast180',
+  'mrrChange90d',
+  'renewalWithin90d',
+  'earlyLife',
+  'ticketsLast30Days',
+] as const;
+
+export type FeatureVector = number[];
+
+export function churnFeatures(s: CustomerSignals): FeatureVector {
+  const t = s.at.getTime();
+  const monthlyBefore = Math.max(s.ticketsPrevious90Days / 3, 1);
+  return [
+    Math.min(s.openHighPriorityTickets, 10),
+    Math.min(s.ticketsLast30Days / monthlyBefore, 10),
+    s.detractorsLast90Days > 0 ? 1 : 0,
+    (s.npsLast180Days ?? 0) / 100,
+    s.mrr90DaysAgo > 0 ? Math.max(-1, Math.min(1, (s.mrrNow - s.mrr90DaysAgo) / s.mrr90DaysAgo)) : 0,
+    s.unrenewedEndAt && s.unrenewedEndAt.getTime() - t <= 90 * DAY_MS ? 1 : 0,
+    s.firstCloseAt && t - s.firstCloseAt.getTime() <= 90 * DAY_MS ? 1 : 0,
+    Math.min(s.ticketsLast30Days, 30),
+  ];
+}

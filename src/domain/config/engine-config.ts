@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { portalMappingSchema } from './portal-mapping';
+
+/**
+ * The whole engine configuration: one zod schema, every field defaulted, so `{}` is a working config
+ * and a file only states what it changes. Defaults follow the domain brief.
+ */
+
+const weight = z.number({ error: 'expected a number >= 0' }).min(0, 'expected a number >= 0');
+
+/** A linear rule: `zeroAt` scores 0, `fullAt` scores 100, linear between, clamped (either may be larger). */
+const linearRule = z
+  .object({ zeroAt: z.number(), fullAt: z.number() })
+  .refine((r) => r.zeroAt !== r.fullAt, { message: 'zeroAt and fullAt must differ' });
+
+/** A threshold rule: the score of the first step whose `upTo` the value does not exceed; `above` otherwise. */
+const thresholdRule = z.strictObject({
+  steps: z.array(z.strictObject({ upTo: z.number(), score: z.number().min(0).max(100) })).min(1),
+  above: z.number().min(0).max(100),
+});
+
+export const COMPONENT_KEYS = ['usage', 'supportLoad', 'resolution', 'sentiment', 'commercial', 'relationship'] as const;
+export type ComponentKey = (typeof COMPONENT_KEYS)[number];
+
+const weightsSchema = z.strictObject({
+  usage: weight.default(25),
+  supportLoad: weight.default(15),
+  resolution: weight.default(10),
+  sentiment: weight.default(20),
+  commercial: weight.default(15),
+  relationship: weight.default(15),
+});
+
+const noZeroWeights = (w: Record<string, number>) => Object.values(w).some((v) => v > 0);
+
+const healthSchema = z.strictObject({
+  weights: weightsSchema.prefault({}).refine(noZeroWeights, { message: 'at least one component weight must be above 0' }),
+  rules: z
+    .object({
+      /** Product usage score 0-100 as recorded on the company. */
+      usage: linearRule.default({ zeroAt: 0, fullAt: 100 }),
+      /** Open HIGH/URGENT tickets. */
+      supportLoad: thresholdRule.default({ steps: [{ upTo: 0, score: 100 }, { upTo: 1, score: 60 }, { upTo: 2, score: 30 }], above: 0 }),
+      /** Median hours to close tickets closed in the ticket window. */
+      resolution: linearRule.default({ zeroAt: 240, fullAt: 24 }),
+      /** NPS (-100..100) and CSAT (0..100) each scored, then averaged. */
+      nps: linearRule.default({ zeroAt: -50, fullAt: 50 }),
+      csat: linearRule.default({ zeroAt: 50, fullAt: 90 }),
+      /** MRR now vs 90 days ago, % change. */
+      commercial: linearRule.default({ zeroAt: -25, fullAt: 10 }),
+      /** Days since the last call, email or meeting. */
+      relationship: linearRule.default({ zeroAt: 90, fullAt: 14 }),
+    })
+    .prefault({}),
+  /** Scores up to `atRiskUpTo` are at_risk, up to `neutralUpTo` neutral, above healthy (0-50 / 51-75 / 76-100). */
+  bands: z
+    .object({ atRiskUpTo: z.number().min(0).max(100).default(50), neutralUpTo: z.number().min(0).max(100).default(75) })
+    .prefault({})
+    .refine((b) => b.atRiskUpTo < b.neutralUpTo, { message: 'atRiskUpTo must be below neutralUpTo' }),
+  /** A scorecard per segment: weights that replace the defaults for that segment's companies. */
+  segments: z.record(z.string(), weightsSchema.partial()).default({}),
+});
+
+const riskRuleKeys = ['detractorRecent', 'ticketSurge', 'noTouch', 'contraction', 'renewalLowHealth', 'earlyLife', 'fallingNps', 'lowUsage', 'lowHealth'] as const;
+export type RiskRuleKey = (typeof riskRuleKeys)[number];
+
+const churnRiskSchema = z.strictObject({
+  /** How much each signal raises the risk (0-100); combined as independent odds. */
+  weights: z
+    .object({
+      detractorRecent: weight.max(100).default(25),
+      ticketSurge: weight.max(100).default(15),
+      noTouch: weight.max(100).default(20),
+      contraction: weight.max(100).default(20),
+      renewalLowHealth: weight.max(100).default(35),
+      earlyLife: weight.max(100).default(10),
+      fallingNps: weight.max(100).default(15),
+      lowUsage: weight.max(100).default(15),
+      lowHealth: weight.max(100).default(25),
+    })
+    .prefault({}),
+  noTouchDays: z.number().int().positive().default(45),
+  renewalWithinDays: z.number().int().positive().default(90),
+  earlyLifeDays: z.number().int().positive().default(90),
+  lowUsageBelow: z.number().min(0).max(100).default(40),
+  /** Scores below `mediumFrom` are low, below `highFrom` medium, else high. */
+  levels: z
+    .object({ mediumFrom: z.number().min(0).max(100).default(30), highFrom: z.number().min(0).max(100).default(60) })
+    .prefault({})
+    .refine((l) => l.mediumFrom < l.highFrom, { message: 'mediumFrom must be below highFrom' }),
+  model: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Churn is predicted over this horizon, from features as of `horizonDays` before asOf. */
+      horizonDays: z.number().int().positive().default(180),
+      minChurned: z.number().int().positive().default(15),
+      minRetained: z.number().int().positive().default(30),
+      l2: z.number().min(0).default(0.1),
+      holdOutShare: z.number().gt(0).lt(1).default(0.3),
+    })
+    .prefault({}),
+});
+
+export const engineConfigSchema = z.strictObject({
+  windows: z
+    .object({
+      feedbackDays: z.number().int().positive().default(365),
+      ticketDays: z.number().int().positive().default(90),
+      trendDays: z.number().int().positive().default(30),
+    })
+    .prefault({}),
+  health: healthSchema.prefault({}),
+  churnRisk: churnRiskSchema.prefault({}),
+  mapping: portalMappingSchema.prefault({}),
+});
+
+export type EngineConfig = z.infer<typeof engineConfigSchema>;
+export type EngineConfigInput = z.input<typeof engineConfigSchema>;
+export type LinearRule = z.infer<typeof linearRule>;
+export type ThresholdRule = z.infer<typeof thresholdRule>;
+export type ComponentWeights = z.infer<typeof weightsSchema>;
+export { riskRuleKeys };
+
+/** The defaults, as a value. */
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = engineConfigSchema.parse({});

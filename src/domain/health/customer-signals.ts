@@ -1,0 +1,140 @@
+import type { Customer, RevenueContract } from '../customer';
+import { companyFeedback, type CompanyFeedback } from '../feedback/company-feedback';
+import { netPromoterScore } from '../feedback/nps';
+import type { Metric } from '../metric';
+import { mrrOn } from '../revenue/mrr';
+import { revenueContracts } from '../revenue/revenue-contracts';
+import { DAY_MS, HOUR_MS } from '../time/days';
+import type { EngineConfig } from '../config/engine-config';
+import type { CsatFigures } from '../feedback/csat';
+import type { NpsFigures } from '../feedback/nps';
+
+/**
+ * Everything the health score and the churn risk read, measured once per customer and date.
+ *
+ * `signalsAt(customer, config, at)` sees only what was known at `at` (tickets created by then and
+ * still open then, answers given by then, contracts running then), so the same pure code gives
+ * today's score and the one 30 days ago. Usage and last touch have no history in HubSpot: they are
+ * taken at today's value for past dates (`heldAtCurrent` says so).
+ */
+export interface CustomerSignals {
+  at: Date;
+  usageScore?: number;
+  daysSinceTouch?: number;
+  openHighPriorityTickets: number;
+  /** Open HIGH/URGENT tickets that have been open for 5 days or more. */
+  staleUrgentTickets: number;
+  ticketsLast30Days: number;
+  ticketsPrevious90Days: number;
+  /** Median hours to close tickets closed in the ticket window; undefined when none closed. */
+  medianResolutionHours?: number;
+  feedback: CompanyFeedback;
+  nps: Metric<NpsFigures>;
+  csat: Metric<CsatFigures>;
+  npsLast180Days?: number;
+  npsPrevious180Days?: number;
+  detractorsLast90Days: number;
+  latestDetractorAt?: Date;
+  contracts: RevenueContract[];
+  mrrNow: number;
+  mrr90DaysAgo: number;
+  firstCloseAt?: Date;
+  /** The end of the running contract that no later contract renews, within reach or not. */
+  unrenewedEndAt?: Date;
+  heldAtCurrent: ('usage' | 'relationship')[];
+}
+
+const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
+
+/**
+ * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
+ * values HubSpot keeps no history of are then held at today's value.
+ *
+ * @example
+ * signalsAt(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22')).openHighPriorityTickets // => 3
+ */
+export function signalsAt(customer: Customer, config: EngineConfig, at: Date, current?: CustomerSignals, contracts = current?.contracts ?? revenueContracts(customer.deals)): CustomerSignals {
+  const t = at.getTime();
+  const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
+  let openHigh = 0, stale = 0, last30 = 0, prev90 = 0;
+  const resolutionHours: number[] = [];
+  for (const ticket of customer.tickets) {
+    const created = ticket.createdAt.getTime();
+    if (created > t) continue;
+    const closedAt = ticket.closedAt?.getTime();
+    const openThen = closedAt === undefined ? !ticket.isClosed : closedAt > t;
+    if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
+      openHigh += 1;
+      if (t - created >= 5 * DAY_MS) stale += 1;
+    }
+    if (created > t - 30 * DAY_MS) last30 += 1;
+    else if (created > t - 120 * DAY_MS) prev90 += 1;
+    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
+  }
+
+  const feedback = companyFeedback(customer, at, config.windows.feedbackDays, {
+    min: 1,
+    max: config.mapping.feedback.csatScaleMax,
+    positiveFrom: Math.ceil(config.mapping.feedback.csatScaleMax * 0.8),
+  });
+  const recent = customer.feedback.filter((r) => r.submittedAt.getTime() <= t && r.submittedAt.getTime() > t - 180 * DAY_MS);
+  const previous = customer.feedback.filter((r) => r.submittedAt.getTime() <= t - 180 * DAY_MS && r.submittedAt.getTime() > t - 360 * DAY_MS);
+  const npsRecent = netPromoterScore(recent);
+  const npsPrevious = netPromoterScore(previous);
+
+  const touch = customer.engagement.lastTouchAt;
+  const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
+  let daysSinceTouch: number | undefined;
+  if (touch && touch.getTime() <= t) daysSinceTouch = (t - touch.getTime()) / DAY_MS;
+  else if (touch && current) {
+    daysSinceTouch = current.daysSinceTouch;
+    heldAtCurrent.push('relationship');
+  }
+  if (current && customer.engagement.usageScore !== undefined) heldAtCurrent.push('usage');
+
+  let firstClose: number | undefined;
+  for (const c of contracts) if (firstClose === undefined || c.start.getTime() < firstClose) firstClose = c.start.getTime();
+
+  return {
+    at,
+    usageScore: customer.engagement.usageScore,
+    daysSinceTouch,
+    openHighPriorityTickets: openHigh,
+    staleUrgentTickets: stale,
+    ticketsLast30Days: last30,
+    ticketsPrevious90Days: prev90,
+    medianResolutionHours: median(resolutionHours),
+    feedback,
+    nps: feedback.nps,
+    csat: feedback.csat,
+    npsLast180Days: npsRecent.kind === 'value' ? npsRecent.value.score : undefined,
+    npsPrevious180Days: npsPrevious.kind === 'value' ? npsPrevious.value.score : undefined,
+    detractorsLast90Days: feedback.detractorsLast90Days.length,
+    latestDetractorAt: feedback.latestDetractor?.submittedAt,
+    contracts,
+    mrrNow: mrrOn(contracts, t),
+    mrr90DaysAgo: mrrOn(contracts, t - 90 * DAY_MS),
+    firstCloseAt: firstClose === undefined || firstClose > t ? undefined : new Date(firstClose),
+    unrenewedEndAt: unrenewedEnd(contracts, t),
+    heldAtCurrent,
+  };
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The earliest end of a contract running at `t` after which no contract starts (nothing renews it). */
+function unrenewedEnd(contracts: readonly RevenueContract[], t: number): Date | undefined {
+  let soonest: number | undefined;
+  for (const c of contracts) {
+    const end = c.end?.getTime();
+    if (end === undefined || c.start.getTime() > t || end <= t) continue;
+    const renewed = contracts.some((other) => other !== c && other.start.getTime() >= end - DAY_MS && (other.end === undefined || other.end.getTime() > end));
+    if (!renewed && (soonest === undefined || end < soonest)) soonest = end;
+  }
+  return soonest === undefined ? undefined : new Date(soonest);
+}

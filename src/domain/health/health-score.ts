@@ -1,0 +1,119 @@
+import { COMPONENT_KEYS, type ComponentKey, type ComponentWeights, type EngineConfig } from '../config/engine-config';
+import type { Customer, HealthOverride } from '../customer';
+import { DAY_MS } from '../time/days';
+import { signalsAt, type CustomerSignals } from './customer-signals';
+import { healthBand, type HealthBand } from './health-band';
+import { COMPONENT_LABELS, readComponent, type ComponentReading } from './health-components';
+
+export interface ComponentBreakdown {
+  key: ComponentKey;
+  label: string;
+  reading: ComponentReading;
+  /** The configured weight (for this segment's scorecard). */
+  weight: number;
+  /** Share of the score this component carries after dropping components with no data, 0-1. */
+  effectiveWeight: number;
+  /** subScore x effectiveWeight: the points it adds. Contributions sum to the computed score. */
+  contribution: number;
+}
+
+export interface ComputedScore {
+  score: number;
+  components: ComponentBreakdown[];
+  /** Components left out for lack of data; their weight went to the others. */
+  missing: ComponentKey[];
+}
+
+export interface HealthTrend {
+  previousScore: number;
+  change: number;
+  days: number;
+  /** Components by how much they moved the score, largest first (points). */
+  movers: { key: ComponentKey; label: string; change: number }[];
+  /** Past values HubSpot keeps no history of, compared at today's value. */
+  heldAtCurrent: string[];
+  source: 'recomputed' | 'history';
+}
+
+export interface HealthScore extends ComputedScore {
+  /** The computed score, or the CSM override while it runs. */
+  finalScore: number;
+  band: HealthBand;
+  /** The segment scorecard used, if any. */
+  scorecard: string;
+  override?: HealthOverride & { active: true };
+  trend?: HealthTrend;
+  signals: CustomerSignals;
+}
+
+/** The weights of a customer's scorecard: its segment's when configured, the defaults otherwise. */
+export function scorecardWeights(segment: string | undefined, config: EngineConfig): { name: string; weights: ComponentWeights } {
+  const own = segment ? config.health.segments[segment] : undefined;
+  return own ? { name: segment as string, weights: { ...config.health.weights, ...own } } : { name: 'default', weights: config.health.weights };
+}
+
+/** Scores signals: each component by its rule, weights re-normalised over the components with data. */
+export function computeScore(signals: CustomerSignals, weights: ComponentWeights, config: EngineConfig): ComputedScore {
+  const readings = COMPONENT_KEYS.map((key) => ({ key, reading: readComponent(key, signals, config), weight: weights[key] }));
+  const totalWeight = readings.reduce((sum, r) => sum + (r.reading.status === 'scored' ? r.weight : 0), 0);
+  let score = 0;
+  const components = readings.map(({ key, reading, weight }): ComponentBreakdown => {
+    const effectiveWeight = reading.status === 'scored' && totalWeight > 0 ? weight / totalWeight : 0;
+    const contribution = reading.status === 'scored' ? reading.subScore * effectiveWeight : 0;
+    score += contribution;
+    return { key, label: COMPONENT_LABELS[key], reading, weight, effectiveWeight, contribution };
+  });
+  return { score, components, missing: readings.filter((r) => r.reading.status === 'no_data' || r.weight === 0).map((r) => r.key) };
+}
+
+/**
+ * The customer health score 0-100 with its breakdown, band, override and 30-day trend.
+ *
+ * The previous score is recomputed with the same rules from what was known 30 days ago, so the
+ * trend is explained component by component; when the company carries a stored score from then
+ * (`healthHistory`), that stored value is the previous score.
+ *
+ * @example
+ * const h = scoreHealth(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22'));
+ * h.finalScore // => 42
+ * h.components.map((c) => [c.key, Math.round(c.contribution)]) // => [['usage', 8], ['supportLoad', 0], ...]
+ */
+export function scoreHealth(customer: Customer, config: EngineConfig, asOf: Date, signals = signalsAt(customer, config, asOf)): HealthScore {
+  const { name, weights } = scorecardWeights(customer.segment, config);
+  const computed = computeScore(signals, weights, config);
+  const override = customer.override && customer.override.expiresAt > asOf ? { ...customer.override, active: true as const } : undefined;
+  const finalScore = override ? override.score : computed.score;
+  return {
+    ...computed,
+    finalScore,
+    band: healthBand(finalScore, config),
+    scorecard: name,
+    override,
+    trend: trendOf(customer, config, asOf, signals, computed, weights),
+    signals,
+  };
+}
+
+function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: CustomerSignals, now: ComputedScore, weights: ComponentWeights): HealthTrend | undefined {
+  const days = config.windows.trendDays;
+  const then = new Date(asOf.getTime() - days * DAY_MS);
+  const pastSignals = signalsAt(customer, config, then, signals);
+  const past = computeScore(pastSignals, weights, config);
+  const stored = storedScoreAt(customer, then);
+  if (past.components.every((c) => c.reading.status === 'no_data') && stored === undefined) return undefined;
+  const previousScore = stored ?? past.score;
+  const movers = now.components
+    .map((c, i) => ({ key: c.key, label: c.label, change: c.contribution - past.components[i].contribution }))
+    .filter((m) => Math.abs(m.change) >= 0.05)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: pastSignals.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
+}
+
+/** The stored score in force at `at`: the last history point at or before it, if it is recent enough. */
+function storedScoreAt(customer: Customer, at: Date): number | undefined {
+  let found: number | undefined;
+  for (const point of customer.healthHistory ?? []) {
+    if (point.at <= at && point.at.getTime() > at.getTime() - 7 * DAY_MS) found = point.value;
+  }
+  return found;
+}

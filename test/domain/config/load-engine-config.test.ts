@@ -1,0 +1,34 @@
+import { DEFAULT_ENGINE_CONFIG } from '../../../src/domain/config/engine-config';
+import { ConfigError, loadEngineConfig } from '../../../src/domain/config/load-engine-config';
+
+const problems = (input: unknown): string => {
+  try {
+    loadEngineConfig(input);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+};
+
+describe('loadEngineConfig', () => {
+  it('fills every default from an empty file', () => {
+    expect(loadEngineConfig('{}')).toEqual(DEFAULT_ENGINE_CONFIG);
+    expect(DEFAULT_ENGINE_CONFIG.health.bands).toEqual({ atRiskUpTo: 50, neutralUpTo: 75 });
+    expect(DEFAULT_ENGINE_CONFIG.mapping.company.segment).toBe('cs_segment');
+  });
+
+  it('names the path and what was expected for a wrong type', () => {
+    expect(problems({ health: { weights: { usage: 'abc' } } })).toContain('health.weights.usage: expected a number >= 0, got "abc"');
+  });
+
+  it('rejects all-zero weights, cut-offs out of order and unknown keys', () => {
+    expect(problems({ health: { weights: { usage: 0, supportLoad: 0, resolution: 0, sentiment: 0, commercial: 0, relationship: 0 } } })).toContain('health.weights: at least one component weight must be above 0');
+    expect(problems({ health: { bands: { atRiskUpTo: 80, neutralUpTo: 70 } } })).toContain('health.bands: atRiskUpTo must be below neutralUpTo');
+    expect(problems({ health: { wieghts: {} } })).toMatch(/health: Unrecognized key.*wieghts/);
+  });
+
+  it('says so when the file is not JSON', () => {
+    expect(problems('{ not json')).toMatch(/^invalid configuration: the file is not valid JSON/);
+  });
+});
