@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { CustomerSignals } from '../health/customer-signals';
 import type { HealthBand } from '../health/health-band';
-import { churnFeatures } from './churn-features';
+import { churnFeatures, type FeatureVector } from './churn-features';
 import type { ChurnModel } from './churn-model';
 import { predictLogistic } from './logistic-regression';
 import { firedSignals } from './risk-signals';
@@ -29,6 +29,33 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
   return shown >= highFrom ? 'high' : shown >= mediumFrom ? 'medium' : 'low';
 }
 
+/** The rule signals that fire, as reasons with their points, most important first. */
+export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig): ChurnRiskReason[] {
+  const weights = config.churnRisk.weights;
+  return firedSignals(signals, health, config)
+    .map((f) => ({ rule: f.rule, reason: f.reason, points: weights[f.rule] * f.strength }))
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule));
+}
+
+/**
+ * Combines ranked reasons (and, with a fitted model, the churn features) into the risk. Works on
+ * these compact inputs so a sync can fit the model after reading the portal and apply it to every
+ * customer without holding their records.
+ */
+export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector, config: EngineConfig, model?: ChurnModel): ChurnRisk {
+  if (model?.kind === 'fitted') {
+    const probability = predictLogistic(model.model, features);
+    const score = probability * 100;
+    const auc = model.quality.auc === undefined ? 'n/a' : model.quality.auc.toFixed(2);
+    return { level: riskLevel(score, config), score, reasons, method: { kind: 'model', probability, note: `churn probability over ${model.horizonDays} days from a model fitted on this portal's history (held-out AUC ${auc})` } };
+  }
+  const keep = reasons.reduce((product, r) => product * (1 - Math.min(r.points, 100) / 100), 1);
+  const score = 100 * (1 - keep);
+  const note = model?.kind === 'rules' ? `rule weights (${model.reason})` : 'rule weights';
+  return { level: riskLevel(score, config), score, reasons, method: { kind: 'rules', note } };
+}
+
 /**
  * Churn risk 0-100 with ranked reasons. With a fitted model the score is its churn probability over
  * the model's horizon; otherwise the rule signals combine as independent odds:
@@ -40,19 +67,5 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
  * // => { level: 'high', score: 71, reasons: [{ reason: 'Renewal in 45 days with health 38', ... }], method: { kind: 'rules', ... } }
  */
 export function assessChurnRisk(signals: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig, model?: ChurnModel): ChurnRisk {
-  const weights = config.churnRisk.weights;
-  const reasons = firedSignals(signals, health, config)
-    .map((f) => ({ rule: f.rule, reason: f.reason, points: weights[f.rule] * f.strength }))
-    .filter((r) => r.points > 0)
-    .sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule));
-  if (model?.kind === 'fitted') {
-    const probability = predictLogistic(model.model, churnFeatures(signals));
-    const score = probability * 100;
-    const auc = model.quality.auc === undefined ? 'n/a' : model.quality.auc.toFixed(2);
-    return { level: riskLevel(score, config), score, reasons, method: { kind: 'model', probability, note: `churn probability over ${model.horizonDays} days from a model fitted on this portal's history (held-out AUC ${auc})` } };
-  }
-  const keep = reasons.reduce((product, r) => product * (1 - Math.min(r.points, 100) / 100), 1);
-  const score = 100 * (1 - keep);
-  const note = model?.kind === 'rules' ? `rule weights (${model.reason})` : 'rule weights';
-  return { level: riskLevel(score, config), score, reasons, method: { kind: 'rules', note } };
+  return combineRisk(rankedReasons(signals, health, config), churnFeatures(signals), config, model);
 }

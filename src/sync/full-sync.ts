@@ -1,0 +1,138 @@
+import { fitChurnModel, type ChurnModel, type TrainingSample } from '../domain/churn-risk/churn-model';
+import type { EngineConfig } from '../domain/config/engine-config';
+import { checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, changedValues, type HubSpotGateway } from '../hubspot';
+import { customerResult, finalValues, type CustomerResult } from './customer-result';
+import { saveChurnModel } from './model-store';
+import { SyncCheckpoint } from './sync-checkpoint';
+
+export interface SyncProgress {
+  phase: 'reading' | 'fitting' | 'writing' | 'done';
+  companiesRead: number;
+  written: number;
+  toWrite: number;
+}
+
+export interface FullSyncOptions {
+  gateway: HubSpotGateway;
+  config: EngineConfig;
+  /** Where progress is recorded; a run killed mid-way resumes from it. */
+  checkpointPath: string;
+  modelPath: string;
+  /** Identifies the portal and config: a checkpoint of another run key is not resumed. */
+  runKey: string;
+  now: () => Date;
+  dryRun?: boolean;
+  onProgress?: (progress: SyncProgress) => void;
+}
+
+export interface PropertyChange {
+  companyId: string;
+  changes: Record<string, { from: string | null; to: string }>;
+}
+
+export interface SyncSummary {
+  asOf: string;
+  resumed: boolean;
+  dryRun: boolean;
+  companiesRead: number;
+  companiesChanged: number;
+  propertiesChanged: number;
+  failed: { id: string; message: string }[];
+  apiCalls: Record<string, number>;
+  apiCallsTotal: number;
+  warnings: Record<string, number>;
+  missingProperties: string[];
+  churnModel: { kind: ChurnModel['kind']; note: string; auc?: number };
+  durationMs: number;
+  /** With --dry-run: what would change (first 20 companies). */
+  preview?: PropertyChange[];
+}
+
+const WRITE_BATCH = 100;
+
+/**
+ * The main job: read every company with what the engine needs, score it, fit the churn model on
+ * the portal's history, and write back only the properties that changed.
+ *
+ * 1. read page by page (one list call + batch reads per 100 companies), keeping a small result per
+ *    company and checkpointing each page;
+ * 2. fit the churn model on the results' training samples (or fall back to rule weights);
+ * 3. write changed values 100 companies per call, checkpointing each batch.
+ * A run killed at any point and started again continues where it stopped with the same `asOf`.
+ */
+export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary> {
+  const started = Date.now();
+  const { gateway, config } = options;
+  const checkpoint = SyncCheckpoint.open(options.checkpointPath, options.runKey, options.now(), options.now());
+  const asOf = checkpoint.asOf;
+  const progress: SyncProgress = { phase: 'reading', companiesRead: 0, written: 0, toWrite: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+
+  const missingProperties = await checkMappedProperties(gateway, config.mapping);
+  const results: CustomerResult[] = checkpoint.pages.flatMap((page) => page.records as CustomerResult[]);
+  progress.companiesRead = results.length;
+  report();
+  if (!checkpoint.readComplete) {
+    const context = await readPortalContext(gateway);
+    for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor })) {
+      const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
+      checkpoint.recordPage(page.after, scored);
+      results.push(...scored);
+      progress.companiesRead = results.length;
+      report();
+    }
+  }
+
+  progress.phase = 'fitting';
+  report();
+  const model = fitChurnModel(results.flatMap((r) => (r.sample ? [r.sample as TrainingSample] : [])), config);
+
+  const updates = results.map((r) => ({ id: r.id, properties: finalValues(r, config, model), current: r.current }));
+  const changed = updates.filter((u) => Object.keys(changedValues(u.properties, u.current)).length > 0);
+  progress.phase = 'writing';
+  progress.toWrite = changed.length;
+  report();
+
+  const failed: SyncSummary['failed'] = [];
+  let propertiesChanged = 0;
+  for (let batch = 0; batch * WRITE_BATCH < changed.length; batch++) {
+    const slice = changed.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH);
+    propertiesChanged += slice.reduce((sum, u) => sum + Object.keys(changedValues(u.properties, u.current)).length, 0);
+    if (!options.dryRun && !checkpoint.writtenBatches.has(batch)) {
+      const result = await writeCompanyProperties(gateway, slice, new Map(slice.map((u) => [u.id, u.current])));
+      failed.push(...result.failed);
+      checkpoint.recordWrittenBatch(batch);
+    }
+    progress.written += slice.length;
+    report();
+  }
+
+  if (!options.dryRun) {
+    saveChurnModel(options.modelPath, model);
+    checkpoint.finish(options.now());
+  }
+  progress.phase = 'done';
+  report();
+  return {
+    asOf: asOf.toISOString(),
+    resumed: checkpoint.resumed,
+    dryRun: Boolean(options.dryRun),
+    companiesRead: results.length,
+    companiesChanged: changed.length,
+    propertiesChanged,
+    failed,
+    apiCalls: gateway.callCounts(),
+    apiCallsTotal: gateway.totalCalls(),
+    warnings: gateway.warnings.toJSON(),
+    missingProperties,
+    churnModel: model.kind === 'fitted' ? { kind: 'fitted', note: 'fitted on this portal\'s history', auc: model.quality.auc } : { kind: 'rules', note: model.reason },
+    durationMs: Date.now() - started,
+    preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
+  };
+}
+
+function describeChange(companyId: string, next: Record<string, string | null>, current: Record<string, string | null>): PropertyChange {
+  const changes: PropertyChange['changes'] = {};
+  for (const [name, to] of Object.entries(changedValues(next, current))) changes[name] = { from: current[name] ?? null, to };
+  return { companyId, changes };
+}
