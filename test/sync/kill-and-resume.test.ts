@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMPANY_PROPERTIES } from '../../src/domain/computed-properties';
+import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
+import { ensureCsProperties } from '../../src/hubspot';
+import { runFullSync } from '../../src/sync/full-sync';
+import type { RunningSandbox } from '../../src/sandbox/server';
+import { AS_OF, TOKEN, seedPortal, withPortal } from '../hubspot/hubspot-test-portal';
+
+const shape = { companies: 700, contactsPerCompany: 2, dealsPerCompany: 3, ticketsPerCompany: 2, bigCompanyContacts: 0 };
+const CLI = join(__dirname, '../../src/cli/cs-health.js');
+
+function runCli(args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+const pageLines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l.includes('"kind":"page"')).length : 0);
+
+function companyValues(sandbox: RunningSandbox) {
+  const names = COMPANY_PROPERTIES.map((p) => p.name);
+  return Array.from({ length: shape.companies }, (_, i) => {
+    const properties = sandbox.store.getObject('companies', String(i + 1)).properties;
+    return names.map((n) => properties[n] ?? '');
+  });
+}
+
+describe('a sync killed with SIGKILL and started again', () => {
+  it('ends in the same state as an uninterrupted run without re-reading finished pages', async () => {
+    const uninterrupted = await withPortal({ seed: seedPortal(shape) }, async (gateway, sandbox) => {
+      await ensureCsProperties(gateway);
+      const dir = mkdtempSync(join(tmpdir(), 'cs-sync-ref-'));
+      await runFullSync({ gateway, config: DEFAULT_ENGINE_CONFIG, checkpointPath: join(dir, 'c.jsonl'), modelPath: join(dir, 'm.json'), runKey: 'ref', now: () => AS_OF });
+      return companyValues(sandbox);
+    });
+
+    await withPortal({ seed: seedPortal(shape), faults: { seed: 7, all: { latency: 1, latencyMs: 40 } } }, async (gateway, sandbox) => {
+      await ensureCsProperties(gateway);
+      const stateDir = mkdtempSync(join(tmpdir(), 'cs-sync-kill-'));
+      const checkpoint = join(stateDir, 'sync-checkpoint.jsonl');
+      const args = ['sync', '--base-url', sandbox.url, '--state-dir', stateDir, '--as-of', AS_OF.toISOString(), '--json'];
+
+      const first = runCli(args);
+      const deadline = Date.now() + 30_000;
+      while (pageLines(checkpoint) < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      first.child.kill('SIGKILL');
+      await first.exited;
+      const pagesBeforeKill = pageLines(checkpoint);
+      expect(pagesBeforeKill).toBeGreaterThanOrEqual(3);
+      expect(pagesBeforeKill).toBeLessThan(7);
+
+      const second = runCli(args);
+      expect(await second.exited).toBe(0);
+      const summary = JSON.parse(second.output().stdout);
+      expect(summary.resumed).toBe(true);
+      expect(summary.companiesRead).toBe(shape.companies);
+      // Only the pages not yet recorded are listed again.
+      expect(summary.apiCalls['companies.list']).toBe(7 - pagesBeforeKill);
+      expect(companyValues(sandbox)).toEqual(uninterrupted);
+    });
+  });
+});
