@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Our own schemas for every `*-hsmeta.json` the build writes (platform 2026.03). HubSpot's full
+ * schema validation needs an account; these catch offline what we can know: required fields,
+ * entrypoints under /app, known card locations and object types.
+ */
+const uid = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'uid: letters, digits, - and _ only, 64 at most');
+const appPath = (folder: string, ext: RegExp) => z.string().startsWith(`/app/${folder}/`).regex(ext, `must name a ${ext.source} file`);
+
+export const appMetaSchema = z.strictObject({
+  uid,
+  type: z.literal('app'),
+  config: z.strictObject({
+    name: z.string().min(1),
+    description: z.string().min(1),
+    distribution: z.literal('private'),
+    auth: z.strictObject({
+      type: z.literal('static'),
+      requiredScopes: z.array(z.string().min(1)).min(1),
+      optionalScopes: z.array(z.string()),
+      conditionallyRequiredScopes: z.array(z.string()),
+    }),
+    permittedUrls: z.strictObject({ fetch: z.array(z.url()), iframe: z.array(z.url()), img: z.array(z.url()) }),
+    support: z.strictObject({ supportEmail: z.email(), documentationUrl: z.url(), supportUrl: z.url(), supportPhone: z.string() }),
+  }),
+});
+
+export const cardMetaSchema = z.strictObject({
+  uid,
+  type: z.literal('card'),
+  config: z.strictObject({
+    name: z.string().min(1),
+    description: z.string().min(1),
+    location: z.enum(['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar']),
+    entrypoint: appPath('cards', /\.(jsx|tsx)$/),
+    objectTypes: z.array(z.enum(['contacts', 'companies', 'deals', 'tickets'])).min(1),
+  }),
+});
+
+export const functionMetaSchema = z.strictObject({
+  uid,
+  type: z.literal('app-function'),
+  config: z.strictObject({
+    name: z.string().regex(/^[a-z0-9-]+$/),
+    entrypoint: appPath('functions', /\.(js|cjs)$/),
+    secretKeys: z.array(z.string().regex(/^[A-Z0-9_]+$/)),
+  }),
+});
+
+const fieldSchema = z.strictObject({
+  typeDefinition: z.strictObject({
+    name: z.string().min(1),
+    type: z.enum(['string', 'number', 'enumeration', 'bool', 'datetime']),
+    fieldType: z.string().optional(),
+    options: z.array(z.strictObject({ label: z.string(), value: z.string() })).optional(),
+  }),
+});
+
+export const workflowActionMetaSchema = z.strictObject({
+  uid,
+  type: z.literal('workflow-action'),
+  config: z.strictObject({
+    actionUrl: z.url(),
+    isPublished: z.boolean(),
+    supportedClients: z.array(z.strictObject({ client: z.literal('WORKFLOWS') })).min(1),
+    inputFields: z.array(fieldSchema.extend({ isRequired: z.boolean(), supportedValueTypes: z.array(z.string()) })),
+    outputFields: z.array(fieldSchema).min(1),
+    objectTypes: z.array(z.enum(['COMPANY', 'CONTACT', 'DEAL', 'TICKET'])).min(1),
+    labels: z.record(z.string(), z.strictObject({ actionName: z.string(), actionDescription: z.string(), actionCardContent: z.string(), appDisplayName: z.string(), outputFieldLabels: z.record(z.string(), z.string()) })),
+  }),
+});
+
+export const webhooksMetaSchema = z.strictObject({
+  uid,
+  type: z.literal('webhooks'),
+  config: z.strictObject({
+    settings: z.strictObject({ targetUrl: z.url(), maxConcurrentRequests: z.number().int().min(5).max(100) }),
+    subscriptions: z.strictObject({
+      crmObjects: z
+        .array(
+          z.strictObject({
+            subscriptionType: z.enum(['object.creation', 'object.propertyChange', 'object.associationChange', 'object.deletion']),
+            objectType: z.enum(['company', 'contact', 'deal', 'ticket']),
+            propertyName: z.string().optional(),
+            active: z.boolean(),
+          }),
+        )
+        .min(1),
+      legacyCrmObjects: z.array(z.unknown()),
+      hubEvents: z.array(z.unknown()),
+    }),
+  }),
+});
+
+export const HSMETA_SCHEMAS = {
+  app: appMetaSchema,
+  card: cardMetaSchema,
+  'app-function': functionMetaSchema,
+  'workflow-action': workflowActionMetaSchema,
+  webhooks: webhooksMetaSchema,
+} as const;
+
+export type HsMetaType = keyof typeof HSMETA_SCHEMAS;
+
+/** Validates one hsmeta document by its `type`; returns the problems, each naming its field. */
+export function hsmetaProblems(document: unknown): string[] {
+  const type = (document as { type?: string } | null)?.type;
+  if (!type || !(type in HSMETA_SCHEMAS)) return [`type: expected one of ${Object.keys(HSMETA_SCHEMAS).join(', ')}, got ${JSON.stringify(type)}`];
+  const parsed = HSMETA_SCHEMAS[type as HsMetaType].safeParse(document);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+}

@@ -1,0 +1,122 @@
+import { COMPANY_PROPERTIES } from '../domain/computed-properties';
+
+/**
+ * The one source of every HubSpot project file (platform 2026.03): the build writes these objects
+ * as `*-hsmeta.json` under `<srcDir>/app/`. Nothing in dist/ is edited by hand.
+ */
+export interface ProjectOptions {
+  /** Public HTTPS base URL of the express backend (workflow action, webhooks, hubspot.fetch). */
+  backendUrl: string;
+}
+
+export const CARDS = [
+  { file: 'customer-health-card', uid: 'cs_customer_health_card', name: 'Customer health', description: 'Health score with its breakdown, churn risk and reasons, NPS/CSAT/NRR and next best actions.', location: 'crm.record.tab', objectTypes: ['companies'] },
+  { file: 'my-objectives-card', uid: 'cs_my_objectives_card', name: 'My objectives', description: 'Your objective attainment, projected variable pay and this account\'s contribution.', location: 'crm.record.sidebar', objectTypes: ['companies'] },
+  { file: 'retention-target-card', uid: 'cs_retention_target_card', name: 'Retention target', description: 'The customer\'s health and churn risk, your early-churn record and the stage/probability check.', location: 'crm.record.sidebar', objectTypes: ['deals'] },
+] as const;
+
+export const FUNCTIONS = [
+  { file: 'customer-health', uid: 'cs_customer_health_function' },
+  { file: 'my-objectives', uid: 'cs_my_objectives_function' },
+  { file: 'retention-target', uid: 'cs_retention_target_function' },
+] as const;
+
+const REQUIRED_SCOPES = [
+  'crm.objects.companies.read',
+  'crm.objects.companies.write',
+  'crm.objects.contacts.read',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'tickets',
+  'crm.objects.feedback_submissions.read',
+  'crm.objects.line_items.read',
+  'crm.objects.owners.read',
+  'crm.objects.goals.read',
+  'crm.schemas.companies.write',
+  'crm.schemas.deals.write',
+];
+
+export function appMeta(options: ProjectOptions) {
+  return {
+    uid: 'cs_health_app',
+    type: 'app',
+    config: {
+      name: 'cs-health',
+      description: 'Customer health scores that explain themselves, churn risk, NRR/GRR, NPS/CSAT and CSM objectives inside HubSpot.',
+      distribution: 'private',
+      auth: { type: 'static', requiredScopes: REQUIRED_SCOPES, optionalScopes: [], conditionallyRequiredScopes: [] },
+      permittedUrls: { fetch: [options.backendUrl], iframe: [], img: [] },
+      support: { supportEmail: 'support@example.com', documentationUrl: `${options.backendUrl}/docs`, supportUrl: `${options.backendUrl}/support`, supportPhone: '' },
+    },
+  };
+}
+
+export const cardMeta = (card: (typeof CARDS)[number]) => ({
+  uid: card.uid,
+  type: 'card',
+  config: { name: card.name, description: card.description, location: card.location, entrypoint: `/app/cards/${card.file}.tsx`, objectTypes: [...card.objectTypes] },
+});
+
+export const functionMeta = (fn: (typeof FUNCTIONS)[number]) => ({
+  uid: fn.uid,
+  type: 'app-function',
+  config: { name: fn.file, entrypoint: `/app/functions/${fn.file}.js`, secretKeys: ['PRIVATE_APP_ACCESS_TOKEN'] },
+});
+
+const field = (name: string, type: 'string' | 'number' | 'enumeration', options?: string[]) => ({
+  typeDefinition: { name, type, ...(options ? { options: options.map((value) => ({ label: value.replace(/_/g, ' '), value })) } : {}) },
+});
+const optionsOf = (name: string) => COMPANY_PROPERTIES.find((p) => p.name === name)?.options?.map((o) => o.value) ?? [];
+
+export function workflowActionMeta(options: ProjectOptions) {
+  return {
+    uid: 'cs_recompute_health_action',
+    type: 'workflow-action',
+    config: {
+      actionUrl: `${options.backendUrl}/hubspot/workflow-actions/recompute-health`,
+      isPublished: true,
+      supportedClients: [{ client: 'WORKFLOWS' }],
+      inputFields: [],
+      outputFields: [field('score', 'number'), field('band', 'enumeration', optionsOf('cs_health_band')), field('churn_risk', 'enumeration', optionsOf('cs_churn_risk'))],
+      objectTypes: ['COMPANY'],
+      labels: {
+        en: {
+          actionName: 'Recompute customer health',
+          actionDescription: 'Recomputes the company health score, band and churn risk now and writes the cs-health properties.',
+          actionCardContent: 'Recompute customer health',
+          appDisplayName: 'cs-health',
+          outputFieldLabels: { score: 'Health score', band: 'Health band', churn_risk: 'Churn risk' },
+        },
+      },
+    },
+  };
+}
+
+export function webhooksMeta(options: ProjectOptions) {
+  const changes = [
+    ['deal', 'object.propertyChange', 'dealstage'],
+    ['deal', 'object.propertyChange', 'amount'],
+    ['deal', 'object.propertyChange', 'hs_mrr'],
+    ['deal', 'object.creation', undefined],
+    ['deal', 'object.associationChange', undefined],
+    ['ticket', 'object.creation', undefined],
+    ['ticket', 'object.propertyChange', 'hs_pipeline_stage'],
+    ['ticket', 'object.propertyChange', 'hs_ticket_priority'],
+    ['company', 'object.propertyChange', 'cs_health_override_score'],
+    ['company', 'object.propertyChange', 'notes_last_contacted'],
+    ['contact', 'object.propertyChange', 'notes_last_contacted'],
+    ['contact', 'object.associationChange', undefined],
+  ] as const;
+  return {
+    uid: 'cs_health_webhooks',
+    type: 'webhooks',
+    config: {
+      settings: { targetUrl: `${options.backendUrl}/hubspot/webhooks`, maxConcurrentRequests: 10 },
+      subscriptions: {
+        crmObjects: changes.map(([objectType, subscriptionType, propertyName]) => ({ subscriptionType, objectType, ...(propertyName ? { propertyName } : {}), active: true })),
+        legacyCrmObjects: [],
+        hubEvents: [],
+      },
+    },
+  };
+}

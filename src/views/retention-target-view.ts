@@ -1,0 +1,13 @@
+/** The deal card's view model: will this customer stay, and what the rep's retention objective says. */
+export interface RetentionTargetView {
+  dealId: string;
+  dealName: string;
+  customer?: { companyId: string; name: string; healthScore: number; band: 'healthy' | 'neutral' | 'at_risk'; churnRisk: 'low' | 'medium' | 'high' };
+  earlyChurnRisk: 'low' | 'medium' | 'high';
+  rep: { ownerId?: string; name: string; wonCustomers: number; lostWithin90Days: number; earlyChurnRate?: number; targetRate: number };
+  countsTowardObjective: boolean;
+  status: 'on_track' | 'at_risk' | 'missed';
+  statusReason: string;
+  weightedValue?: { amount: number; probability: number; value: number };
+  stageCheck: { ok: boolean; message: string };
+}
