@@ -26,7 +26,7 @@ describe('Customer health card', () => {
     expect(findAll(Tag)[1].text).toMatch(/^high \(\d+\)$/);
     const [reasons, actions] = findAll(List).map((list) => list.findAll(Text).map((t) => t.text));
     expect(reasons).toEqual(expect.arrayContaining(['Detractor answered 2 days ago', 'Renewal in 23 days with health 20', 'No call, email or meeting in 94 days']));
-    expect(actions[0]).toBe('Now: Detractor answered 2 days ago: call within 48 h');
+    expect(actions[0]).toBe('Now: Detractor answered 2 days ago: call now, the 48 h follow-up is overdue');
   });
 
   it('says "no data" with the reason instead of zeros when nothing is recorded', () => {
