@@ -5,6 +5,7 @@ export { checkMappedProperties } from './mapping-check';
 export { readPortalContext, type PortalContext, type StageInfo } from './portal-context';
 export { readCustomerPages, readCustomers, type CustomerPage, type ReadOptions } from './customer-reader';
 export { findTouchedCompanies, searchModifiedIds } from './touched-companies';
+export { batchReadAssociations } from './batch-reads';
 export { countTouches, type TouchQuery } from './touch-counter';
 export { writeCompanyProperties, writeDealProperties, writeObjectProperties, changedValues, type PropertyUpdate, type WriteResult, type CurrentValues } from './property-writer';
 export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';

@@ -1,0 +1,118 @@
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import fc from 'fast-check';
+import { wireBackend } from '../../src/app/backend-handlers';
+import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
+import { ensureCsProperties } from '../../src/hubspot';
+import { createLogger } from '../../src/logging/logger';
+import { createBackend } from '../../src/server/create-backend';
+import { closeGracefully } from '../../src/server/graceful-shutdown';
+import { signatureV3 } from '../../src/server/hubspot-signature-v3';
+import { TOKEN, seedPortal, withPortal } from '../hubspot/hubspot-test-portal';
+
+const SECRET = 'test-client-secret-9f8e7d';
+const PUBLIC = 'https://cs-health.example.com';
+
+/** Runs a backend wired to a real sandbox portal, with its log lines captured. */
+async function withBackend(run: (ctx: { call: (path: string, body: unknown, options?: { sign?: boolean; raw?: string; headers?: Record<string, string> }) => Promise<{ status: number; json: any }>; logs: string[]; wiring: ReturnType<typeof wireBackend>; store: any }) => Promise<void>) {
+  await withPortal({ seed: seedPortal({ companies: 30, contactsPerCompany: 2, dealsPerCompany: 2, ticketsPerCompany: 2, bigCompanyContacts: 0 }) }, async (gateway, sandbox) => {
+    await ensureCsProperties(gateway);
+    const logs: string[] = [];
+    const logger = createLogger({ destination: new Writable({ write: (chunk, _e, done) => { logs.push(String(chunk)); done(); } }) });
+    const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger, { debounceMs: 50, maxWaitMs: 200 });
+    const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: ['customer-health'], portalId: 42 });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const call = async (path: string, body: unknown, options: { sign?: boolean; raw?: string; headers?: Record<string, string> } = {}) => {
+      const raw = options.raw ?? JSON.stringify(body);
+      const timestamp = String(Date.now());
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+      if (options.sign !== false) {
+        headers['x-hubspot-request-timestamp'] = timestamp;
+        headers['x-hubspot-signature-v3'] = signatureV3(SECRET, 'POST', `${PUBLIC}${path}`, raw, timestamp);
+      }
+      const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: raw });
+      const text = await response.text();
+      return { status: response.status, json: text ? JSON.parse(text) : undefined };
+    };
+    try {
+      await run({ call, logs, wiring, store: sandbox.store });
+    } finally {
+      await closeGracefully(server);
+    }
+  });
+}
+
+describe('the express backend', () => {
+  it('runs the workflow action: recomputes the company and answers the fields workflows branch on', async () => {
+    await withBackend(async ({ call, store }) => {
+      const answer = await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-1', origin: { portalId: 42 }, object: { objectId: 7, objectType: 'COMPANY' }, inputFields: {} });
+      expect(answer.status).toBe(200);
+      expect(answer.json.outputFields).toEqual({ score: expect.any(Number), band: expect.stringMatching(/^(healthy|neutral|at_risk)$/), churn_risk: expect.stringMatching(/^(low|medium|high)$/) });
+      expect(store.getObject('companies', '7').properties.cs_health_score).toBe(String(answer.json.outputFields.score));
+      expect((await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-2', object: { objectId: 999999, objectType: 'COMPANY' } })).status).toBe(404);
+    });
+  });
+
+  it('serves a card through hubspot.fetch with the viewer taken from the request context', async () => {
+    await withBackend(async ({ call }) => {
+      const answer = await call('/hubspot/cards/customer-health?userId=9001&userEmail=ana%40example.com&portalId=42', { recordId: '3' });
+      expect(answer.status).toBe(200);
+      expect(answer.json.status).toBe('ok');
+      expect(answer.json.view.companyName).toBe('Company 3');
+      const missing = await call('/hubspot/cards/customer-health?portalId=42', {});
+      expect(missing).toEqual({ status: 400, json: { status: 'error', code: 'BAD_REQUEST', message: 'recordId is required (the HubSpot record id)' } });
+      expect((await call('/hubspot/cards/customer-health?portalId=42', { recordId: 'abc' })).json.message).toBe('recordId must be a numeric HubSpot record id');
+    });
+  });
+
+  it('answers 401 to missing, wrong or stale signatures, 400 to malformed JSON, 413 to huge bodies, 403 to other portals', async () => {
+    await withBackend(async ({ call }) => {
+      expect((await call('/hubspot/webhooks', [], { sign: false })).status).toBe(401);
+      const wrong = await call('/hubspot/webhooks', [], { headers: { 'x-hubspot-signature-v3': 'bm9wZQ==', 'x-hubspot-request-timestamp': String(Date.now()) }, sign: false });
+      expect(wrong.json).toMatchObject({ status: 'error', code: 'UNAUTHORIZED', message: 'the request signature does not match' });
+      expect((await call('/hubspot/webhooks', [], { sign: false, headers: { 'x-hubspot-request-timestamp': String(Date.now() - 600_000), 'x-hubspot-signature-v3': 'x' } })).json.message).toBe('the request signature is older than 5 minutes');
+      const malformed = await call('/hubspot/webhooks', undefined, { raw: '[{"eventId":' });
+      expect(malformed).toMatchObject({ status: 400, json: { code: 'BAD_REQUEST', message: 'the body is not valid JSON' } });
+      expect((await call('/hubspot/webhooks', undefined, { raw: JSON.stringify({ padding: 'x'.repeat(1_100_000) }) })).status).toBe(413);
+      expect((await call('/hubspot/cards/customer-health?portalId=7', { recordId: '3' })).status).toBe(403);
+    });
+  });
+
+  it('coalesces a burst of webhook events into one recompute per company', async () => {
+    await withBackend(async ({ call, wiring, store }) => {
+      const events = Array.from({ length: 1000 }, (_, i) => ({ eventId: i + 1, subscriptionType: 'object.propertyChange', objectTypeId: '0-3', objectId: 200001, portalId: 42, propertyName: 'amount', occurredAt: Date.now() }));
+      expect((await call('/hubspot/webhooks', events)).status).toBe(204);
+      await new Promise((r) => setTimeout(r, 400));
+      await wiring.coalescer.flush();
+      expect(wiring.coalescer.stats).toMatchObject({ eventsReceived: 1000, recomputes: 1, companiesRecomputed: 1 });
+      expect(store.getObject('companies', '1').properties.cs_health_score).toMatch(/^\d+$/);
+    });
+  });
+
+  it('keeps tokens and signatures out of its logs', async () => {
+    await withBackend(async ({ call, logs }) => {
+      await call('/hubspot/webhooks', [], { sign: false, headers: { authorization: 'Bearer pat-na1-11111111-2222-3333-4444-555555555555' } });
+      await call('/hubspot/cards/customer-health?portalId=42', { recordId: 'x' });
+      const written = logs.join('');
+      expect(written).toContain('UNAUTHORIZED');
+      expect(written).not.toContain('pat-na1-11111111');
+      expect(written).not.toContain(SECRET);
+      expect(written).not.toContain(TOKEN);
+    });
+  });
+
+  it('answers every hostile card body with a 4xx and no stack trace (property)', async () => {
+    await withBackend(async ({ call }) => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(fc.jsonValue(), fc.record({ recordId: fc.oneof(fc.string(), fc.integer(), fc.constant("1; DROP TABLE companies"), fc.constant('<script>')) })), async (body) => {
+          const answer = await call('/hubspot/cards/customer-health?portalId=42', body);
+          expect(answer.status === 200 || (answer.status >= 400 && answer.status < 500)).toBe(true);
+          expect(JSON.stringify(answer.json)).not.toMatch(/at .*\(.*\.ts:\d+/);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  });
+});
