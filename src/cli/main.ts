@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerSandboxCommand } from './commands/sandbox-command';
 import { registerSetupCommand } from './commands/setup-command';
+import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
 
 /** The `cs-health` command line: each sub-command lives in its own file under `commands/`. */
@@ -12,6 +13,7 @@ const program = new Command()
 registerSandboxCommand(program);
 registerSetupCommand(program);
 registerSyncCommand(program);
+registerStartCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Errors reaching this point are the user's to read: one line, no stack.

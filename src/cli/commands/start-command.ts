@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import express from 'express';
+import { z } from 'zod';
+import { wireBackend } from '../../app/backend-handlers';
+import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
+import { createLogger } from '../../logging/logger';
+import { previewRoutes } from '../../preview/preview-routes';
+import { loadDemoGenerator } from '../../sandbox/demo-seed';
+import { startSandbox } from '../../sandbox/server';
+import { createBackend } from '../../server/create-backend';
+import { closeGracefully } from '../../server/graceful-shutdown';
+import { runFullSync } from '../../sync/full-sync';
+import { loadConfigFile } from '../load-config-file';
+import { createSyncProgress } from '../sync-progress';
+
+const startFlags = z.object({
+  port: z.coerce.number().int().min(0).max(65_535, '--port must be a port number'),
+  sandboxPort: z.coerce.number().int().min(0).max(65_535, '--sandbox-port must be a port number'),
+  companies: z.coerce.number().int().min(1, '--companies must be at least 1').max(100_000, '--companies must be at most 100000'),
+  seed: z.coerce.number().int({ message: '--seed must be a whole number' }),
+  config: z.string().optional(),
+});
+
+export interface RunningDemo {
+  previewUrl: string;
+  sandboxUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The main job on the bundled sandbox: a demo portal, the cs-health properties, a full sync, then
+ * the backend and the local preview of the cards and the app home.
+ */
+export async function startDemo(options: z.infer<typeof startFlags>, log: (line: string) => void = console.error): Promise<RunningDemo> {
+  const config = loadConfigFile(options.config);
+  const generate = loadDemoGenerator();
+  const asOf = new Date();
+  const token = 'sandbox-demo-token';
+  const sandbox = await startSandbox({ port: options.sandboxPort, token, seed: (sink) => generate({ companies: options.companies, seed: options.seed, asOf }, sink) });
+  log(`sandbox portal with ${options.companies} demo companies at ${sandbox.url}`);
+  const gateway = createHubSpotGateway({ basePath: sandbox.url, accessToken: token, budget: { perTenSeconds: 10_000, searchPerSecond: 100 } });
+  log(describeSetup(await ensureCsProperties(gateway)));
+  const state = mkdtempSync(join(tmpdir(), 'cs-health-demo-'));
+  const progress = createSyncProgress(process.stderr.isTTY ? 'bar' : 'lines');
+  const summary = await runFullSync({ gateway, config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p) }).finally(() => progress.stop());
+  log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
+
+  const logger = createLogger({ level: 'warn' });
+  const wiring = wireBackend(gateway, config, logger);
+  const app = express();
+  app.use(previewRoutes(wiring.deps));
+  // The HubSpot-facing routes, as deployed; locally the preview calls the same handlers directly.
+  app.use(createBackend({ clientSecret: process.env.HUBSPOT_CLIENT_SECRET ?? 'local-preview-secret', publicBaseUrl: `http://127.0.0.1:${options.port}`, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: ['customer-health'] }));
+  const server = app.listen(options.port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new Error(`port ${options.port} is already in use`) : error));
+  });
+  const port = (server.address() as { port: number }).port;
+  return {
+    previewUrl: `http://127.0.0.1:${port}`,
+    sandboxUrl: sandbox.url,
+    async stop() {
+      await wiring.coalescer.flush();
+      await closeGracefully(server);
+      await gateway.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** `cs-health start` (what `npm start` runs). */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('run the main job on the bundled sandbox: demo portal, setup, full sync, then the local preview of the cards')
+    .option('--port <n>', 'preview and backend port', '4020')
+    .option('--sandbox-port <n>', 'sandbox portal port', '4010')
+    .option('--companies <n>', 'demo companies', '200')
+    .option('--seed <n>', 'demo data seed', '42')
+    .option('--config <file>', 'engine configuration (JSON)')
+    .action(async (raw: Record<string, unknown>) => {
+      const parsed = startFlags.safeParse(raw);
+      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
+      const demo = await startDemo(parsed.data);
+      console.log(`cs-health preview: ${demo.previewUrl}  (portfolio; a company's card at ${demo.previewUrl}/companies/<id>)`);
+      console.log('press Ctrl+C to stop');
+      const stop = () => {
+        void demo.stop().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

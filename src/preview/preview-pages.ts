@@ -1,0 +1,47 @@
+import type { Portfolio } from './portfolio';
+
+const esc = (v: unknown) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;margin:0;background:#f5f8fa;color:#33475b}
+header{background:#2d3e50;color:#fff;padding:12px 24px}header a{color:#fff;margin-right:16px}
+main{max-width:1100px;margin:24px auto;background:#fff;padding:24px;border:1px solid #cbd6e2;border-radius:4px}
+.flex{display:flex;gap:12px}.flex-column{flex-direction:column}.flex-row{flex-direction:row;align-items:center;flex-wrap:wrap}
+.tag{display:inline-block;padding:2px 8px;border-radius:3px;font-size:12px;text-transform:uppercase;background:#eaf0f6}
+.tag-success{background:#e5f8f6;color:#00a38d}.tag-warning{background:#fef8f0;color:#c87a00}.tag-error{background:#fde8e9;color:#d94c53}
+.score-circle{width:72px;height:72px;border-radius:50%;border:6px solid #0091ae;display:flex;align-items:center;justify-content:center;font-size:24px;font-weight:bold}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #eaf0f6;padding:6px;text-align:left;font-size:14px}
+.statistics{display:flex;gap:24px;flex-wrap:wrap}.stat-label{font-size:12px;text-transform:uppercase}.stat-number{font-size:22px;font-weight:600}
+.microcopy{font-size:12px;color:#7c98b6}.alert{background:#e5f5f8;padding:8px;border-left:4px solid #0091ae}
+.error-state,.empty-state{padding:16px;border:1px dashed #cbd6e2}dl{display:flex;gap:24px}dt{font-size:12px;text-transform:uppercase}dd{margin:0}
+.bar{height:14px;background:#0091ae;display:inline-block}`;
+
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)} · cs-health preview</title><style>${STYLE}</style></head>
+<body><header><strong>cs-health preview</strong> &nbsp; <a href="/">Portfolio</a></header><main>${body}</main></body></html>`;
+}
+
+/** The app home: health distribution, NRR/GRR trend, at-risk list and detractor follow-ups due. */
+export function portfolioPage(p: Portfolio): string {
+  const { summary } = p;
+  const total = Math.max(summary.customers, 1);
+  const bands = (['healthy', 'neutral', 'at_risk'] as const)
+    .map((band) => `<tr><td>${band.replace('_', ' ')}</td><td>${summary.bands[band]}</td><td><span class="bar" style="width:${Math.round((summary.bands[band] / total) * 300)}px"></span></td></tr>`)
+    .join('');
+  const trend = p.retentionTrend.map((t) => `<tr><td>${esc(t.month)}</td><td>${t.nrr === undefined ? 'no data' : `${t.nrr.toFixed(1)} %`}</td><td>${t.grr === undefined ? 'no data' : `${t.grr.toFixed(1)} %`}</td></tr>`).join('');
+  const atRisk = summary.atRisk
+    .map((r) => `<tr><td><a href="/companies/${esc(r.customerId)}">${esc(p.names.get(r.customerId))}</a></td><td>${r.score}</td><td>${esc(r.risk)}</td><td>${Math.round(r.mrr).toLocaleString('en-US')}</td><td>${esc(p.owners.get(p.ownerOf.get(r.customerId) ?? '') ?? 'unassigned')}</td><td>${esc(r.topReason ?? '')}</td></tr>`)
+    .join('');
+  const followUps = summary.followUpsDue
+    .slice(0, 20)
+    .map((f) => `<tr><td><a href="/companies/${esc(f.customerId)}">${esc(p.names.get(f.customerId))}</a></td><td>${esc(f.due.toISOString().slice(0, 16).replace('T', ' '))} UTC</td></tr>`)
+    .join('');
+  return page(
+    'Portfolio',
+    `<h2>Portfolio: ${summary.customers} companies</h2>
+<h3>Health distribution</h3><table id="bands"><tr><th>Band</th><th>Companies</th><th></th></tr>${bands}</table>
+<h3>NRR and GRR, trailing 12 months</h3><table id="retention"><tr><th>Month end</th><th>NRR</th><th>GRR</th></tr>${trend}</table>
+<h3>At risk, by MRR at stake</h3><table id="at-risk"><tr><th>Company</th><th>Health</th><th>Churn risk</th><th>MRR</th><th>CSM</th><th>Top reason</th></tr>${atRisk || '<tr><td colspan="6">No company at risk.</td></tr>'}</table>
+<h3>Detractor follow-ups due</h3><table id="followups"><tr><th>Company</th><th>Call before</th></tr>${followUps || '<tr><td colspan="2">None open.</td></tr>'}</table>`,
+  );
+}

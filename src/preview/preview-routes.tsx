@@ -1,0 +1,35 @@
+import { Router } from 'express';
+import type { CardDependencies } from '../app/card-dependencies';
+import { customerHealthCard } from '../app/cards/customer-health-handler';
+import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
+import type { CardState } from '../../extensions/cards/types/card-state';
+import type { CustomerHealthView } from '../views/customer-health-view';
+import { loadPortfolio } from './portfolio';
+import { page, portfolioPage } from './preview-pages';
+import { renderCardHtml } from './render-card';
+
+/**
+ * The local preview: the app home and each card for any sandbox record, drawn from the component
+ * tree the real card produces for the real function's answer.
+ */
+export function previewRoutes(deps: CardDependencies): Router {
+  const router = Router();
+  router.get('/', async (_req, res, next) => {
+    try {
+      res.type('html').send(portfolioPage(await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now())));
+    } catch (error) {
+      next(error);
+    }
+  });
+  router.get('/companies/:id', async (req, res, next) => {
+    try {
+      const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
+      const state: CardState<CustomerHealthView> = answer.status === 'ok' ? { status: 'ready', view: answer.view } : answer.status === 'empty' ? { status: 'empty', message: answer.message } : { status: 'error', message: answer.message };
+      const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
+      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Customer health</h2>${renderCardHtml('crm.record.tab', <CustomerHealthCardView state={state} />)}`));
+    } catch (error) {
+      next(error);
+    }
+  });
+  return router;
+}
