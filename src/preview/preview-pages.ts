@@ -7,7 +7,7 @@ body{font-family:system-ui,sans-serif;margin:0;background:#f5f8fa;color:#33475b}
 header{background:#2d3e50;color:#fff;padding:12px 24px}header a{color:#fff;margin-right:16px}
 main{max-width:1100px;margin:24px auto;background:#fff;padding:24px;border:1px solid #cbd6e2;border-radius:4px}
 .flex{display:flex;gap:12px}.flex-column{flex-direction:column}.flex-row{flex-direction:row;align-items:center;flex-wrap:wrap}
-.tag{display:inline-block;padding:2px 8px;border-radius:3px;font-size:12px;text-transform:uppercase;background:#eaf0f6}
+.tag{display:inline-block;align-self:flex-start;padding:2px 8px;border-radius:3px;font-size:12px;text-transform:uppercase;background:#eaf0f6}
 .tag-success{background:#e5f8f6;color:#00a38d}.tag-warning{background:#fef8f0;color:#c87a00}.tag-error{background:#fde8e9;color:#d94c53}
 .score-circle{width:72px;height:72px;border-radius:50%;border:6px solid #0091ae;display:flex;align-items:center;justify-content:center;font-size:24px;font-weight:bold}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #eaf0f6;padding:6px;text-align:left;font-size:14px}

@@ -14,6 +14,9 @@ import { renderCardHtml } from './render-card';
  */
 export function previewRoutes(deps: CardDependencies): Router {
   const router = Router();
+  router.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   router.get('/', async (_req, res, next) => {
     try {
       res.type('html').send(portfolioPage(await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now())));

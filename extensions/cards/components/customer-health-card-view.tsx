@@ -104,9 +104,12 @@ export function CustomerHealthCardView({ state, onOverride, onClearOverride, tod
         <StatisticsItem label="NPS (365 days)" number={figureNumber(v.figures.nps)}><Text variant="microcopy">{figureNote(v.figures.nps)}</Text></StatisticsItem>
         <StatisticsItem label="CSAT" number={figureNumber(v.figures.csat)}><Text variant="microcopy">{figureNote(v.figures.csat)}</Text></StatisticsItem>
         <StatisticsItem label="NRR 12 months" number={figureNumber(v.figures.nrr12m)}><Text variant="microcopy">{figureNote(v.figures.nrr12m)}</Text></StatisticsItem>
-        <StatisticsItem label="MRR" number={figureNumber(v.figures.mrr)}>
-          {v.trend && <StatisticsTrend direction={v.trend.change >= 0 ? 'increase' : 'decrease'} value={`${Math.abs(v.trend.change)} health pts`} />}
-        </StatisticsItem>
+        <StatisticsItem label="MRR" number={figureNumber(v.figures.mrr)}><Text variant="microcopy">{figureNote(v.figures.mrr)}</Text></StatisticsItem>
+        {v.trend && (
+          <StatisticsItem label={`Health, ${v.trend.days} days`} number={v.score}>
+            <StatisticsTrend direction={v.trend.change >= 0 ? 'increase' : 'decrease'} value={`${Math.abs(v.trend.change)} pts`} color={v.trend.change >= 0 ? 'green' : 'red'} />
+          </StatisticsItem>
+        )}
       </Statistics>
       <DescriptionList direction="row">
         <DescriptionListItem label="Open tickets">{`${v.openTickets.total} (${v.openTickets.highPriority} high priority)`}</DescriptionListItem>

@@ -34,7 +34,8 @@ export interface RunningDemo {
  * The main job on the bundled sandbox: a demo portal, the cs-health properties, a full sync, then
  * the backend and the local preview of the cards and the app home.
  */
-export async function startDemo(options: z.infer<typeof startFlags>, log: (line: string) => void = console.error): Promise<RunningDemo> {
+export async function startDemo(options: z.infer<typeof startFlags>, output: { log?: (line: string) => void; progress?: 'bar' | 'lines' | 'silent' } = {}): Promise<RunningDemo> {
+  const log = output.log ?? console.error;
   const config = loadConfigFile(options.config);
   const generate = loadDemoGenerator();
   const asOf = new Date();
@@ -44,7 +45,7 @@ export async function startDemo(options: z.infer<typeof startFlags>, log: (line:
   const gateway = createHubSpotGateway({ basePath: sandbox.url, accessToken: token, budget: { perTenSeconds: 10_000, searchPerSecond: 100 } });
   log(describeSetup(await ensureCsProperties(gateway)));
   const state = mkdtempSync(join(tmpdir(), 'cs-health-demo-'));
-  const progress = createSyncProgress(process.stderr.isTTY ? 'bar' : 'lines');
+  const progress = createSyncProgress(output.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
   const summary = await runFullSync({ gateway, config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p) }).finally(() => progress.stop());
   log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
 

@@ -1,0 +1,72 @@
+import { chromium, type Browser } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../src/cli/commands/start-command';
+
+/**
+ * Drives the local preview in Debian's headless Chromium (playwright-core cannot download its own
+ * browser here) and checks what a person sees.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('the local preview in a browser', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    demo = await startDemo({ port: 0, sandboxPort: 0, companies: 120, seed: 7 }, { log: () => undefined, progress: 'silent' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('shows the portfolio and opens an at-risk company whose card explains its score', async () => {
+    const page = await browser.newPage();
+    await page.goto(demo.previewUrl);
+    await expect(page.locator('h2')).toHaveTextLike(/Portfolio: 120 companies/);
+    const bandRows = await page.locator('#bands tr').allTextContents();
+    expect(bandRows.join(' ')).toMatch(/healthy\s*\d+/);
+
+    const firstAtRisk = page.locator('#at-risk a').first();
+    const name = (await firstAtRisk.textContent()) ?? '';
+    await firstAtRisk.click();
+    await page.waitForSelector('.score-circle');
+    expect(await page.locator('h2').textContent()).toContain(name);
+    const score = Number(await page.locator('.score-circle').getAttribute('data-score'));
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(100);
+    expect(await page.locator('h3', { hasText: 'Why this score' }).count()).toBe(1);
+    expect(await page.locator('table tr').count()).toBe(7);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/Churn risk/);
+    expect(text).not.toMatch(/\{"|undefined|NaN/);
+    await page.screenshot({ path: 'test/e2e/__screenshots__/company-card.png', fullPage: true }).catch(() => undefined);
+  });
+
+  it('answers an unknown company with a readable error page', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${demo.previewUrl}/companies/987654321`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('.error-state').innerText()).toContain('was not found');
+  });
+});
+
+// A tiny matcher so the test reads as what a person sees.
+expect.extend({
+  async toHaveTextLike(locator: { textContent(): Promise<string | null> }, pattern: RegExp) {
+    const text = (await locator.textContent()) ?? '';
+    return { pass: pattern.test(text), message: () => `expected "${text}" to match ${pattern}` };
+  },
+});
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace jest {
+    interface Matchers<R> {
+      toHaveTextLike(pattern: RegExp): Promise<R>;
+    }
+  }
+}
