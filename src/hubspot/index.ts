@@ -6,6 +6,7 @@ export { readPortalContext, type PortalContext, type StageInfo } from './portal-
 export { readCustomerPages, readCustomers, type CustomerPage, type ReadOptions } from './customer-reader';
 export { findTouchedCompanies, searchModifiedIds } from './touched-companies';
 export { batchReadAssociations } from './batch-reads';
+export { readCustomerNaively, writeCompanyNaively } from './naive-customer-reader';
 export { countTouches, type TouchQuery } from './touch-counter';
 export { writeCompanyProperties, writeDealProperties, writeObjectProperties, changedValues, type PropertyUpdate, type WriteResult, type CurrentValues } from './property-writer';
 export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';
