@@ -1,6 +1,5 @@
 import type { Customer, RevenueContract } from '../customer';
 import { companyFeedback, type CompanyFeedback } from '../feedback/company-feedback';
-import { netPromoterScore } from '../feedback/nps';
 import type { Metric } from '../metric';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
@@ -77,10 +76,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     max: config.mapping.feedback.csatScaleMax,
     positiveFrom: Math.ceil(config.mapping.feedback.csatScaleMax * 0.8),
   });
-  const recent = customer.feedback.filter((r) => r.submittedAt.getTime() <= t && r.submittedAt.getTime() > t - 180 * DAY_MS);
-  const previous = customer.feedback.filter((r) => r.submittedAt.getTime() <= t - 180 * DAY_MS && r.submittedAt.getTime() > t - 360 * DAY_MS);
-  const npsRecent = netPromoterScore(recent);
-  const npsPrevious = netPromoterScore(previous);
+  const npsRecent = npsBetween(customer.feedback, t - 180 * DAY_MS, t);
+  const npsPrevious = npsBetween(customer.feedback, t - 360 * DAY_MS, t - 180 * DAY_MS);
 
   const touch = customer.engagement.lastTouchAt;
   const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
@@ -107,8 +104,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     feedback,
     nps: feedback.nps,
     csat: feedback.csat,
-    npsLast180Days: npsRecent.kind === 'value' ? npsRecent.value.score : undefined,
-    npsPrevious180Days: npsPrevious.kind === 'value' ? npsPrevious.value.score : undefined,
+    npsLast180Days: npsRecent,
+    npsPrevious180Days: npsPrevious,
     detractorsLast90Days: feedback.detractorsLast90Days.length,
     latestDetractorAt: feedback.latestDetractor?.submittedAt,
     contracts,
@@ -118,6 +115,19 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     unrenewedEndAt: unrenewedEnd(contracts, t),
     heldAtCurrent,
   };
+}
+
+/** NPS of the answers in (from, to], in one pass without copying (hot path: twice per customer and date). */
+function npsBetween(feedback: Customer['feedback'], from: number, to: number): number | undefined {
+  let promoters = 0, detractors = 0, total = 0;
+  for (const r of feedback) {
+    const at = r.submittedAt.getTime();
+    if (at <= from || at > to || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
+    total += 1;
+    if (r.value >= 9) promoters += 1;
+    else if (r.value <= 6) detractors += 1;
+  }
+  return total ? ((promoters - detractors) / total) * 100 : undefined;
 }
 
 function median(values: number[]): number | undefined {
