@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerSandboxCommand } from './commands/sandbox-command';
+import { registerServeCommand } from './commands/serve-command';
 import { registerSetupCommand } from './commands/setup-command';
 import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
@@ -14,6 +15,7 @@ registerSandboxCommand(program);
 registerSetupCommand(program);
 registerSyncCommand(program);
 registerStartCommand(program);
+registerServeCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Errors reaching this point are the user's to read: one line, no stack.

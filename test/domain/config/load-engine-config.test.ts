@@ -32,3 +32,10 @@ describe('loadEngineConfig', () => {
     expect(problems('{ not json')).toMatch(/^invalid configuration: the file is not valid JSON/);
   });
 });
+
+describe('the example configuration shipped with the project', () => {
+  it('is the documented defaults and loads as they are', () => {
+    const text = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../src/domain/config/cs-health.config.example.json'), 'utf8');
+    expect(loadEngineConfig(text)).toEqual(DEFAULT_ENGINE_CONFIG);
+  });
+});
