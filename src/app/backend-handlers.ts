@@ -7,11 +7,13 @@ import type { BackendHandlers } from '../server/create-backend';
 import { recomputeCompanies } from '../sync/recompute-companies';
 import { cachedPortalContext, type CardDependencies } from './card-dependencies';
 import { customerHealthCard } from './cards/customer-health-handler';
+import { retentionTargetCard } from './cards/retention-target-handler';
 import type { CardHandler } from './app-function-adapter';
 
 /** The cards the backend serves through hubspot.fetch, by the name the card asks for. */
 export const CARD_HANDLERS: Record<string, CardHandler<unknown>> = {
   'customer-health': customerHealthCard as CardHandler<unknown>,
+  'retention-target': retentionTargetCard as CardHandler<unknown>,
 };
 
 export interface BackendWiring {

@@ -1,6 +1,10 @@
 import { Router } from 'express';
 import type { CardDependencies } from '../app/card-dependencies';
 import { customerHealthCard } from '../app/cards/customer-health-handler';
+import { retentionTargetCard } from '../app/cards/retention-target-handler';
+import { RetentionTargetCardView } from '../../extensions/cards/components/retention-target-card-view';
+import type { RetentionTargetView } from '../views/retention-target-view';
+import type { CardResponse } from '../views/card-response';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import type { CardState } from '../../extensions/cards/types/card-state';
 import type { CustomerHealthView } from '../views/customer-health-view';
@@ -34,5 +38,18 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
+  router.get('/deals/:id', async (req, res, next) => {
+    try {
+      const answer = await retentionTargetCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
+      const title = answer.status === 'ok' ? answer.view.dealName : `Deal ${req.params.id}`;
+      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Retention target</h2>${renderCardHtml('crm.record.sidebar', <RetentionTargetCardView state={stateOf(answer)} />)}`));
+    } catch (error) {
+      next(error);
+    }
+  });
   return router;
+}
+
+function stateOf<T>(answer: CardResponse<T>): CardState<T> {
+  return answer.status === 'ok' ? { status: 'ready', view: answer.view } : answer.status === 'empty' ? { status: 'empty', message: answer.message } : { status: 'error', message: answer.message };
 }

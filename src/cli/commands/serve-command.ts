@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { wireBackend } from '../../app/backend-handlers';
+import { CARD_HANDLERS, wireBackend } from '../../app/backend-handlers';
 import { createHubSpotGateway } from '../../hubspot';
 import { createLogger } from '../../logging/logger';
 import { createBackend } from '../../server/create-backend';
@@ -42,7 +42,7 @@ export function registerServeCommand(program: Command): void {
       const logger = createLogger();
       const gateway = createHubSpotGateway({ basePath: flags.data.baseUrl, accessToken: env.data.HUBSPOT_ACCESS_TOKEN });
       const wiring = wireBackend(gateway, loadConfigFile(flags.data.config), logger, { model: loadChurnModel(join(flags.data.stateDir, 'churn-model.json')) });
-      const app = createBackend({ clientSecret: env.data.HUBSPOT_CLIENT_SECRET, publicBaseUrl: flags.data.publicUrl, portalId: flags.data.portalId, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: ['customer-health'] });
+      const app = createBackend({ clientSecret: env.data.HUBSPOT_CLIENT_SECRET, publicBaseUrl: flags.data.publicUrl, portalId: flags.data.portalId, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: Object.keys(CARD_HANDLERS) });
       const server = app.listen(flags.data.port);
       server.once('error', (error: NodeJS.ErrnoException) => {
         console.error(`cs-health: ${error.code === 'EADDRINUSE' ? `port ${flags.data.port} is already in use` : error.message}`);

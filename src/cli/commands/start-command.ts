@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import express from 'express';
 import { z } from 'zod';
-import { wireBackend } from '../../app/backend-handlers';
+import { CARD_HANDLERS, wireBackend } from '../../app/backend-handlers';
 import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
 import { createLogger } from '../../logging/logger';
 import { previewRoutes } from '../../preview/preview-routes';
@@ -54,7 +54,7 @@ export async function startDemo(options: z.infer<typeof startFlags>, output: { l
   const app = express();
   app.use(previewRoutes(wiring.deps));
   // The HubSpot-facing routes, as deployed; locally the preview calls the same handlers directly.
-  app.use(createBackend({ clientSecret: process.env.HUBSPOT_CLIENT_SECRET ?? 'local-preview-secret', publicBaseUrl: `http://127.0.0.1:${options.port}`, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: ['customer-health'] }));
+  app.use(createBackend({ clientSecret: process.env.HUBSPOT_CLIENT_SECRET ?? 'local-preview-secret', publicBaseUrl: `http://127.0.0.1:${options.port}`, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: Object.keys(CARD_HANDLERS) }));
   const server = app.listen(options.port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
