@@ -4,9 +4,8 @@ import { customerHealthCard } from '../app/cards/customer-health-handler';
 import { retentionTargetCard } from '../app/cards/retention-target-handler';
 import { RetentionTargetCardView } from '../../extensions/cards/components/retention-target-card-view';
 import type { RetentionTargetView } from '../views/retention-target-view';
-import type { CardResponse } from '../views/card-response';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
-import type { CardState } from '../../extensions/cards/types/card-state';
+import { cardStateOf, type CardState } from '../../extensions/cards/types/card-state';
 import type { CustomerHealthView } from '../views/customer-health-view';
 import { loadPortfolio } from './portfolio';
 import { page, portfolioPage } from './preview-pages';
@@ -31,7 +30,7 @@ export function previewRoutes(deps: CardDependencies): Router {
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
-      const state: CardState<CustomerHealthView> = answer.status === 'ok' ? { status: 'ready', view: answer.view } : answer.status === 'empty' ? { status: 'empty', message: answer.message } : { status: 'error', message: answer.message };
+      const state: CardState<CustomerHealthView> = cardStateOf(answer);
       const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
       res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Customer health</h2>${renderCardHtml('crm.record.tab', <CustomerHealthCardView state={state} />)}`));
     } catch (error) {
@@ -42,7 +41,7 @@ export function previewRoutes(deps: CardDependencies): Router {
     try {
       const answer = await retentionTargetCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
       const title = answer.status === 'ok' ? answer.view.dealName : `Deal ${req.params.id}`;
-      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Retention target</h2>${renderCardHtml('crm.record.sidebar', <RetentionTargetCardView state={stateOf(answer)} />)}`));
+      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Retention target</h2>${renderCardHtml('crm.record.sidebar', <RetentionTargetCardView state={cardStateOf(answer)} />)}`));
     } catch (error) {
       next(error);
     }
@@ -50,6 +49,3 @@ export function previewRoutes(deps: CardDependencies): Router {
   return router;
 }
 
-function stateOf<T>(answer: CardResponse<T>): CardState<T> {
-  return answer.status === 'ok' ? { status: 'ready', view: answer.view } : answer.status === 'empty' ? { status: 'empty', message: answer.message } : { status: 'error', message: answer.message };
-}

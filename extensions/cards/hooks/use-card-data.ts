@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { hubspot, type JsonValue } from '@hubspot/ui-extensions';
 import type { CardResponse } from '../../../src/views/card-response';
-import type { CardState } from '../types/card-state';
+import { cardStateOf, type CardState } from '../types/card-state';
 
 /**
  * Calls the card's app function and keeps its answer as a CardState. A response that arrives after
@@ -17,7 +17,7 @@ export function useCardData<T>(functionName: string, parameters: Record<string, 
       let next: CardState<T>;
       try {
         const response = await hubspot.serverless<CardResponse<T>>(functionName, { parameters: { ...parameters, ...extra } });
-        next = response?.status === 'ok' ? { status: 'ready', view: response.view } : response?.status === 'empty' ? { status: 'empty', message: response.message } : { status: 'error', message: response?.status === 'error' ? response.message : 'The card could not load its data.' };
+        next = cardStateOf(response);
       } catch {
         next = { status: 'error', message: 'The card could not reach cs-health. Try again in a moment.' };
       }

@@ -8,6 +8,7 @@ import { createBackend } from '../../server/create-backend';
 import { closeGracefully } from '../../server/graceful-shutdown';
 import { loadChurnModel } from '../../sync/model-store';
 import { loadConfigFile } from '../load-config-file';
+import { parseFlags } from '../parse-flags';
 
 const serveFlags = z.object({
   port: z.coerce.number().int().min(0).max(65_535, '--port must be a port number'),
@@ -35,10 +36,8 @@ export function registerServeCommand(program: Command): void {
     .option('--config <file>', 'engine configuration (JSON)')
     .option('--state-dir <dir>', 'where the last full sync left its fitted churn model', '.cs-health')
     .action(async (raw: Record<string, unknown>) => {
-      const flags = serveFlags.safeParse(raw);
-      if (!flags.success) throw new Error(flags.error.issues.map((issue) => issue.message).join('; '));
-      const env = secrets.safeParse(process.env);
-      if (!env.success) throw new Error(env.error.issues.map((issue) => issue.message).join('; '));
+      const flags = { data: parseFlags(serveFlags, raw) };
+      const env = { data: parseFlags(secrets, process.env) };
       const logger = createLogger();
       const gateway = createHubSpotGateway({ basePath: flags.data.baseUrl, accessToken: env.data.HUBSPOT_ACCESS_TOKEN });
       const wiring = wireBackend(gateway, loadConfigFile(flags.data.config), logger, { model: loadChurnModel(join(flags.data.stateDir, 'churn-model.json')) });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { parseFlags } from '../parse-flags';
 import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
 
 const setupFlags = z.object({
@@ -13,9 +14,8 @@ export function registerSetupCommand(program: Command): void {
     .description('create the cs-health properties (group customer_success) on companies and deals; safe to run twice')
     .option('--base-url <url>', 'HubSpot API base URL (default: the local sandbox)', 'http://127.0.0.1:4010')
     .action(async (raw: unknown) => {
-      const parsed = setupFlags.safeParse(raw);
-      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
-      const gateway = createHubSpotGateway({ basePath: parsed.data.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN });
+      const flags = parseFlags(setupFlags, raw);
+      const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN });
       try {
         console.log(describeSetup(await ensureCsProperties(gateway)));
       } finally {

@@ -14,6 +14,7 @@ import { createBackend } from '../../server/create-backend';
 import { closeGracefully } from '../../server/graceful-shutdown';
 import { runFullSync } from '../../sync/full-sync';
 import { loadConfigFile } from '../load-config-file';
+import { parseFlags } from '../parse-flags';
 import { createSyncProgress } from '../sync-progress';
 
 const startFlags = z.object({
@@ -84,9 +85,7 @@ export function registerStartCommand(program: Command): void {
     .option('--seed <n>', 'demo data seed', '42')
     .option('--config <file>', 'engine configuration (JSON)')
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = startFlags.safeParse(raw);
-      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
-      const demo = await startDemo(parsed.data);
+      const demo = await startDemo(parseFlags(startFlags, raw));
       console.log(`cs-health preview: ${demo.previewUrl}  (portfolio; a company's card at ${demo.previewUrl}/companies/<id>)`);
       console.log('press Ctrl+C to stop');
       const stop = () => {

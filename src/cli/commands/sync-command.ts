@@ -7,6 +7,7 @@ import { loadChurnModel } from '../../sync/model-store';
 import { recomputeCompanies } from '../../sync/recompute-companies';
 import { SyncCheckpoint } from '../../sync/sync-checkpoint';
 import { loadConfigFile } from '../load-config-file';
+import { parseFlags } from '../parse-flags';
 import { createSyncProgress } from '../sync-progress';
 
 const syncFlags = z.object({
@@ -43,9 +44,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--rate-limit <n>', 'requests per 10 seconds the portal allows (190 Pro/Enterprise, 100 Free/Starter)', '190')
     .addHelpText('after', '\nThe token comes from HUBSPOT_ACCESS_TOKEN (a private app access token for a real portal).')
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = syncFlags.safeParse({ ...raw, tenSecondly: raw.rateLimit });
-      if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join('; '));
-      const flags = parsed.data;
+      const flags = parseFlags(syncFlags, { ...raw, tenSecondly: raw.rateLimit });
       const config = loadConfigFile(flags.config);
       const gateway = createHubSpotGateway({
         basePath: flags.baseUrl,
