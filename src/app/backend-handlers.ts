@@ -7,6 +7,7 @@ import type { BackendHandlers } from '../server/create-backend';
 import { recomputeCompanies } from '../sync/recompute-companies';
 import { cachedPortalContext, type CardDependencies } from './card-dependencies';
 import { customerHealthCard } from './cards/customer-health-handler';
+import { myObjectivesCard } from './cards/my-objectives-handler';
 import { retentionTargetCard } from './cards/retention-target-handler';
 import type { CardHandler } from './app-function-adapter';
 
@@ -14,6 +15,7 @@ import type { CardHandler } from './app-function-adapter';
 export const CARD_HANDLERS: Record<string, CardHandler<unknown>> = {
   'customer-health': customerHealthCard as CardHandler<unknown>,
   'retention-target': retentionTargetCard as CardHandler<unknown>,
+  'my-objectives': myObjectivesCard as CardHandler<unknown>,
 };
 
 export interface BackendWiring {

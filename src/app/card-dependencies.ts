@@ -1,5 +1,6 @@
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
+import type { Plans } from '../domain/objectives/plan-schema';
 import { HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
 import type { CardErrorCode, CardResponse } from '../views/card-response';
 
@@ -9,6 +10,8 @@ export interface CardDependencies {
   config: EngineConfig;
   now: () => Date;
   model?: ChurnModel;
+  /** Incentive plans; the brief's defaults for the current quarter when absent. */
+  plans?: Plans;
   /** Owners, pipelines and goals change rarely: read once and shared across renders. */
   portalContext: () => Promise<PortalContext>;
 }

@@ -11,12 +11,14 @@ export interface ProjectOptions {
 
 export const CARDS = [
   { file: 'customer-health-card', uid: 'cs_customer_health_card', name: 'Customer health', description: 'Health score with its breakdown, churn risk and reasons, NPS/CSAT/NRR and next best actions.', location: 'crm.record.tab', objectTypes: ['companies'] },
+  { file: 'my-objectives-card', uid: 'cs_my_objectives_card', name: 'My objectives', description: 'Your objective attainment, explained measure by measure, and this account\'s part in it.', location: 'crm.record.sidebar', objectTypes: ['companies'] },
   { file: 'retention-target-card', uid: 'cs_retention_target_card', name: 'Retention target', description: 'The customer\'s health and churn risk, the rep\'s early-churn record against the target, weighted value and the stage/probability check.', location: 'crm.record.sidebar', objectTypes: ['deals'] },
 ] as const;
 
 export const FUNCTIONS = [
   { file: 'customer-health', uid: 'cs_customer_health_function' },
   { file: 'retention-target', uid: 'cs_retention_target_function' },
+  { file: 'my-objectives', uid: 'cs_my_objectives_function' },
 ] as const;
 
 const REQUIRED_SCOPES = [

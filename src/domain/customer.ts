@@ -128,6 +128,8 @@ export interface Owner {
   firstName?: string;
   lastName?: string;
   teamIds: string[];
+  /** The teams' names as HubSpot shows them ("Customer Success", "Sales"...). */
+  teamNames?: string[];
   /** Role for objectives: csm, am, cs_manager, sales_rep. */
   role?: string;
 }

@@ -8,6 +8,7 @@ export { findTouchedCompanies, searchModifiedIds } from './touched-companies';
 export { batchReadAssociations } from './batch-reads';
 export { readCustomerNaively, writeCompanyNaively } from './naive-customer-reader';
 export { readDealWithCompany, readRepCustomers } from './deal-reader';
+export { readOwnerPortfolio } from './owner-portfolio';
 export { countTouches, type TouchQuery } from './touch-counter';
 export { writeCompanyProperties, writeDealProperties, writeObjectProperties, changedValues, type PropertyUpdate, type WriteResult, type CurrentValues } from './property-writer';
 export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';

@@ -28,7 +28,7 @@ const ownerSchema = z.object({
   email: z.string().optional().nullable(),
   firstName: z.string().optional().nullable(),
   lastName: z.string().optional().nullable(),
-  teams: z.array(z.object({ id: z.string() })).optional().nullable(),
+  teams: z.array(z.object({ id: z.string(), name: z.string().optional().nullable() })).optional().nullable(),
 });
 const pageSchema = z.object({ results: z.array(z.unknown()), paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional() });
 const pipelinesSchema = z.object({
@@ -97,7 +97,7 @@ export async function readPortalContext(gateway: HubSpotGateway): Promise<Portal
         return [];
       }
       const owner = parsed.data;
-      return [{ id: owner.id, userId: owner.userId ?? undefined, email: owner.email ?? undefined, firstName: owner.firstName ?? undefined, lastName: owner.lastName ?? undefined, teamIds: (owner.teams ?? []).map((team) => team.id) }];
+      return [{ id: owner.id, userId: owner.userId ?? undefined, email: owner.email ?? undefined, firstName: owner.firstName ?? undefined, lastName: owner.lastName ?? undefined, teamIds: (owner.teams ?? []).map((team) => team.id), teamNames: (owner.teams ?? []).flatMap((team) => (team.name ? [team.name] : [])) }];
     }),
     dealStages: stageMap(pipelinesSchema.parse(dealPipelines)),
     ticketStages: stageMap(pipelinesSchema.parse(ticketPipelines)),

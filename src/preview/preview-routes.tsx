@@ -2,6 +2,8 @@ import { Router } from 'express';
 import type { CardDependencies } from '../app/card-dependencies';
 import { customerHealthCard } from '../app/cards/customer-health-handler';
 import { retentionTargetCard } from '../app/cards/retention-target-handler';
+import { myObjectivesCard } from '../app/cards/my-objectives-handler';
+import { MyObjectivesCardView } from '../../extensions/cards/components/my-objectives-card-view';
 import { RetentionTargetCardView } from '../../extensions/cards/components/retention-target-card-view';
 import type { RetentionTargetView } from '../views/retention-target-view';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
@@ -33,6 +35,16 @@ export function previewRoutes(deps: CardDependencies): Router {
       const state: CardState<CustomerHealthView> = cardStateOf(answer);
       const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
       res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Customer health</h2>${renderCardHtml('crm.record.tab', <CustomerHealthCardView state={state} />)}`));
+    } catch (error) {
+      next(error);
+    }
+  });
+  // The viewer is chosen with ?userId= (HubSpot passes the signed-in user to the real card).
+  router.get('/companies/:id/objectives', async (req, res, next) => {
+    try {
+      const userId = Number(req.query.userId);
+      const answer = await myObjectivesCard(deps, { recordId: req.params.id }, { userId: Number.isFinite(userId) ? userId : undefined });
+      res.type('html').send(page('My objectives', `<h2>My objectives (user ${Number.isFinite(userId) ? userId : 'unknown'})</h2>${renderCardHtml('crm.record.sidebar', <MyObjectivesCardView state={cardStateOf(answer)} />)}`));
     } catch (error) {
       next(error);
     }

@@ -39,8 +39,12 @@ const healthSchema = z.strictObject({
     .object({
       /** Product usage score 0-100 as recorded on the company. */
       usage: linearRule.default({ zeroAt: 0, fullAt: 100 }),
+      /** Calls, emails and meetings in the last 90 days, when the data layer counts them; averaged with usage. */
+      touches: linearRule.default({ zeroAt: 0, fullAt: 6 }),
       /** Open HIGH/URGENT tickets. */
       supportLoad: thresholdRule.default({ steps: [{ upTo: 0, score: 100 }, { upTo: 1, score: 60 }, { upTo: 2, score: 30 }], above: 0 }),
+      /** Tickets opened in the ticket window as a multiple of the segment's norm; averaged with open high-priority tickets. */
+      ticketVolume: linearRule.default({ zeroAt: 3, fullAt: 1 }),
       /** Median hours to close tickets closed in the ticket window. */
       resolution: linearRule.default({ zeroAt: 240, fullAt: 24 }),
       /** NPS (-100..100) and CSAT (0..100) each scored, then averaged. */
@@ -59,6 +63,16 @@ const healthSchema = z.strictObject({
     .refine((b) => b.atRiskUpTo < b.neutralUpTo, { message: 'atRiskUpTo must be below neutralUpTo' }),
   /** A scorecard per segment: weights that replace the defaults for that segment's companies. */
   segments: z.record(z.string(), weightsSchema.partial()).default({}),
+  /**
+   * The usual number of tickets a company opens in the ticket window, per segment (larger accounts
+   * open more tickets without being in trouble); `default` for segments not listed.
+   */
+  ticketNorms: z
+    .strictObject({
+      default: z.number().positive('expected a number > 0').default(4),
+      segments: z.record(z.string(), z.number().positive('expected a number > 0')).default({}),
+    })
+    .prefault({}),
 });
 
 const riskRuleKeys = ['detractorRecent', 'ticketSurge', 'noTouch', 'contraction', 'renewalLowHealth', 'earlyLife', 'fallingNps', 'lowUsage', 'lowHealth'] as const;
@@ -111,6 +125,14 @@ export const engineConfigSchema = z.strictObject({
     .prefault({}),
   health: healthSchema.prefault({}),
   churnRisk: churnRiskSchema.prefault({}),
+  serviceValue: z
+    .strictObject({
+      /** A renewal or expansion counts as following a support contact when a ticket was opened this many days before it. */
+      afterContactDays: z.number().int().positive().default(90),
+      /** A won existing-business deal starting within this many days of a contract's end renews it; otherwise it is an expansion. */
+      renewalMatchDays: z.number().int().min(0).default(7),
+    })
+    .prefault({}),
   mapping: portalMappingSchema.prefault({}),
 });
 

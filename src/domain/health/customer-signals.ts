@@ -18,13 +18,19 @@ import type { NpsFigures } from '../feedback/nps';
  */
 export interface CustomerSignals {
   at: Date;
+  /** The customer's segment, for its scorecard and its ticket norm. */
+  segment?: string;
   usageScore?: number;
+  /** Calls, emails and meetings in the last 90 days, when the data layer counts them. */
+  touchesLast90Days?: number;
   daysSinceTouch?: number;
   openHighPriorityTickets: number;
   /** Open HIGH/URGENT tickets that have been open for 5 days or more. */
   staleUrgentTickets: number;
   ticketsLast30Days: number;
   ticketsPrevious90Days: number;
+  /** Tickets opened in the ticket window (`windows.ticketDays`), compared with the segment's norm. */
+  ticketsInWindow: number;
   /** Median hours to close tickets closed in the ticket window; undefined when none closed. */
   medianResolutionHours?: number;
   feedback: CompanyFeedback;
@@ -55,7 +61,7 @@ const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
 export function signalsAt(customer: Customer, config: EngineConfig, at: Date, current?: CustomerSignals, contracts = current?.contracts ?? revenueContracts(customer.deals)): CustomerSignals {
   const t = at.getTime();
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
-  let openHigh = 0, stale = 0, last30 = 0, prev90 = 0;
+  let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
   const resolutionHours: number[] = [];
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
@@ -66,6 +72,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
       openHigh += 1;
       if (t - created >= 5 * DAY_MS) stale += 1;
     }
+    if (created > ticketWindowStart) inWindow += 1;
     if (created > t - 30 * DAY_MS) last30 += 1;
     else if (created > t - 120 * DAY_MS) prev90 += 1;
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
@@ -87,19 +94,23 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     daysSinceTouch = current.daysSinceTouch;
     heldAtCurrent.push('relationship');
   }
-  if (current && customer.engagement.usageScore !== undefined) heldAtCurrent.push('usage');
+  const { usageScore, touchesLast90Days } = customer.engagement;
+  if (current && (usageScore !== undefined || touchesLast90Days !== undefined)) heldAtCurrent.push('usage');
 
   let firstClose: number | undefined;
   for (const c of contracts) if (firstClose === undefined || c.start.getTime() < firstClose) firstClose = c.start.getTime();
 
   return {
     at,
-    usageScore: customer.engagement.usageScore,
+    segment: customer.segment,
+    usageScore,
+    touchesLast90Days,
     daysSinceTouch,
     openHighPriorityTickets: openHigh,
     staleUrgentTickets: stale,
     ticketsLast30Days: last30,
     ticketsPrevious90Days: prev90,
+    ticketsInWindow: inWindow,
     medianResolutionHours: median(resolutionHours),
     feedback,
     nps: feedback.nps,

@@ -99,6 +99,8 @@ export const DEFAULT_PLANS = {
 
 export const plansSchema = z.strictObject({
   period: periodSchema,
+  /** HubSpot owner ids of CS managers (paid on the cs_manager plan, see their teams' figures). */
+  managers: z.array(z.string()).default([]),
   roles: z.record(z.enum(['csm', 'am', 'cs_manager', 'sales_rep']), rolePlanSchema),
 });
 
