@@ -33,7 +33,7 @@ describe('scoreHealth', () => {
     const summaries = Object.fromEntries(health.components.map((c) => [c.key, c.reading.status === 'scored' ? c.reading.summary : c.reading.reason]));
     expect(summaries).toEqual({
       usage: 'usage score 80 / 100',
-      supportLoad: '0 open high-priority tickets',
+      supportLoad: '0 open high-priority tickets, 0 tickets in 90 days (usual: 4)',
       resolution: 'no ticket closed in the last 90 days',
       sentiment: 'NPS 33 (3 answers)',
       commercial: 'MRR flat over 90 days',
