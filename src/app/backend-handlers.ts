@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
+import type { Plans } from '../domain/objectives/plan-schema';
 import { batchReadAssociations, type HubSpotGateway } from '../hubspot';
 import { ChangeCoalescer } from '../server/change-coalescer';
 import type { BackendHandlers } from '../server/create-backend';
@@ -25,9 +26,9 @@ export interface BackendWiring {
 }
 
 /** Connects the express backend to the data layer and the engine. */
-export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logger: Logger, options: { model?: ChurnModel; now?: () => Date; debounceMs?: number; maxWaitMs?: number } = {}): BackendWiring {
+export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logger: Logger, options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number } = {}): BackendWiring {
   const now = options.now ?? (() => new Date());
-  const deps: CardDependencies = { gateway, config, now, model: options.model, portalContext: cachedPortalContext(gateway) };
+  const deps: CardDependencies = { gateway, config, now, model: options.model, plans: options.plans, portalContext: cachedPortalContext(gateway) };
   const recompute = async (ids: string[]) => {
     const result = await recomputeCompanies(gateway, config, ids, now(), { model: options.model, context: await deps.portalContext() });
     logger.info({ companies: ids.length, written: result.written, failed: result.failed.length }, 'recomputed companies after changes');

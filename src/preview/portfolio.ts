@@ -4,6 +4,9 @@ import type { EngineConfig } from '../domain/config/engine-config';
 import { revenueRetention } from '../domain/revenue/retention';
 import { revenueContracts } from '../domain/revenue/revenue-contracts';
 import { subtractMonthsUtc } from '../domain/time/days';
+import type { Customer } from '../domain/customer';
+import { objectiveAttainment } from '../domain/objectives/objective-attainment';
+import { DEFAULT_PLANS, rolePlanSchema } from '../domain/objectives/plan-schema';
 import { readCustomerPages, type HubSpotGateway, type PortalContext } from '../hubspot';
 
 export interface Portfolio {
@@ -14,6 +17,8 @@ export interface Portfolio {
   /** Trailing-12-month NRR and GRR at each of the last six month ends. */
   retentionTrend: { month: string; nrr?: number; grr?: number }[];
   assessments: CustomerAssessment[];
+  /** Individual attainment per CSM on the default CSM plan, for the manager's view. */
+  attainmentByCsm: { name: string; accounts: number; attainment?: number }[];
 }
 
 /** Reads every company once and assesses it: the app home's portfolio view. */
@@ -22,12 +27,14 @@ export async function loadPortfolio(gateway: HubSpotGateway, context: PortalCont
   const revenue: { id: string; contracts: ReturnType<typeof revenueContracts> }[] = [];
   const names = new Map<string, string>();
   const ownerOf = new Map<string, string | undefined>();
+  const books = new Map<string, Customer[]>();
   for await (const page of readCustomerPages(gateway, context, config.mapping)) {
     for (const customer of page.customers) {
       assessments.push(assessCustomer(customer, config, asOf));
       revenue.push({ id: customer.id, contracts: revenueContracts(customer.deals) });
       names.set(customer.id, customer.name ?? `Company ${customer.id}`);
       ownerOf.set(customer.id, customer.ownerId);
+      if (customer.ownerId) books.set(customer.ownerId, [...(books.get(customer.ownerId) ?? []), customer]);
     }
   }
   const retentionTrend = [5, 4, 3, 2, 1, 0].map((monthsBack) => {
@@ -36,5 +43,12 @@ export async function loadPortfolio(gateway: HubSpotGateway, context: PortalCont
     return { month: end.toISOString().slice(0, 7), nrr: r.kind === 'value' ? r.value.nrr : undefined, grr: r.kind === 'value' ? r.value.grr : undefined };
   });
   const owners = new Map(context.owners.map((o) => [o.id, [o.firstName, o.lastName].filter(Boolean).join(' ') || o.email || `Owner ${o.id}`]));
-  return { summary: portfolioSummary(assessments), names, owners, ownerOf, retentionTrend, assessments };
+  const plan = rolePlanSchema.parse(DEFAULT_PLANS.csm);
+  const quarter = { start: subtractMonthsUtc(asOf, 3), end: asOf };
+  const attainmentByCsm = [...books.entries()].map(([ownerId, customers]) => ({
+    name: owners.get(ownerId) ?? `Owner ${ownerId}`,
+    accounts: customers.length,
+    attainment: objectiveAttainment({ plan, period: quarter, scopes: { individual: { customers, ownerIds: [ownerId] } } }).overall,
+  }));
+  return { summary: portfolioSummary(assessments), names, owners, ownerOf, retentionTrend, assessments, attainmentByCsm };
 }

@@ -42,6 +42,7 @@ export function portfolioPage(p: Portfolio): string {
 <h3>Health distribution</h3><table id="bands"><tr><th>Band</th><th>Companies</th><th></th></tr>${bands}</table>
 <h3>NRR and GRR, trailing 12 months</h3><table id="retention"><tr><th>Month end</th><th>NRR</th><th>GRR</th></tr>${trend}</table>
 <h3>At risk, by MRR at stake</h3><table id="at-risk"><tr><th>Company</th><th>Health</th><th>Churn risk</th><th>MRR</th><th>CSM</th><th>Top reason</th></tr>${atRisk || '<tr><td colspan="6">No company at risk.</td></tr>'}</table>
+<h3>Attainment by CSM (individual level, last 3 months, manager view)</h3><table id="attainment"><tr><th>CSM</th><th>Accounts</th><th>Attainment</th></tr>${p.attainmentByCsm.map((a) => `<tr><td>${esc(a.name)}</td><td>${a.accounts}</td><td>${a.attainment === undefined ? 'no data' : `${Math.round(a.attainment)} %`}</td></tr>`).join('')}</table>
 <h3>Detractor follow-ups due</h3><table id="followups"><tr><th>Company</th><th>Call before</th></tr>${followUps || '<tr><td colspan="2">None open.</td></tr>'}</table>`,
   );
 }

@@ -47,6 +47,18 @@ describe('the local preview in a browser', () => {
     await page.screenshot({ path: 'test/e2e/__screenshots__/company-card.png', fullPage: true }).catch(() => undefined);
   });
 
+  it('shows attainment by CSM, a deal\'s retention target and a CSM\'s objectives, and refuses a stranger', async () => {
+    const page = await browser.newPage();
+    await page.goto(demo.previewUrl);
+    expect(await page.locator('#attainment tr').count()).toBeGreaterThan(2);
+    await page.goto(`${demo.previewUrl}/deals/1001`);
+    expect(await page.locator('main').innerText()).toMatch(/Retention target[\s\S]*(On track|At risk|Missed)[\s\S]*Stage check/i);
+    await page.goto(`${demo.previewUrl}/companies/1001/objectives?userId=70101`);
+    expect(await page.locator('main').innerText()).toMatch(/individual level \(50 % of the plan\)/);
+    await page.goto(`${demo.previewUrl}/companies/1001/objectives?userId=1`);
+    expect(await page.locator('.error-state').innerText()).toContain('not a HubSpot owner known to cs-health');
+  });
+
   it('answers an unknown company with a readable error page', async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${demo.previewUrl}/companies/987654321`);

@@ -9,6 +9,8 @@ import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../h
 import { createLogger } from '../../logging/logger';
 import { previewRoutes } from '../../preview/preview-routes';
 import { loadDemoGenerator } from '../../sandbox/demo-seed';
+import { DEMO_MANAGER_OWNER_IDS } from '../../sandbox/demo/generate-demo-portal';
+import { loadPlans } from '../../domain/objectives/plan-schema';
 import { startSandbox } from '../../sandbox/server';
 import { createBackend } from '../../server/create-backend';
 import { closeGracefully } from '../../server/graceful-shutdown';
@@ -51,7 +53,10 @@ export async function startDemo(options: z.infer<typeof startFlags>, output: { l
   log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
 
   const logger = createLogger({ level: 'warn' });
-  const wiring = wireBackend(gateway, config, logger);
+  // The demo's CS manager sees the team's objectives; the plan period is the current quarter.
+  const quarter = Math.floor(asOf.getUTCMonth() / 3) * 3;
+  const plans = loadPlans({ period: { start: new Date(Date.UTC(asOf.getUTCFullYear(), quarter, 1)), end: new Date(Date.UTC(asOf.getUTCFullYear(), quarter + 3, 1) - 1) }, managers: DEMO_MANAGER_OWNER_IDS });
+  const wiring = wireBackend(gateway, config, logger, { plans });
   const app = express();
   app.use(previewRoutes(wiring.deps));
   // The HubSpot-facing routes, as deployed; locally the preview calls the same handlers directly.

@@ -28,6 +28,9 @@ export const demoOptionsSchema = z.object({
 });
 
 export type DemoOptions = z.infer<typeof demoOptionsSchema>;
+/** The demo's CS manager (owner 100, user 70100): paid on the cs_manager plan, sees the CS team. */
+export const DEMO_MANAGER_OWNER_IDS = ['100'];
+
 export const ARCHETYPES = ['thriving', 'steady', 'slipping', 'failing', 'churned', 'reactivated', 'new'] as const;
 export type Archetype = (typeof ARCHETYPES)[number];
 
