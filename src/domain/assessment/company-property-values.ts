@@ -9,11 +9,13 @@ const round = (n: number, digits = 0) => {
 /**
  * The company properties for an assessment, under the names of COMPANY_PROPERTIES. Absent data is
  * null (the property is emptied), never "0": a workflow must not read "no answers" as "NPS 0".
+ * Scores and NPS/CSAT are whole numbers, the trend and NRR/GRR one decimal, MRR cents, datetimes
+ * ISO 8601. `cs_health_computed_at` is `computedAt`, by default the assessment's `asOf`.
  *
  * @example
- * companyPropertyValues(assessment).cs_nps // => null when nobody answered, "25" otherwise
+ * companyPropertyValues(assessment, new Date('2026-11-22')).cs_nps // => null when nobody answered, "25" otherwise
  */
-export function companyPropertyValues(a: CustomerAssessment): PropertyValues {
+export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = a.asOf): PropertyValues {
   const trend = a.health.trend;
   return {
     cs_health_score: round(a.health.finalScore),
@@ -28,6 +30,6 @@ export function companyPropertyValues(a: CustomerAssessment): PropertyValues {
     cs_grr_12m: a.retention12m.kind === 'value' ? round(a.retention12m.value.grr, 1) : null,
     cs_mrr: a.hasRevenue ? round(a.mrr, 2) : null,
     cs_detractor_followup_due: a.detractorFollowUpDue ? a.detractorFollowUpDue.toISOString() : null,
-    cs_health_computed_at: a.asOf.toISOString(),
+    cs_health_computed_at: computedAt.toISOString(),
   };
 }

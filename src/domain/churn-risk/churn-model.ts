@@ -42,6 +42,21 @@ export function trainingSample(customer: Customer, config: EngineConfig, asOf: D
   return { id: customer.id, features, churned: mrrOn(contracts, asOf) > 0 ? 0 : 1 };
 }
 
+/**
+ * The lessons of a whole portal: one sample per customer who was paying `horizonDays` before `asOf`.
+ *
+ * @example
+ * trainingSamples(customers, config, new Date('2026-11-22')).length // => 212 (of 300 customers, 212 were paying 180 days earlier)
+ */
+export function trainingSamples(customers: readonly Customer[], config: EngineConfig, asOf: Date): TrainingSample[] {
+  const samples: TrainingSample[] = [];
+  for (const customer of customers) {
+    const sample = trainingSample(customer, config, asOf);
+    if (sample) samples.push(sample);
+  }
+  return samples;
+}
+
 /** A stable split by id, so the held-out customers are the same run after run. */
 function isHeldOut(id: string, share: number): boolean {
   let hash = 2166136261;
@@ -51,12 +66,16 @@ function isHeldOut(id: string, share: number): boolean {
 
 /**
  * Fits the churn model on the portal's own history and reports its quality on held-out customers,
- * or says why the rule weights are used instead (too little history).
+ * or says why the rule weights are used instead (too little history). Takes the customers and the
+ * date to learn up to, or samples already built (the sync builds them while it streams the portal).
  *
  * @example
- * fitChurnModel(samples, config) // => { kind: 'rules', reason: 'too little history: 4 churned customers, need at least 15' }
+ * fitChurnModel(customers, config, new Date('2026-11-22')) // => { kind: 'rules', reason: 'too little history: 4 churned customers, need at least 15' }
  */
-export function fitChurnModel(samples: readonly TrainingSample[], config: EngineConfig): ChurnModel {
+export function fitChurnModel(customers: readonly Customer[], config: EngineConfig, asOf: Date): ChurnModel;
+export function fitChurnModel(samples: readonly TrainingSample[], config: EngineConfig): ChurnModel;
+export function fitChurnModel(input: readonly Customer[] | readonly TrainingSample[], config: EngineConfig, asOf?: Date): ChurnModel {
+  const samples = asOf ? trainingSamples(input as readonly Customer[], config, asOf) : (input as readonly TrainingSample[]);
   const options = config.churnRisk.model;
   if (!options.enabled) return { kind: 'rules', reason: 'the fitted model is turned off in the configuration' };
   const churned = samples.filter((s) => s.churned === 1).length;

@@ -1,5 +1,6 @@
 import type { EngineConfig } from '../config/engine-config';
-import type { CustomerSignals } from '../health/customer-signals';
+import type { Customer } from '../customer';
+import { signalsAt, type CustomerSignals } from '../health/customer-signals';
 import type { HealthBand } from '../health/health-band';
 import { churnFeatures, type FeatureVector } from './churn-features';
 import type { ChurnModel } from './churn-model';
@@ -56,16 +57,27 @@ export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector,
   return { level: riskLevel(score, config), score, reasons, method: { kind: 'rules', note } };
 }
 
+/** The health the risk reads: a full score (its final score, override included) or score and band. */
+export type HealthForRisk = { finalScore: number; band: HealthBand } | { score: number; band: HealthBand };
+
+const healthInput = (h: HealthForRisk) => ('finalScore' in h ? { score: h.finalScore, band: h.band } : h);
+
 /**
  * Churn risk 0-100 with ranked reasons. With a fitted model the score is its churn probability over
  * the model's horizon; otherwise the rule signals combine as independent odds:
  * risk = 100 x (1 - product of (1 - weight x strength)), so no signal alone exceeds its weight and
- * the score never leaves 0-100.
+ * the score never leaves 0-100. `method` says which was used, and why the rules when a model was
+ * given but could not be fitted. Takes a customer and a date, or signals already measured.
  *
  * @example
- * assessChurnRisk(signals, { score: 38, band: 'at_risk' }, DEFAULT_ENGINE_CONFIG)
+ * assessChurnRisk(customer, { score: 38, band: 'at_risk' }, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22'))
  * // => { level: 'high', score: 71, reasons: [{ reason: 'Renewal in 45 days with health 38', ... }], method: { kind: 'rules', ... } }
  */
-export function assessChurnRisk(signals: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig, model?: ChurnModel): ChurnRisk {
-  return combineRisk(rankedReasons(signals, health, config), churnFeatures(signals), config, model);
+export function assessChurnRisk(customer: Customer, health: HealthForRisk, config: EngineConfig, asOf: Date, model?: ChurnModel): ChurnRisk;
+export function assessChurnRisk(signals: CustomerSignals, health: HealthForRisk, config: EngineConfig, model?: ChurnModel): ChurnRisk;
+export function assessChurnRisk(subject: Customer | CustomerSignals, health: HealthForRisk, config: EngineConfig, asOfOrModel?: Date | ChurnModel, maybeModel?: ChurnModel): ChurnRisk {
+  const isCustomer = 'deals' in subject;
+  const signals = isCustomer ? signalsAt(subject, config, asOfOrModel as Date) : subject;
+  const model = isCustomer ? maybeModel : (asOfOrModel as ChurnModel | undefined);
+  return combineRisk(rankedReasons(signals, healthInput(health), config), churnFeatures(signals), config, model);
 }

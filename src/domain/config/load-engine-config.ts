@@ -30,6 +30,9 @@ export function loadEngineConfig(input: unknown): EngineConfig {
   throw new ConfigError(parsed.error.issues.map((issue) => describeIssue(issue, raw)));
 }
 
+/** The engine config from JSON text or a parsed object: `loadEngineConfig` under the name issue 3 uses. */
+export const loadConfig = loadEngineConfig;
+
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const path = issue.path.length ? issue.path.join('.') : '(root)';
   const got = valueAt(raw, issue.path);
