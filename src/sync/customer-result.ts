@@ -7,6 +7,7 @@ import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { PropertyValues } from '../domain/computed-properties';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Customer } from '../domain/customer';
+import { earlyChurnRecord } from '../domain/sales/early-churn-record';
 
 /**
  * What a sync keeps of one customer between reading it and writing its properties: small and
@@ -21,6 +22,12 @@ export interface CustomerResult {
   features: number[];
   reasons: ChurnRiskReason[];
   sample?: TrainingSample;
+  /** Deals the retention-target properties matter for: open ones and new business won in the last 90 days. */
+  deals?: { id: string; dealType?: string; outcome: 'won' | 'lost' | 'open' }[];
+  /** Owner of each of those deals (the rep whose record applies). */
+  dealOwners?: Record<string, string | undefined>;
+  /** This customer in its first rep's early-churn record, once 90 days have passed since the first close. */
+  earlyChurn?: { ownerId: string; lost: boolean };
 }
 
 export function customerResult(customer: Customer, config: EngineConfig, asOf: Date): CustomerResult {
@@ -32,7 +39,21 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
     features: churnFeatures(assessment.health.signals),
     reasons: assessment.churnRisk.reasons,
     sample: trainingSample(customer, config, asOf, assessment.health.signals.contracts),
+    deals: customer.deals
+      .filter((d) => d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && asOf.getTime() - d.closedAt.getTime() <= 90 * 86_400_000))
+      .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome })),
+    dealOwners: Object.fromEntries(customer.deals.map((d) => [d.id, d.ownerId])),
+    earlyChurn: earlyChurnEntry(customer, asOf),
   };
+}
+
+function earlyChurnEntry(customer: Customer, asOf: Date): CustomerResult['earlyChurn'] {
+  const owners = [...new Set(customer.deals.map((d) => d.ownerId).filter((id): id is string => id !== undefined))];
+  for (const ownerId of owners) {
+    const record = earlyChurnRecord([customer], ownerId, asOf);
+    if (record.wonCustomers > 0) return { ownerId, lost: record.lostWithinWindow > 0 };
+  }
+  return undefined;
 }
 
 /** The values to write once the model is known: the risk from the model when one was fitted. */

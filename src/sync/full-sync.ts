@@ -1,6 +1,7 @@
 import { fitChurnModel, type ChurnModel, type TrainingSample } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, changedValues, type HubSpotGateway } from '../hubspot';
+import { checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, writeDealProperties, changedValues, type HubSpotGateway } from '../hubspot';
+import { dealRetentionUpdates, repRecords } from './deal-retention-values';
 import { customerResult, finalValues, type CustomerResult } from './customer-result';
 import { saveChurnModel } from './model-store';
 import { SyncCheckpoint } from './sync-checkpoint';
@@ -36,6 +37,8 @@ export interface SyncSummary {
   dryRun: boolean;
   companiesRead: number;
   companiesChanged: number;
+  /** Deals whose retention-target properties changed. */
+  dealsUpdated: number;
   propertiesChanged: number;
   failed: { id: string; message: string }[];
   apiCalls: Record<string, number>;
@@ -49,6 +52,8 @@ export interface SyncSummary {
 }
 
 const WRITE_BATCH = 100;
+/** Deal write batches are recorded in the checkpoint after the company ones, from this number. */
+const DEAL_BATCH_OFFSET = 1_000_000;
 
 /**
  * The main job: read every company with what the engine needs, score it, fit the churn model on
@@ -107,6 +112,19 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     report();
   }
 
+  // Deals: the retention target of open deals and of new business won in the last 90 days.
+  const records = repRecords(results);
+  const dealUpdates = results.flatMap((r) => dealRetentionUpdates(r, finalValues(r, config, model), records, (id) => r.dealOwners?.[id]));
+  let dealsWritten = 0;
+  for (let batch = 0; batch * WRITE_BATCH < dealUpdates.length; batch++) {
+    const marker = DEAL_BATCH_OFFSET + batch;
+    if (options.dryRun || checkpoint.writtenBatches.has(marker)) continue;
+    const result = await writeDealProperties(gateway, dealUpdates.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH));
+    dealsWritten += result.written;
+    failed.push(...result.failed);
+    checkpoint.recordWrittenBatch(marker);
+  }
+
   if (!options.dryRun) {
     saveChurnModel(options.modelPath, model);
     checkpoint.finish(options.now());
@@ -119,6 +137,7 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     dryRun: Boolean(options.dryRun),
     companiesRead: results.length,
     companiesChanged: changed.length,
+    dealsUpdated: dealsWritten,
     propertiesChanged,
     failed,
     apiCalls: gateway.callCounts(),

@@ -42,8 +42,16 @@ describe('runFullSync', () => {
       expect(values['7'].cs_health_score).toMatch(/^\d+$/);
       expect(values['7'].cs_health_computed_at).toBe(AS_OF.toISOString());
 
+      // Open deals carry the retention target: the customer's score, early churn risk and status.
+      const openDeal = sandbox.store.getObject('deals', '200003').properties;
+      expect(openDeal.cs_customer_health_score).toBe(values['1'].cs_health_score);
+      expect(openDeal.cs_early_churn_risk).toMatch(/^(low|medium|high)$/);
+      expect(openDeal.cs_retention_target_status).toMatch(/^(on_track|at_risk|missed)$/);
+      expect(sandbox.store.getObject('deals', '200001').properties.cs_retention_target_status).toBeUndefined();
+
       const again = await sync(gateway, stateDir());
       expect(again.companiesChanged).toBe(0);
+      expect(again.dealsUpdated).toBe(0);
       expect(again.apiCalls['companies.batchUpdate'] ?? 0).toBe(first.apiCalls['companies.batchUpdate']);
     });
   });

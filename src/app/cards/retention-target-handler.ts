@@ -1,6 +1,6 @@
 import { assessCustomer } from '../../domain/assessment/assess-customer';
 import { earlyChurnRecord } from '../../domain/sales/early-churn-record';
-import { retentionTarget } from '../../domain/sales/retention-target';
+import { DEFAULT_EARLY_CHURN_TARGET_PERCENT, retentionTarget } from '../../domain/sales/retention-target';
 import { checkStageProbability } from '../../domain/sales/stage-probability-check';
 import { weightedValue } from '../../domain/sales/weighted-value';
 import { readCustomers, readDealWithCompany, readRepCustomers } from '../../hubspot';
@@ -9,8 +9,6 @@ import type { RetentionTargetView } from '../../views/retention-target-view';
 import { cardError, type CardDependencies } from '../card-dependencies';
 import { cardRequestSchema, describeRequestProblem, type CardViewer } from '../card-request';
 
-/** Early churn above this share of a rep's new customers misses the objective (plan default). */
-export const EARLY_CHURN_TARGET_PERCENT = 5;
 
 /**
  * The deal card: the customer's health and churn risk, the rep's early-churn record against the
@@ -32,7 +30,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
     const customer = customers[0];
     const assessment = customer && assessCustomer(customer, deps.config, asOf, deps.model);
     const record = earlyChurnRecord(repCustomers, deal.ownerId ?? '', asOf);
-    const target = retentionTarget(deal, assessment && { band: assessment.health.band, risk: assessment.churnRisk.level }, record, EARLY_CHURN_TARGET_PERCENT);
+    const target = retentionTarget(deal, assessment && { band: assessment.health.band, risk: assessment.churnRisk.level }, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
     const stages = [...context.dealStages.entries()].filter(([, s]) => s.pipelineId === deal.pipelineId).map(([id, s]) => ({ id, order: s.order, probability: s.probability, isClosed: s.isClosed }));
     const owner = context.owners.find((o) => o.id === deal.ownerId);
     return {
@@ -42,7 +40,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
         dealName: deal.name ?? `Deal ${deal.id}`,
         customer: assessment && { companyId: customer.id, name: customer.name ?? `Company ${customer.id}`, healthScore: Math.round(assessment.health.finalScore), band: assessment.health.band, churnRisk: assessment.churnRisk.level },
         earlyChurnRisk: target.earlyChurnRisk,
-        rep: { ownerId: deal.ownerId, name: owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') : 'No owner', wonCustomers: record.wonCustomers, lostWithin90Days: record.lostWithinWindow, earlyChurnRate: record.rate, targetRate: EARLY_CHURN_TARGET_PERCENT },
+        rep: { ownerId: deal.ownerId, name: owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') : 'No owner', wonCustomers: record.wonCustomers, lostWithin90Days: record.lostWithinWindow, earlyChurnRate: record.rate, targetRate: DEFAULT_EARLY_CHURN_TARGET_PERCENT },
         countsTowardObjective: target.countsTowardObjective,
         status: target.status,
         statusReason: target.reason,

@@ -3,6 +3,9 @@ import type { Deal } from '../customer';
 import type { HealthBand } from '../health/health-band';
 import type { EarlyChurnRecord } from './early-churn-record';
 
+/** Early churn above this share of a rep's new customers misses the objective (plan default). */
+export const DEFAULT_EARLY_CHURN_TARGET_PERCENT = 5;
+
 export type RetentionStatus = 'on_track' | 'at_risk' | 'missed';
 
 export interface RetentionTarget {

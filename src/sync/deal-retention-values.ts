@@ -1,0 +1,33 @@
+import type { PropertyValues } from '../domain/computed-properties';
+import type { EarlyChurnRecord } from '../domain/sales/early-churn-record';
+import { DEFAULT_EARLY_CHURN_TARGET_PERCENT, retentionTarget } from '../domain/sales/retention-target';
+import type { CustomerResult } from './customer-result';
+
+
+/** Each rep's early-churn record, added up from the per-customer entries the sync kept. */
+export function repRecords(results: readonly CustomerResult[]): Map<string, EarlyChurnRecord> {
+  const records = new Map<string, EarlyChurnRecord>();
+  for (const r of results) {
+    if (!r.earlyChurn) continue;
+    const record = records.get(r.earlyChurn.ownerId) ?? { wonCustomers: 0, lostWithinWindow: 0 };
+    record.wonCustomers += 1;
+    if (r.earlyChurn.lost) record.lostWithinWindow += 1;
+    record.rate = (record.lostWithinWindow / record.wonCustomers) * 100;
+    records.set(r.earlyChurn.ownerId, record);
+  }
+  return records;
+}
+
+/**
+ * The deal properties of the retention target (DEAL_PROPERTIES) for a customer's relevant deals,
+ * from the company's final values and the deal owner's record.
+ */
+export function dealRetentionUpdates(result: CustomerResult, companyValues: PropertyValues, records: Map<string, EarlyChurnRecord>, ownerOf: (dealId: string) => string | undefined): { id: string; properties: PropertyValues }[] {
+  const band = companyValues.cs_health_band as 'healthy' | 'neutral' | 'at_risk' | null;
+  const risk = companyValues.cs_churn_risk as 'low' | 'medium' | 'high' | null;
+  return (result.deals ?? []).map((deal) => {
+    const record = records.get(ownerOf(deal.id) ?? '') ?? { wonCustomers: 0, lostWithinWindow: 0 };
+    const target = retentionTarget(deal, band && risk ? { band, risk } : undefined, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
+    return { id: deal.id, properties: { cs_customer_health_score: companyValues.cs_health_score, cs_early_churn_risk: target.earlyChurnRisk, cs_retention_target_status: target.status } };
+  });
+}
