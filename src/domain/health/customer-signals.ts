@@ -83,8 +83,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     max: config.mapping.feedback.csatScaleMax,
     positiveFrom: Math.ceil(config.mapping.feedback.csatScaleMax * 0.8),
   });
-  const npsRecent = npsBetween(customer.feedback, t - 180 * DAY_MS, t);
-  const npsPrevious = npsBetween(customer.feedback, t - 360 * DAY_MS, t - 180 * DAY_MS);
+  const [npsRecent, npsPrevious] = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
   const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
@@ -128,24 +127,34 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   };
 }
 
-/** NPS of the answers in (from, to], in one pass without copying (hot path: twice per customer and date). */
-function npsBetween(feedback: Customer['feedback'], from: number, to: number): number | undefined {
-  let promoters = 0, detractors = 0, total = 0;
+/**
+ * NPS of the answers in the last 180 days and in the 180 days before, in one pass without copying
+ * (hot path: twice per customer and date).
+ */
+function npsHalves(feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] {
+  const middle = t - 180 * DAY_MS, from = t - 360 * DAY_MS;
+  let recentNet = 0, recentTotal = 0, previousNet = 0, previousTotal = 0;
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
-    if (at <= from || at > to || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
-    total += 1;
-    if (r.value >= 9) promoters += 1;
-    else if (r.value <= 6) detractors += 1;
+    if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
+    const net = r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
+    if (at > middle) {
+      recentTotal += 1;
+      recentNet += net;
+    } else {
+      previousTotal += 1;
+      previousNet += net;
+    }
   }
-  return total ? ((promoters - detractors) / total) * 100 : undefined;
+  return [recentTotal ? (recentNet / recentTotal) * 100 : undefined, previousTotal ? (previousNet / previousTotal) * 100 : undefined];
 }
 
+/** The median, sorting the caller's scratch array in place. */
 function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  values.sort((a, b) => a - b);
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
 /** The earliest end of a contract running at `t` after which no contract starts (nothing renews it). */

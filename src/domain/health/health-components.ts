@@ -18,50 +18,62 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
-const mean = (parts: readonly { score: number }[]) => parts.reduce((sum, p) => sum + p.score, 0) / parts.length;
 
 /** The usual ticket count in the ticket window for a segment (its own norm, else the default). */
 export function ticketNorm(segment: string | undefined, config: EngineConfig): number {
   return (segment !== undefined ? config.health.ticketNorms.segments[segment] : undefined) ?? config.health.ticketNorms.default;
 }
 
-/** Each component's own rule, reading the customer's signals. */
-export function readComponent(key: ComponentKey, s: CustomerSignals, config: EngineConfig): ComponentReading {
+/**
+ * Each component's own rule, reading the customer's signals. With `describe` false the summaries are
+ * left empty: the trend recomputes past scores only for their numbers, and skipping the sentences
+ * keeps the hot path free of string building.
+ *
+ * @example
+ * readComponent('relationship', signals, DEFAULT_ENGINE_CONFIG)
+ * // => { status: 'scored', value: 30, unit: 'days', summary: 'last touch 30 days ago', subScore: 78.9 }
+ */
+export function readComponent(key: ComponentKey, s: CustomerSignals, config: EngineConfig, describe = true): ComponentReading {
   const rules = config.health.rules;
   switch (key) {
     case 'usage': {
       // Usage and touches are both engagement: each scored by its rule, averaged over those known.
-      const parts: { score: number; text: string }[] = [];
-      if (s.usageScore !== undefined) parts.push({ score: scoreLinear(s.usageScore, rules.usage), text: `usage score ${round1(s.usageScore)} / 100` });
-      if (s.touchesLast90Days !== undefined) parts.push({ score: scoreLinear(s.touchesLast90Days, rules.touches), text: `${plural(s.touchesLast90Days, 'touch', 'touches')} in 90 days` });
-      if (parts.length === 0) return { status: 'no_data', reason: 'no product usage or touch count recorded' };
-      const [value, unit] = s.usageScore !== undefined ? [s.usageScore, 'usage score'] : [s.touchesLast90Days as number, 'touches in 90 days'];
-      return { status: 'scored', value, unit, summary: parts.map((p) => p.text).join(', '), subScore: mean(parts) };
+      const usage = s.usageScore, touches = s.touchesLast90Days;
+      if (usage === undefined && touches === undefined) return { status: 'no_data', reason: 'no product usage or touch count recorded' };
+      const usageScore = usage === undefined ? undefined : scoreLinear(usage, rules.usage);
+      const touchScore = touches === undefined ? undefined : scoreLinear(touches, rules.touches);
+      const subScore = usageScore !== undefined && touchScore !== undefined ? (usageScore + touchScore) / 2 : (usageScore ?? touchScore as number);
+      const summary = !describe
+        ? ''
+        : [usage === undefined ? '' : `usage score ${round1(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`].filter(Boolean).join(', ');
+      return usage !== undefined
+        ? { status: 'scored', value: usage, unit: 'usage score', summary, subScore }
+        : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
     }
     case 'supportLoad': {
       // Open high-priority tickets and the ticket volume against what is usual for the segment.
       const norm = ticketNorm(s.segment, config);
-      const ratio = s.ticketsInWindow / norm;
       const open = scoreThreshold(s.openHighPriorityTickets, rules.supportLoad);
-      const volume = scoreLinear(ratio, rules.ticketVolume);
-      return {
-        status: 'scored',
-        value: s.openHighPriorityTickets,
-        unit: 'open high-priority tickets',
-        summary: `${plural(s.openHighPriorityTickets, 'open high-priority ticket')}, ${plural(s.ticketsInWindow, 'ticket')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})`,
-        subScore: (open + volume) / 2,
-      };
+      const volume = scoreLinear(s.ticketsInWindow / norm, rules.ticketVolume);
+      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket')}, ${plural(s.ticketsInWindow, 'ticket')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
+      return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore: (open + volume) / 2 };
     }
-    case 'resolution':
-      if (s.medianResolutionHours === undefined) return { status: 'no_data', reason: `no ticket closed in the last ${config.windows.ticketDays} days` };
-      return { status: 'scored', value: s.medianResolutionHours, unit: 'hours', summary: `tickets closed in a median ${round1(s.medianResolutionHours)} h`, subScore: scoreLinear(s.medianResolutionHours, rules.resolution) };
+    case 'resolution': {
+      const hours = s.medianResolutionHours;
+      if (hours === undefined) return { status: 'no_data', reason: `no ticket closed in the last ${config.windows.ticketDays} days` };
+      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${round1(hours)} h` : '', subScore: scoreLinear(hours, rules.resolution) };
+    }
     case 'sentiment': {
-      const parts: { score: number; text: string }[] = [];
-      if (s.nps.kind === 'value') parts.push({ score: scoreLinear(s.nps.value.score, rules.nps), text: `NPS ${Math.round(s.nps.value.score)} (${plural(s.nps.value.responses, 'answer')})` });
-      if (s.csat.kind === 'value') parts.push({ score: scoreLinear(s.csat.value.score, rules.csat), text: `CSAT ${Math.round(s.csat.value.score)} %` });
-      if (parts.length === 0) return { status: 'no_data', reason: 'no feedback yet' };
-      const subScore = mean(parts);
-      return { status: 'scored', value: subScore, unit: 'sentiment', summary: parts.map((p) => p.text).join(', '), subScore };
+      const nps = s.nps.kind === 'value' ? s.nps.value : undefined;
+      const csat = s.csat.kind === 'value' ? s.csat.value : undefined;
+      if (!nps && !csat) return { status: 'no_data', reason: 'no feedback yet' };
+      const npsScore = nps ? scoreLinear(nps.score, rules.nps) : undefined;
+      const csatScore = csat ? scoreLinear(csat.score, rules.csat) : undefined;
+      const subScore = npsScore !== undefined && csatScore !== undefined ? (npsScore + csatScore) / 2 : (npsScore ?? csatScore as number);
+      const summary = !describe
+        ? ''
+        : [nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : ''].filter(Boolean).join(', ');
+      return { status: 'scored', value: subScore, unit: 'sentiment', summary, subScore };
     }
     case 'commercial': {
       if (s.mrr90DaysAgo <= 0) {
@@ -70,10 +82,13 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       }
       const change = ((s.mrrNow - s.mrr90DaysAgo) / s.mrr90DaysAgo) * 100;
       const verb = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
-      return { status: 'scored', value: change, unit: '% MRR change', summary: `MRR ${verb}${change === 0 ? '' : ` ${Math.abs(round1(change))} %`} over 90 days`, subScore: scoreLinear(change, rules.commercial) };
+      const summary = describe ? `MRR ${verb}${change === 0 ? '' : ` ${Math.abs(round1(change))} %`} over 90 days` : '';
+      return { status: 'scored', value: change, unit: '% MRR change', summary, subScore: scoreLinear(change, rules.commercial) };
     }
-    case 'relationship':
-      if (s.daysSinceTouch === undefined) return { status: 'no_data', reason: 'no call, email or meeting logged' };
-      return { status: 'scored', value: s.daysSinceTouch, unit: 'days', summary: `last touch ${Math.floor(s.daysSinceTouch)} days ago`, subScore: scoreLinear(s.daysSinceTouch, rules.relationship) };
+    case 'relationship': {
+      const days = s.daysSinceTouch;
+      if (days === undefined) return { status: 'no_data', reason: 'no call, email or meeting logged' };
+      return { status: 'scored', value: days, unit: 'days', summary: describe ? `last touch ${Math.floor(days)} days ago` : '', subScore: scoreLinear(days, rules.relationship) };
+    }
   }
 }

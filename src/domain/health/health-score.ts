@@ -52,18 +52,33 @@ export function scorecardWeights(segment: string | undefined, config: EngineConf
   return own ? { name: segment as string, weights: { ...config.health.weights, ...own } } : { name: 'default', weights: config.health.weights };
 }
 
-/** Scores signals: each component by its rule, weights re-normalised over the components with data. */
-export function computeScore(signals: CustomerSignals, weights: ComponentWeights, config: EngineConfig): ComputedScore {
-  const readings = COMPONENT_KEYS.map((key) => ({ key, reading: readComponent(key, signals, config), weight: weights[key] }));
-  const totalWeight = readings.reduce((sum, r) => sum + (r.reading.status === 'scored' ? r.weight : 0), 0);
+/**
+ * Scores signals: each component by its rule, weights re-normalised over the components with data.
+ * `describe` false leaves the readings' sentences out (past scores are only compared by number).
+ *
+ * @example
+ * computeScore(signals, DEFAULT_ENGINE_CONFIG.health.weights, DEFAULT_ENGINE_CONFIG).missing // => ['resolution']
+ */
+export function computeScore(signals: CustomerSignals, weights: ComponentWeights, config: EngineConfig, describe = true): ComputedScore {
+  const readings = new Array<ComponentReading>(COMPONENT_KEYS.length);
+  let totalWeight = 0;
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
+    const key = COMPONENT_KEYS[i];
+    readings[i] = readComponent(key, signals, config, describe);
+    if (readings[i].status === 'scored') totalWeight += weights[key];
+  }
   let score = 0;
-  const components = readings.map(({ key, reading, weight }): ComponentBreakdown => {
+  const components: ComponentBreakdown[] = [];
+  const missing: ComponentKey[] = [];
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
+    const key = COMPONENT_KEYS[i], reading = readings[i], weight = weights[key];
     const effectiveWeight = reading.status === 'scored' && totalWeight > 0 ? weight / totalWeight : 0;
     const contribution = reading.status === 'scored' ? reading.subScore * effectiveWeight : 0;
     score += contribution;
-    return { key, label: COMPONENT_LABELS[key], reading, weight, effectiveWeight, contribution };
-  });
-  return { score, components, missing: readings.filter((r) => r.reading.status === 'no_data' || r.weight === 0).map((r) => r.key) };
+    if (reading.status === 'no_data' || weight === 0) missing.push(key);
+    components.push({ key, label: COMPONENT_LABELS[key], reading, weight, effectiveWeight, contribution });
+  }
+  return { score, components, missing };
 }
 
 /**
@@ -98,7 +113,7 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   const days = config.windows.trendDays;
   const then = new Date(asOf.getTime() - days * DAY_MS);
   const pastSignals = signalsAt(customer, config, then, signals);
-  const past = computeScore(pastSignals, weights, config);
+  const past = computeScore(pastSignals, weights, config, false);
   const stored = storedScoreAt(customer, then);
   if (past.components.every((c) => c.reading.status === 'no_data') && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
