@@ -1,140 +1,206 @@
 import type { Customer, GoalTarget } from '../customer';
-import type { Metric } from '../metric';
-import type { Period } from '../time/days';
-import { measureAttainment } from './attainment';
-import { goalTargetFor, measureActual, type ManualEntry } from './measure-actuals';
-import { MEASURES, type MeasureKey, type RolePlan } from './plan-schema';
+import { noData, value, type Metric } from '../metric';
+import { DAY_MS, type Period } from '../time/days';
+import type { ExceptionalEvent, TransitionWindow } from './fairness-declarations';
+import { individualTimeline, type PortfolioSpan } from './individual-timeline';
+import type { MeasureKey } from './measure-catalogue';
+import type { ManualEntry } from './measures/manual-entries';
+import { elapsedShare, periodToDate } from './plan-period';
+import { LEVELS, type Level, type RolePlan } from './plan-schema';
+import { variablePay, type VariablePay } from './variable-pay';
+import { windowAttainment, type MeasureResult } from './window-attainment';
 
-export type Level = 'individual' | 'team' | 'department' | 'company';
+/** A shared book: a team's, a department's or the company's accounts and the people behind them. */
+export interface SharedScope {
+  customers: readonly Customer[];
+  ownerIds: readonly string[];
+}
 
-export interface MeasureResult {
-  measure: MeasureKey;
-  kind: 'lead' | 'lag';
-  actual: Metric<number>;
-  target: number;
-  targetSource: 'HubSpot goal' | 'plan';
+export interface AttainmentInput {
+  plan: Pick<RolePlan, 'levels' | 'split' | 'measures' | 'variableSharePercent'>;
+  period: Period;
+  /**
+   * Results are to date: counts and sums are judged against the share of their target due by then
+   * (a linear projection). Defaults to the period's end: the whole period is judged.
+   */
+  asOf?: Date;
+  /** Whose objectives these are; defaults to the first owner of `scopes.individual`. */
+  person?: { ownerId: string; userId?: number };
+  /** HubSpot user id of the person, to match their Goals (same as `person.userId`). */
+  userId?: number;
+  /**
+   * The accounts the person held, one span per portfolio when it changed in the period.
+   * Defaults to `scopes.individual` held for the whole period.
+   */
+  portfolio?: readonly PortfolioSpan[];
+  scopes: Partial<Record<Level, SharedScope>>;
+  manual?: readonly ManualEntry[];
+  goals?: readonly GoalTarget[];
+  touchCounts?: Readonly<Record<string, number>>;
+  exceptionalEvents?: readonly ExceptionalEvent[];
+  transitions?: readonly TransitionWindow[];
+  /** Base salary for the plan period, to project the variable pay. */
+  baseSalaryForPeriod?: number;
+}
+
+/** A stretch of the level judged one way, with every measure explained. */
+export interface LevelSegment {
+  window: Period;
+  days: number;
+  /** `portfolio`: the person's own accounts; `transition`: mirrors the team; `shared`: a shared level. */
+  basis: 'portfolio' | 'transition' | 'shared';
   attainment?: number;
-  /** Share of the level this measure carries after measures with no data are left out, 0-1. */
-  weight: number;
-  /** attainment x weight: the points it adds to the level. */
-  contribution: number;
+  measures: MeasureResult[];
+  leftOut: { measure: MeasureKey; reason: string }[];
+  note?: string;
+}
+
+/** An exceptional event as it touched this person's results. */
+export interface AppliedExclusion {
+  accountIds: string[];
+  reason: string;
+  declaredBy: string;
+  declaredAt: Date;
 }
 
 export interface LevelResult {
   level: Level;
+  /** The plan's weight for the level, %. */
+  planWeight: number;
+  /** Share of the overall result after levels without data are left out, 0..1. */
+  weight: number;
   attainment?: number;
+  contribution: number;
+  /** One per stretch judged differently (a portfolio change, a transition); days prorate them. */
+  segments: LevelSegment[];
+  /**
+   * Each measure's part in the level. With one segment, that segment's results; with several, weight
+   * and contribution are prorated by days, attainment is their ratio, and actual and target are the
+   * latest segment's (each segment keeps its own).
+   */
   measures: MeasureResult[];
   note?: string;
 }
 
-export interface Exclusion {
-  accountIds: string[];
-  reason: string;
-  author: string;
-  declaredAt: Date;
-}
-
-export interface AttainmentInput {
-  plan: RolePlan;
+export interface ObjectiveAttainment {
+  /** Whose objectives these are ('' when no person or individual scope was given). */
+  ownerId: string;
   period: Period;
-  /** The person's own portfolio, the team's, the department's and the company's. */
-  scopes: Partial<Record<Level, { customers: readonly Customer[]; ownerIds: readonly string[] }>>;
-  manual?: readonly ManualEntry[];
-  goals?: readonly GoalTarget[];
-  userId?: number;
-  /** Accounts hit by declared exceptional events: left out of the individual level only. */
-  exclusions?: readonly Exclusion[];
-  /** During a declared portfolio transition the individual objectives mirror the team's. */
-  inTransition?: boolean;
-}
-
-export interface Attainment {
+  asOf: Date;
+  /** Share of the period elapsed, 0..1: results to date are a linear projection from it. */
+  elapsedShare: number;
+  /** Projected attainment for the period, %; undefined when no level has data (never 0). */
   overall?: number;
   levels: LevelResult[];
-  exclusions: readonly Exclusion[];
+  leftOut: { level: Level; reason: string }[];
+  exclusions: AppliedExclusion[];
+  transitions: TransitionWindow[];
+  pay: Metric<VariablePay>;
 }
 
-function levelResult(level: Level, input: AttainmentInput, customers: readonly Customer[], ownerIds: readonly string[]): LevelResult {
-  const results = input.plan.measures.map((m) => {
-    const actual = measureActual(m.measure, { customers, period: input.period, ownerIds, manual: input.manual ?? [] });
-    const goal = level === 'individual' ? goalTargetFor(input.goals ?? [], m.measure, input.userId, input.period) : undefined;
-    const plan = goal ? { ...m, target: goal.target } : m;
-    return { plan, actual, goal, attainment: actual.kind === 'value' ? measureAttainment(actual.value, plan) : undefined };
-  });
-  const measures: MeasureResult[] = [];
-  let total = 0, weightWithData = 0;
-  for (const kind of ['lead', 'lag'] as const) {
-    const share = (kind === 'lead' ? input.plan.leadPercent : 100 - input.plan.leadPercent) / 100;
-    const ofKind = results.filter((r) => MEASURES[r.plan.measure].kind === kind);
-    const scored = ofKind.filter((r) => r.attainment !== undefined);
-    const kindWeight = scored.reduce((s, r) => s + r.plan.weight, 0);
-    for (const r of ofKind) {
-      const weight = r.attainment !== undefined && kindWeight > 0 ? (share * r.plan.weight) / kindWeight : 0;
-      measures.push({ measure: r.plan.measure, kind, actual: r.actual, target: r.plan.target, targetSource: r.goal ? 'HubSpot goal' : 'plan', attainment: r.attainment, weight, contribution: (r.attainment ?? 0) * weight });
+const days = (p: Period) => (p.end.getTime() - p.start.getTime()) / DAY_MS;
+
+function mergeMeasures(judged: readonly LevelSegment[], total: number): MeasureResult[] {
+  if (judged.length === 1) return judged[0].measures;
+  const merged = new Map<MeasureKey, MeasureResult>();
+  for (const s of judged) {
+    for (const m of s.measures) {
+      const prev = merged.get(m.measure);
+      const weight = (prev?.weight ?? 0) + (m.weight * s.days) / total;
+      const contribution = (prev?.contribution ?? 0) + (m.contribution * s.days) / total;
+      merged.set(m.measure, { ...m, basis: `prorated by days over ${judged.length} segments; latest: ${m.basis}`, weight, contribution, attainment: weight > 0 ? contribution / weight : m.attainment });
     }
-    if (scored.length) weightWithData += share;
-    total += measures.filter((x) => x.kind === kind).reduce((s, x) => s + x.contribution, 0);
   }
-  if (weightWithData === 0) return { level, measures, note: 'no measure has data' };
-  // A kind (lead or lag) without any data hands its share to the other, as missing measures do within a kind.
-  for (const x of measures) {
-    x.weight /= weightWithData;
-    x.contribution /= weightWithData;
-  }
-  return { level, attainment: total / weightWithData, measures };
+  return [...merged.values()];
+}
+
+function combine(level: Level, planWeight: number, segments: LevelSegment[], note?: string): LevelResult {
+  const judged = segments.filter((s) => s.attainment !== undefined && s.days > 0);
+  const total = judged.reduce((s, x) => s + x.days, 0);
+  const attainment = total > 0 ? judged.reduce((s, x) => s + (x.attainment as number) * x.days, 0) / total : undefined;
+  const measures = judged.length ? mergeMeasures(judged, total) : segments.flatMap((s) => s.measures);
+  return { level, planWeight, weight: 0, attainment, contribution: 0, segments, measures, note: note ?? segments.find((s) => s.note)?.note };
 }
 
 /**
- * Objective attainment for one person: each level (individual, team, department, company) from
- * its own scope, weighted by the plan; every measure with its actual, target (HubSpot goal first,
- * else the plan), attainment, weight and contribution.
+ * Objective attainment for one person and period, every figure explained: per level (individual,
+ * team, department, company) and segment, each measure's actual, target and its source, attainment,
+ * weight and contribution; levels and measures without data are left out and named, never scored 0.
+ *
+ * Fairness: accounts hit by a declared exceptional event leave the individual level only; a
+ * portfolio change mid-period is prorated by days under each portfolio; during a declared
+ * transition the individual level mirrors the team's.
  *
  * @example
- * objectiveAttainment({ plan: DEFAULT_PLANS.csm, period, scopes: { individual, team, company } }).overall // => 96.4
+ * objectiveAttainment({ plan: DEFAULT_PLANS.csm, period, asOf, person: { ownerId: '101' }, portfolio: [{ customers }], scopes: { team, company } }).overall
+ * // => 96.4
  */
-export function objectiveAttainment(input: AttainmentInput): Attainment {
-  const excluded = new Set((input.exclusions ?? []).flatMap((e) => e.accountIds));
+export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment {
+  const asOf = input.asOf ?? input.period.end;
+  const window = periodToDate(input.period, asOf);
+  const ownerId = input.person?.ownerId ?? input.scopes.individual?.ownerIds[0] ?? '';
+  const userId = input.person?.userId ?? input.userId;
+  const portfolio = input.portfolio ?? (input.scopes.individual ? [{ customers: input.scopes.individual.customers }] : []);
+  const base = { goals: input.goals ?? [], period: input.period };
+  const data = { manual: input.manual ?? [], touchCounts: input.touchCounts };
+  const transitions = (input.transitions ?? []).filter((t) => t.ownerIds.includes(ownerId));
+  const held = new Set(portfolio.flatMap((p) => p.customers.map((c) => c.id)));
+  const exclusions: AppliedExclusion[] = (input.exceptionalEvents ?? [])
+    .map((e) => ({ accountIds: e.accountIds.filter((id) => held.has(id)), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt }))
+    .filter((e) => e.accountIds.length > 0);
+  const excluded = new Set(exclusions.flatMap((e) => e.accountIds));
+
   const levels: LevelResult[] = [];
-  let overall = 0, weights = 0;
-  for (const level of ['individual', 'team', 'department', 'company'] as const) {
-    const weight = input.plan.levels[level];
-    if (weight === 0) continue;
-    const source = level === 'individual' && input.inTransition ? input.scopes.team : input.scopes[level];
-    if (!source) {
-      levels.push({ level, measures: [], note: 'no portfolio at this level' });
-      continue;
-    }
-    const customers = level === 'individual' ? source.customers.filter((c) => !excluded.has(c.id)) : source.customers;
-    const result = levelResult(level, input, customers, source.ownerIds);
-    if (level === 'individual' && input.inTransition) result.note = 'portfolio transition: mirrors the team objectives';
-    levels.push(result);
-    if (result.attainment !== undefined) {
-      overall += result.attainment * weight;
-      weights += weight;
+  const leftOut: ObjectiveAttainment['leftOut'] = [];
+  if (window.end <= window.start) {
+    leftOut.push({ level: 'individual', reason: 'the period has not started' });
+  } else {
+    for (const level of LEVELS) {
+      const planWeight = input.plan.levels[level];
+      if (planWeight === 0) continue;
+      let result: LevelResult;
+      if (level === 'individual') {
+        const pieces = individualTimeline(window, portfolio, transitions);
+        const segments = pieces.map((piece): LevelSegment => {
+          const team = input.scopes.team;
+          if (piece.basis === 'transition' && !team) return { window: piece.window, days: piece.days, basis: 'transition', measures: [], leftOut: [], note: 'transition declared but no team scope given' };
+          const scope = piece.basis === 'transition'
+            ? { customers: team?.customers ?? [], ownerIds: team?.ownerIds ?? [] }
+            : { customers: piece.customers.filter((c) => !excluded.has(c.id)), ownerIds: [ownerId] };
+          const r = windowAttainment(input.plan, { ...scope, ...data, window: piece.window }, { ...base, userId: piece.basis === 'portfolio' ? userId : undefined });
+          const note = piece.transition ? `portfolio transition (${piece.transition.reason}, declared by ${piece.transition.declaredBy}): mirrors the team objectives` : undefined;
+          return { window: piece.window, days: piece.days, basis: piece.basis, ...r, note };
+        });
+        result = combine(level, planWeight, segments, pieces.length === 0 ? 'no portfolio in the period' : undefined);
+      } else {
+        const scope = input.scopes[level];
+        if (!scope) {
+          levels.push({ level, planWeight, weight: 0, contribution: 0, segments: [], measures: [], note: `no ${level} scope given` });
+          leftOut.push({ level, reason: `no ${level} scope given` });
+          continue;
+        }
+        const r = windowAttainment(input.plan, { ...scope, ...data, window }, base);
+        result = combine(level, planWeight, [{ window, days: days(window), basis: 'shared', ...r }]);
+      }
+      if (result.attainment === undefined) leftOut.push({ level, reason: result.note ?? 'no measure has data' });
+      levels.push(result);
     }
   }
-  return { overall: weights ? overall / weights : undefined, levels, exclusions: input.exclusions ?? [] };
+  const weighted = levels.filter((l) => l.attainment !== undefined);
+  const totalWeight = weighted.reduce((s, l) => s + l.planWeight, 0);
+  for (const l of weighted) {
+    l.weight = l.planWeight / totalWeight;
+    l.contribution = (l.attainment as number) * l.weight;
+  }
+  const overall = totalWeight > 0 ? weighted.reduce((s, l) => s + l.contribution, 0) : undefined;
+  const elapsed = elapsedShare(input.period, asOf);
+  const pay = overall === undefined
+    ? noData<VariablePay>('no attainment to pay on yet')
+    : input.baseSalaryForPeriod === undefined
+      ? noData<VariablePay>('no base salary given')
+      : value(variablePay({ attainment: overall, baseSalaryForPeriod: input.baseSalaryForPeriod, variableSharePercent: input.plan.variableSharePercent, elapsedShare: elapsed }));
+  return { ownerId, period: input.period, asOf, elapsedShare: elapsed, overall, levels, leftOut, exclusions, transitions, pay };
 }
 
-/**
- * Attainment over a period split between portfolios (a mid-period reassignment), each part
- * weighted by the days it covered.
- *
- * @example
- * proratedAttainment([{ days: 45, attainment: 80 }, { days: 47, attainment: 120 }]) // => 100.4
- */
-export function proratedAttainment(parts: readonly { days: number; attainment?: number }[]): number | undefined {
-  const scored = parts.filter((p) => p.attainment !== undefined && p.days > 0);
-  const days = scored.reduce((s, p) => s + p.days, 0);
-  return days ? scored.reduce((s, p) => s + (p.attainment as number) * p.days, 0) / days : undefined;
-}
-
-/**
- * Variable pay the attainment projects for the period, and how far through the period it is.
- *
- * @example
- * projectedPay(100, 60_000, 15, 0.5) // => { projectedVariable: 9000, elapsedShare: 0.5 }
- */
-export function projectedPay(overallAttainment: number | undefined, annualBase: number, variableSharePercent: number, elapsedShare: number) {
-  return { projectedVariable: overallAttainment === undefined ? undefined : (annualBase * variableSharePercent * overallAttainment) / 10_000, elapsedShare: Math.min(1, Math.max(0, elapsedShare)) };
-}
+/** The result's former name, kept for the cards built on it. */
+export type Attainment = ObjectiveAttainment;

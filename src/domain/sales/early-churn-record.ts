@@ -1,32 +1,46 @@
-import type { Customer } from '../customer';
+import type { Customer, Deal } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
-import { DAY_MS } from '../time/days';
+import { DAY_MS, type Period } from '../time/days';
 
 export interface EarlyChurnRecord {
   /** Customers whose first contract the rep won at least `windowDays` ago (old enough to judge). */
   wonCustomers: number;
   /** Of those, customers paying nothing `windowDays` after the first close. */
   lostWithinWindow: number;
+  /** lost / won x 100; undefined when no customer is old enough to judge (never 0 by default). */
   rate?: number;
+  /** The customers lost early, to name them in the explanation. */
+  lostCustomerIds?: string[];
+}
+
+/** The customer's first won deal: its new business, whoever recorded the deal type. */
+export function firstWonDeal(customer: Pick<Customer, 'deals'>): (Deal & { closedAt: Date }) | undefined {
+  return customer.deals
+    .filter((d): d is Deal & { closedAt: Date } => d.outcome === 'won' && d.closedAt !== undefined)
+    .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())[0];
 }
 
 /**
- * A sales rep's early-churn record: the share of the customers they brought in who were gone within
- * 90 days of the first close (adding this objective to sales cut early cancellations by 90 %).
+ * A sales rep's early-churn record: the share of the customers they brought in (the customer's
+ * first won deal is theirs) who paid nothing `windowDays` after that close. Adding this objective
+ * to sales cut early cancellations by 90 % (brief). `judgedWithin` keeps only customers whose
+ * window ended inside a plan period, for period objectives.
  *
  * @example
- * earlyChurnRecord(customers, '501', asOf) // => { wonCustomers: 20, lostWithinWindow: 1, rate: 5 }
+ * earlyChurnRecord(customers, '501', new Date('2026-11-22')) // => { wonCustomers: 20, lostWithinWindow: 1, rate: 5, lostCustomerIds: ['c7'] }
  */
-export function earlyChurnRecord(customers: readonly Customer[], repOwnerId: string, asOf: Date, windowDays = 90): EarlyChurnRecord {
-  let won = 0, lost = 0;
+export function earlyChurnRecord(customers: readonly Customer[], repOwnerId: string, asOf: Date, windowDays = 90, judgedWithin?: Period): EarlyChurnRecord {
+  let won = 0;
+  const lostCustomerIds: string[] = [];
   for (const customer of customers) {
-    const firstDeal = customer.deals.filter((d) => d.outcome === 'won' && d.closedAt).sort((a, b) => (a.closedAt as Date).getTime() - (b.closedAt as Date).getTime())[0];
-    if (!firstDeal || firstDeal.ownerId !== repOwnerId) continue;
-    const judgedAt = (firstDeal.closedAt as Date).getTime() + windowDays * DAY_MS;
+    const first = firstWonDeal(customer);
+    if (!first || first.ownerId !== repOwnerId) continue;
+    const judgedAt = first.closedAt.getTime() + windowDays * DAY_MS;
     if (judgedAt > asOf.getTime()) continue;
+    if (judgedWithin && (judgedAt < judgedWithin.start.getTime() || judgedAt > judgedWithin.end.getTime())) continue;
     won += 1;
-    if (mrrOn(revenueContracts(customer.deals), judgedAt) <= 0) lost += 1;
+    if (mrrOn(revenueContracts(customer.deals), judgedAt) <= 0) lostCustomerIds.push(customer.id);
   }
-  return { wonCustomers: won, lostWithinWindow: lost, rate: won ? (lost / won) * 100 : undefined };
+  return { wonCustomers: won, lostWithinWindow: lostCustomerIds.length, rate: won ? (lostCustomerIds.length / won) * 100 : undefined, lostCustomerIds };
 }

@@ -1,0 +1,29 @@
+import type { Customer } from '../../customer';
+import type { Metric } from '../../metric';
+import type { Period } from '../../time/days';
+import type { ManualEntry } from './manual-entries';
+
+/** What a measure is computed over: a book of accounts (a CSM's, a team's, the company's) in a window. */
+export interface MeasureScope {
+  customers: readonly Customer[];
+  /** The window judged: the period to date, or the part of it a portfolio was held. */
+  window: Period;
+  /** Whose results these are: manual entries and a rep's early churn are matched on them. */
+  ownerIds: readonly string[];
+  manual: readonly ManualEntry[];
+  /** Touches (calls, emails, meetings) per company id within the window, from the data layer's search counts. */
+  touchCounts?: Readonly<Record<string, number>>;
+}
+
+/** A measure's actual value, or why there is none, and the figures behind it in words. */
+export interface MeasureActual {
+  actual: Metric<number>;
+  /** How the actual was obtained, e.g. "3 of 4 accounts touched between 2026-09-01 and 2026-09-30". */
+  basis: string;
+}
+
+export const within = (d: Date | undefined, p: Period): d is Date => d !== undefined && d >= p.start && d <= p.end;
+
+export const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+export const NO_ACCOUNTS = 'no accounts in this portfolio';
