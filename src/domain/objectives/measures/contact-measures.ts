@@ -5,19 +5,19 @@ import { revenueContracts } from '../../revenue/revenue-contracts';
 import { DAY_MS, subtractMonthsUtc, type Period } from '../../time/days';
 import { day, type MeasureActual, type MeasureScope, NO_ACCOUNTS, within } from './measure-scope';
 
-/** The calendar month ending with the window (or the window itself when shorter). */
+/** The month up to the end of the window (or the window itself when shorter): recent enough to say "contacted this month" at any date. */
 export function lastMonthOf(window: Period): Period {
   const monthBefore = subtractMonthsUtc(window.end, 1);
   return { start: monthBefore > window.start ? monthBefore : window.start, end: window.end };
 }
 
 /**
- * Share of accounts contacted in the month that ends the window. `lastTouchAt` only tells the
+ * Share of accounts contacted in the month up to the end of the window. `lastTouchAt` only tells the
  * latest touch, so an account touched after the month cannot be judged for it and is left out
  * (counted in the basis); touch counts from the data layer decide when the window is itself a month.
  *
  * @example
- * accountsContacted(scope) // => { actual: { kind: 'value', value: 75 }, basis: '3 of 4 accounts touched between 2026-09-01 and 2026-09-30' }
+ * accountsContacted(scope) // => { actual: { kind: 'value', value: 75 }, basis: '3 of 4 accounts touched between 2026-08-30 and 2026-09-30' }
  */
 export function accountsContacted(scope: MeasureScope): MeasureActual {
   if (scope.customers.length === 0) return { actual: noData(NO_ACCOUNTS), basis: 'accounts contacted' };
