@@ -51,12 +51,14 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
         : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
     }
     case 'supportLoad': {
-      // Open high-priority tickets and the ticket volume against what is usual for the segment.
+      // Open high-priority tickets and the ticket volume against what is usual for the segment. The
+      // worse of the two counts: two urgent tickets are trouble however few tickets there are, and a
+      // flood of tickets is trouble even when none is urgent (averaging would hide either).
       const norm = ticketNorm(s.segment, config);
       const open = scoreThreshold(s.openHighPriorityTickets, rules.supportLoad);
       const volume = scoreLinear(s.ticketsInWindow / norm, rules.ticketVolume);
       const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket')}, ${plural(s.ticketsInWindow, 'ticket')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
-      return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore: (open + volume) / 2 };
+      return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore: Math.min(open, volume) };
     }
     case 'resolution': {
       const hours = s.medianResolutionHours;

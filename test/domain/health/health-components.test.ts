@@ -42,7 +42,7 @@ describe('health components, worked by hand', () => {
     expect(reading('usage', createMockCustomer())).toEqual({ status: 'no_data', reason: 'no product usage or touch count recorded' });
   });
 
-  it('support: open high-priority tickets and ticket volume against the segment norm, averaged', () => {
+  it('support: the worse of open high-priority tickets and ticket volume against the segment norm', () => {
     const tickets = [
       ticket('2026-11-01T00:00:00Z', { priority: 'URGENT' }),
       ticket('2026-11-10T00:00:00Z', { priority: 'HIGH' }),
@@ -52,12 +52,16 @@ describe('health components, worked by hand', () => {
       ticket('2026-09-01T00:00:00Z'),
       ticket('2026-05-01T00:00:00Z'),
     ];
-    // 2 open high-priority = 30; 6 tickets in 90 days vs norm 4 = 1.5x, on 3x..1x = 75; (30 + 75) / 2.
+    // 2 open high-priority = 30; 6 tickets in 90 days vs norm 4 = 1.5x, on 3x..1x = 75; the worse is 30.
     const customer = createMockCustomer({ tickets });
-    expect(reading('supportLoad', customer)).toEqual({ status: 'scored', value: 2, unit: 'open high-priority tickets', summary: '2 open high-priority tickets, 6 tickets in 90 days (usual: 4)', subScore: 52.5 });
-    // Gold accounts usually open 12: 0.5x the norm scores 100, so (30 + 100) / 2.
+    expect(reading('supportLoad', customer)).toEqual({ status: 'scored', value: 2, unit: 'open high-priority tickets', summary: '2 open high-priority tickets, 6 tickets in 90 days (usual: 4)', subScore: 30 });
+    // The same volume with nothing urgent open: the volume decides (75).
+    const busy = createMockCustomer({ tickets: tickets.map((t) => ({ ...t, priority: 'LOW' as const })) });
+    expect(subScore('supportLoad', busy)).toBe(75);
+    // Gold accounts usually open 12 tickets: 0.5x the norm scores 100.
     const goldNorms = loadEngineConfig({ health: { ticketNorms: { segments: { gold: 12 } } } });
-    expect(subScore('supportLoad', { ...customer, segment: 'gold' }, goldNorms)).toBe(65);
+    expect(subScore('supportLoad', { ...busy, segment: 'gold' }, goldNorms)).toBe(100);
+    expect(subScore('supportLoad', { ...busy, segment: 'silver' }, goldNorms)).toBe(75);
   });
 
   it('resolution: the median hours to close over the ticket window', () => {

@@ -23,8 +23,8 @@ const servedCustomer = () =>
 
 /**
  * At risk in the 90 days before its renewal, with no stored scores: usage 10, three open urgent tickets
- * (support (0 + 100) / 2 = 50), a detractor (sentiment 0), flat MRR (71.43), no touch and no closed
- * ticket (no data): (10x25 + 50x15 + 0x20 + 71.43x15) / 75 = 27.62.
+ * (support 0), a detractor (sentiment 0), flat MRR (71.43), no touch and no closed ticket (no data):
+ * (10x25 + 0x15 + 0x20 + 71.43x15) / 75 = 17.62.
  */
 const rescuedCustomer = () =>
   createMockCustomer({
@@ -60,7 +60,7 @@ describe('serviceValue', () => {
     const customer = rescuedCustomer();
     const value = serviceValue([customer, servedCustomer()], period, config);
     expect(value).toMatchObject({ customersSaved: 1, revenueSecured: 900 });
-    expect(value.saved).toEqual([{ customerId: customer.id, lowestScore: expect.closeTo(27.62, 2), source: 'recomputed', renewedAt: at('2026-06-10T00:00:00Z'), mrrSecured: 900 }]);
+    expect(value.saved).toEqual([{ customerId: customer.id, lowestScore: expect.closeTo(17.62, 2), source: 'recomputed', renewedAt: at('2026-06-10T00:00:00Z'), mrrSecured: 900 }]);
   });
 
   it('reads the stored score history when there is one, and only before the renewal', () => {
