@@ -8,7 +8,12 @@ export interface NextBestAction {
   text: string;
 }
 
-/** What the CSM should do next, most urgent first, from the same signals the scores read. */
+/**
+ * What the CSM should do next, most urgent first, from the same signals the scores read.
+ *
+ * @example
+ * nextBestActions(signals, { score: 38, band: 'at_risk' }, risk, followUpDue)[0].text // => 'Detractor answered 2 days ago: call within 48 h'
+ */
 export function nextBestActions(s: CustomerSignals, health: { score: number; band: HealthBand }, risk: ChurnRisk, followUpDue: Date | undefined): NextBestAction[] {
   const t = s.at.getTime();
   const actions: NextBestAction[] = [];

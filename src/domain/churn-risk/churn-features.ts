@@ -18,6 +18,13 @@ export const FEATURE_NAMES = [
 
 export type FeatureVector = number[];
 
+/**
+ * The feature vector of a customer's signals, in FEATURE_NAMES order, each capped so one outlier
+ * cannot dominate the fit.
+ *
+ * @example
+ * churnFeatures(signalsAt(customer, config, asOf)) // => [2, 1.5, 1, -0.33, 0, 1, 0, 3]
+ */
 export function churnFeatures(s: CustomerSignals): FeatureVector {
   const t = s.at.getTime();
   const monthlyBefore = Math.max(s.ticketsPrevious90Days / 3, 1);

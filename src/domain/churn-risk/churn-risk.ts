@@ -24,13 +24,24 @@ export interface ChurnRisk {
   method: { kind: 'rules'; note: string } | { kind: 'model'; note: string; probability: number };
 }
 
+/**
+ * The level of a risk score, compared rounded as it is shown (30 and 60 by default).
+ *
+ * @example
+ * riskLevel(29.5, DEFAULT_ENGINE_CONFIG) // => 'medium'
+ */
 export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>): ChurnRiskLevel {
   const { mediumFrom, highFrom } = config.churnRisk.levels;
   const shown = Math.round(score);
   return shown >= highFrom ? 'high' : shown >= mediumFrom ? 'medium' : 'low';
 }
 
-/** The rule signals that fire, as reasons with their points, most important first. */
+/**
+ * The rule signals that fire, as reasons with their points (weight x strength), most important first.
+ *
+ * @example
+ * rankedReasons(signals, { score: 38, band: 'at_risk' }, config)[0] // => { rule: 'renewalLowHealth', reason: 'Renewal in 45 days with health 38', points: 35 }
+ */
 export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig): ChurnRiskReason[] {
   const weights = config.churnRisk.weights;
   return firedSignals(signals, health, config)
@@ -43,6 +54,9 @@ export function rankedReasons(signals: CustomerSignals, health: { score: number;
  * Combines ranked reasons (and, with a fitted model, the churn features) into the risk. Works on
  * these compact inputs so a sync can fit the model after reading the portal and apply it to every
  * customer without holding their records.
+ *
+ * @example
+ * combineRisk([{ rule: 'noTouch', reason: 'No call, email or meeting in 63 days', points: 14 }], features, config).score // => 14
  */
 export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector, config: EngineConfig, model?: ChurnModel): ChurnRisk {
   if (model?.kind === 'fitted') {

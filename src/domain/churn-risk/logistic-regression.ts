@@ -49,13 +49,24 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], opti
   return { weights, bias, means, scales };
 }
 
+/**
+ * The churn probability the model gives an input, 0-1.
+ *
+ * @example
+ * predictLogistic(fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1], { l2: 0.01 }), [0]) // => 0.0...
+ */
 export function predictLogistic(model: LogisticModel, x: readonly number[]): number {
   let z = model.bias;
   for (let j = 0; j < model.weights.length; j++) z += model.weights[j] * ((x[j] - model.means[j]) / model.scales[j]);
   return sigmoid(z);
 }
 
-/** Each feature's push on the log-odds for this input (standardised value x weight). */
+/**
+ * Each feature's push on the log-odds for this input (standardised value x weight).
+ *
+ * @example
+ * featureContributions(model, [3, 0]) // => [2.1, -0.02]: the first feature drives this prediction
+ */
 export function featureContributions(model: LogisticModel, x: readonly number[]): number[] {
   return model.weights.map((w, j) => w * ((x[j] - model.means[j]) / model.scales[j]));
 }

@@ -21,7 +21,12 @@ export function areaUnderCurve(scores: readonly number[], labels: readonly numbe
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
 
-/** Mean squared error of the probabilities (lower is better; 0.25 is a coin toss). */
+/**
+ * Mean squared error of the probabilities (lower is better; 0.25 is a coin toss).
+ *
+ * @example
+ * brierScore([0.9, 0.2], [1, 0]) // => 0.025
+ */
 export const brierScore = (scores: readonly number[], labels: readonly number[]): number =>
   scores.reduce((sum, s, i) => sum + (s - labels[i]) ** 2, 0) / Math.max(scores.length, 1);
 
@@ -33,7 +38,12 @@ export interface CalibrationBin {
   observedRate: number;
 }
 
-/** Predicted vs observed churn by probability band (tenths): a calibrated model has them close. */
+/**
+ * Predicted vs observed churn by probability band (tenths): a calibrated model has them close.
+ *
+ * @example
+ * calibrationTable([0.05, 0.08, 0.95], [0, 0, 1]) // => [{ from: 0, to: 0.1, count: 2, meanPredicted: 0.065, observedRate: 0 }, { from: 0.9, to: 1, count: 1, ... }]
+ */
 export function calibrationTable(scores: readonly number[], labels: readonly number[], bins = 10): CalibrationBin[] {
   const table: CalibrationBin[] = [];
   for (let b = 0; b < bins; b++) {

@@ -19,7 +19,12 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-/** The usual ticket count in the ticket window for a segment (its own norm, else the default). */
+/**
+ * The usual ticket count in the ticket window for a segment (its own norm, else the default).
+ *
+ * @example
+ * ticketNorm('gold', loadEngineConfig({ health: { ticketNorms: { segments: { gold: 12 } } } })) // => 12
+ */
 export function ticketNorm(segment: string | undefined, config: EngineConfig): number {
   return (segment !== undefined ? config.health.ticketNorms.segments[segment] : undefined) ?? config.health.ticketNorms.default;
 }

@@ -46,7 +46,12 @@ export interface HealthScore extends ComputedScore {
   signals: CustomerSignals;
 }
 
-/** The weights of a customer's scorecard: its segment's when configured, the defaults otherwise. */
+/**
+ * The weights of a customer's scorecard: its segment's when configured, the defaults otherwise.
+ *
+ * @example
+ * scorecardWeights('gold', loadEngineConfig({ health: { segments: { gold: { usage: 40 } } } })).weights.usage // => 40
+ */
 export function scorecardWeights(segment: string | undefined, config: EngineConfig): { name: string; weights: ComponentWeights } {
   const own = segment ? config.health.segments[segment] : undefined;
   return own ? { name: segment as string, weights: { ...config.health.weights, ...own } } : { name: 'default', weights: config.health.weights };
