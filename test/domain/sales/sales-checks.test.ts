@@ -32,8 +32,8 @@ describe('earlyChurnRecord', () => {
       createMockCustomer({ deals: [wonDeal(100, '2026-11-01T00:00:00Z', undefined, { ownerId: 'rep' })] }),
       createMockCustomer({ deals: [wonDeal(100, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z', { ownerId: 'other' })] }),
     ];
-    expect(earlyChurnRecord(customers, 'rep', asOf)).toEqual({ wonCustomers: 2, lostWithinWindow: 1, rate: 50 });
-    expect(earlyChurnRecord([], 'rep', asOf)).toEqual({ wonCustomers: 0, lostWithinWindow: 0, rate: undefined });
+    expect(earlyChurnRecord(customers, 'rep', asOf)).toMatchObject({ wonCustomers: 2, lostWithinWindow: 1, rate: 50 });
+    expect(earlyChurnRecord([], 'rep', asOf)).toMatchObject({ wonCustomers: 0, lostWithinWindow: 0, rate: undefined });
   });
 });
 
