@@ -37,5 +37,3 @@ export type MeasureKind = MeasureDefinition['kind'];
 
 export const MEASURE_KEYS = Object.keys(MEASURES) as [MeasureKey, ...MeasureKey[]];
 export const MANUAL_MEASURE_KEYS = MEASURE_KEYS.filter((k) => MEASURES[k].manual) as [MeasureKey, ...MeasureKey[]];
-
-export const isMeasureKey = (key: string): key is MeasureKey => Object.hasOwn(MEASURES, key);

@@ -6,7 +6,12 @@ export type PeriodLength = (typeof PERIOD_LENGTHS)[number];
 
 const MONTHS: Record<PeriodLength, number> = { month: 1, quarter: 3, year: 12 };
 
-/** The last instant before the next period of this length starts, in UTC. */
+/**
+ * The last instant before the next period of this length starts, in UTC.
+ *
+ * @example
+ * periodEnd(new Date('2026-07-01T00:00:00Z'), 'quarter') // => 2026-09-30T23:59:59.999Z
+ */
 export function periodEnd(start: Date, length: PeriodLength): Date {
   const next = new Date(start);
   next.setUTCMonth(next.getUTCMonth() + MONTHS[length]);
@@ -42,5 +47,10 @@ export function elapsedShare(period: Period, asOf: Date): number {
   return Math.min(1, Math.max(0, (asOf.getTime() - period.start.getTime()) / span));
 }
 
-/** The part of the period already lived at `asOf` (the whole period once it is over). */
+/**
+ * The part of the period already lived at `asOf` (the whole period once it is over).
+ *
+ * @example
+ * periodToDate({ start: new Date('2026-07-01'), end: new Date('2026-09-30') }, new Date('2026-08-15')) // => { start: 2026-07-01, end: 2026-08-15 }
+ */
 export const periodToDate = (period: Period, asOf: Date): Period => ({ start: period.start, end: asOf < period.end ? asOf : period.end });

@@ -14,7 +14,12 @@ export interface EarlyChurnRecord {
   lostCustomerIds?: string[];
 }
 
-/** The customer's first won deal: its new business, whoever recorded the deal type. */
+/**
+ * The customer's first won deal: its new business, whatever deal type was recorded.
+ *
+ * @example
+ * firstWonDeal(customer)?.id // => 'd1'
+ */
 export function firstWonDeal(customer: Pick<Customer, 'deals'>): (Deal & { closedAt: Date }) | undefined {
   return customer.deals
     .filter((d): d is Deal & { closedAt: Date } => d.outcome === 'won' && d.closedAt !== undefined)

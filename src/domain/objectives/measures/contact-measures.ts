@@ -5,7 +5,13 @@ import { revenueContracts } from '../../revenue/revenue-contracts';
 import { DAY_MS, subtractMonthsUtc, type Period } from '../../time/days';
 import { day, type MeasureActual, type MeasureScope, NO_ACCOUNTS, within } from './measure-scope';
 
-/** The month up to the end of the window (or the window itself when shorter): recent enough to say "contacted this month" at any date. */
+/**
+ * The month up to the end of the window (or the window itself when shorter): recent enough to say
+ * "contacted this month" at any date.
+ *
+ * @example
+ * lastMonthOf({ start: new Date('2026-07-01'), end: new Date('2026-09-30') }) // => { start: 2026-08-30, end: 2026-09-30 }
+ */
 export function lastMonthOf(window: Period): Period {
   const monthBefore = subtractMonthsUtc(window.end, 1);
   return { start: monthBefore > window.start ? monthBefore : window.start, end: window.end };
@@ -57,7 +63,13 @@ export function touchesPerAccount(scope: MeasureScope): MeasureActual {
   return { actual: value(touches / counted.length), basis: `${touches} touches over ${counted.length} accounts${missing ? `; ${missing} not counted` : ''}` };
 }
 
-/** When a customer paying at the start of the window stopped paying within it (its last contract's end). */
+/**
+ * When a customer paying at the start of the window stopped paying within it (its last contract's
+ * end); undefined when it did not churn in the window.
+ *
+ * @example
+ * churnDate(customer, quarter) // => 2026-08-15
+ */
 export function churnDate(customer: Customer, window: Period): Date | undefined {
   const contracts = revenueContracts(customer.deals);
   if (mrrOn(contracts, window.start) <= 0 || mrrOn(contracts, window.end) > 0) return undefined;

@@ -22,8 +22,20 @@ export interface MeasureActual {
   basis: string;
 }
 
+/**
+ * True when the date falls in the period, ends included.
+ *
+ * @example
+ * within(new Date('2026-08-01'), { start: new Date('2026-07-01'), end: new Date('2026-09-30') }) // => true
+ */
 export const within = (d: Date | undefined, p: Period): d is Date => d !== undefined && d >= p.start && d <= p.end;
 
+/**
+ * The UTC day of a date, as explanations print it.
+ *
+ * @example
+ * day(new Date('2026-08-01T10:00:00Z')) // => '2026-08-01'
+ */
 export const day = (d: Date): string => d.toISOString().slice(0, 10);
 
 export const NO_ACCOUNTS = 'no accounts in this portfolio';
