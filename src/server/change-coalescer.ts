@@ -1,74 +1,91 @@
-import { z } from 'zod';
+import { changedObjects, type ChangedObjectType, type WebhookEvent } from './webhook-events';
 
-/** One HubSpot webhook event, as the platform sends them (only what routing needs is kept). */
-export const webhookEventSchema = z
-  .object({
-    eventId: z.union([z.number(), z.string()]).transform(String),
-    subscriptionType: z.string().min(1),
-    objectId: z.union([z.number(), z.string()]).transform(String).refine((id) => /^\d{1,19}$/.test(id), { message: 'objectId must be a numeric id' }),
-    portalId: z.union([z.number(), z.string()]).transform(Number).optional(),
-    objectTypeId: z.string().optional(),
-    occurredAt: z.number().optional(),
-    propertyName: z.string().optional(),
-  })
-  .loose();
+export { webhookEventSchema, type ChangedObjectType, type WebhookEvent } from './webhook-events';
 
-export type WebhookEvent = z.infer<typeof webhookEventSchema>;
-export type ChangedObjectType = 'companies' | 'deals' | 'tickets' | 'contacts';
-
-const TYPE_IDS: Record<string, ChangedObjectType> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals', '0-5': 'tickets' };
-const PREFIXES: Record<string, ChangedObjectType> = { contact: 'contacts', company: 'companies', deal: 'deals', ticket: 'tickets' };
-
-/** The object type an event is about: from `objectTypeId` (object.* events) or the subscription prefix (deal.*). */
-export function changedObjectType(event: WebhookEvent): ChangedObjectType | undefined {
-  if (event.objectTypeId && TYPE_IDS[event.objectTypeId]) return TYPE_IDS[event.objectTypeId];
-  return PREFIXES[event.subscriptionType.split('.')[0]];
+/** The timer functions the coalescer uses; tests inject their own or use jest's fake timers. */
+export interface CoalescerTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
 }
 
 export interface CoalescerOptions {
   /** Companies linked to changed deals, tickets or contacts (one association batch read per type). */
   companiesOf: (objectType: Exclude<ChangedObjectType, 'companies'>, ids: string[]) => Promise<string[]>;
+  /** Recomputes and writes these companies; a rejection keeps them pending for a retry. */
   recompute: (companyIds: string[]) => Promise<void>;
-  /** Quiet time after the last event before recomputing (bursts collapse into one recompute). */
+  /** Quiet time after the last event before recomputing, so a burst collapses into one recompute. */
   debounceMs?: number;
-  /** Longest wait after the first pending event, so a steady stream still lands within a minute. */
+  /** Longest wait after the first pending change, so a steady stream still lands within a minute. */
   maxWaitMs?: number;
+  /** Companies per `recompute` call (HubSpot batch reads and writes take 100). */
+  batchSize?: number;
+  /** First retry delay after a failure; doubles per consecutive failure, capped at `maxWaitMs`. */
+  retryDelayMs?: number;
+  /** How many event ids are remembered to drop HubSpot's redeliveries. */
+  rememberEvents?: number;
   now?: () => number;
-  onError?: (error: unknown) => void;
+  timers?: CoalescerTimers;
+  onError?: (error: unknown, context: { stage: 'resolve' | 'recompute'; ids: string[] }) => void;
 }
 
 export interface CoalescerStats {
   eventsReceived: number;
+  /** Redelivered event ids, dropped. */
   duplicates: number;
+  /** Events about nothing we score (other object types, no id). */
   ignored: number;
+  /** Successful `recompute` calls. */
   recomputes: number;
   companiesRecomputed: number;
+  /** Failed association look-ups or recomputes; their records stay pending. */
   failures: number;
+  /** Flushes scheduled because an earlier one failed. */
+  retries: number;
 }
+
+const defaultTimers: CoalescerTimers = {
+  setTimeout: (run, ms) => {
+    const handle = setTimeout(run, ms);
+    // A pending recompute must not keep a finished process alive; shutdown calls flush() itself.
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
 
 /**
  * Collects webhook events and recomputes each touched company once per burst: a thousand changes
- * to one company cost one recompute. A failed recompute keeps its companies pending and retries at
- * the next flush, so no change is lost.
+ * to one company cost one recompute. Redelivered events are dropped by id. A failed association
+ * look-up or recompute keeps its records pending and retries with backoff, so no change is lost.
  */
 export class ChangeCoalescer {
-  readonly stats: CoalescerStats = { eventsReceived: 0, duplicates: 0, ignored: 0, recomputes: 0, companiesRecomputed: 0, failures: 0 };
+  readonly stats: CoalescerStats = { eventsReceived: 0, duplicates: 0, ignored: 0, recomputes: 0, companiesRecomputed: 0, failures: 0, retries: 0 };
   private readonly seen = new Set<string>();
-  private pendingObjects = new Map<ChangedObjectType, Set<string>>();
+  private pendingObjects = new Map<Exclude<ChangedObjectType, 'companies'>, Set<string>>();
   private readonly pendingCompanies = new Set<string>();
   private firstPendingAt: number | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: unknown;
+  private consecutiveFailures = 0;
   private running: Promise<void> = Promise.resolve();
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
+  private readonly batchSize: number;
+  private readonly retryDelayMs: number;
+  private readonly rememberEvents: number;
   private readonly now: () => number;
+  private readonly timers: CoalescerTimers;
 
   constructor(private readonly options: CoalescerOptions) {
     this.debounceMs = options.debounceMs ?? 5_000;
     this.maxWaitMs = options.maxWaitMs ?? 30_000;
+    this.batchSize = Math.max(1, options.batchSize ?? 100);
+    this.retryDelayMs = options.retryDelayMs ?? this.debounceMs;
+    this.rememberEvents = options.rememberEvents ?? 50_000;
     this.now = options.now ?? Date.now;
+    this.timers = options.timers ?? defaultTimers;
   }
 
+  /** Takes a webhook batch; returns at once (HubSpot expects a fast answer), the recompute comes later. */
   add(events: readonly WebhookEvent[]): void {
     for (const event of events) {
       this.stats.eventsReceived += 1;
@@ -76,66 +93,101 @@ export class ChangeCoalescer {
         this.stats.duplicates += 1;
         continue;
       }
-      this.seen.add(event.eventId);
-      if (this.seen.size > 100_000) this.seen.clear();
-      const type = changedObjectType(event);
-      if (!type) {
-        this.stats.ignored += 1;
-        continue;
+      this.remember(event.eventId);
+      const changed = changedObjects(event);
+      if (changed.length === 0) this.stats.ignored += 1;
+      for (const { type, id } of changed) {
+        if (type === 'companies') this.pendingCompanies.add(id);
+        else this.pendingObjects.set(type, (this.pendingObjects.get(type) ?? new Set()).add(id));
       }
-      const ids = this.pendingObjects.get(type) ?? new Set<string>();
-      ids.add(event.objectId);
-      this.pendingObjects.set(type, ids);
     }
-    this.schedule();
+    this.schedule(this.debounceMs);
   }
 
-  /** Recomputes everything pending now (also used on shutdown). */
+  /** Recomputes everything pending now (shutdown calls it); resolves when that pass is done. */
   flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancelTimer();
     this.running = this.running.then(() => this.process());
     return this.running;
   }
 
+  /** Records (companies, or deals/tickets/contacts not yet resolved to companies) waiting for a recompute. */
   get pending(): number {
     let count = this.pendingCompanies.size;
     for (const ids of this.pendingObjects.values()) count += ids.size;
     return count;
   }
 
-  private schedule(): void {
+  private remember(eventId: string): void {
+    this.seen.add(eventId);
+    // A Set iterates in insertion order: dropping the first entry forgets the oldest id.
+    if (this.seen.size > this.rememberEvents) this.seen.delete(this.seen.values().next().value as string);
+  }
+
+  private schedule(delayMs: number): void {
     if (this.pending === 0) return;
     const now = this.now();
     this.firstPendingAt ??= now;
-    const due = Math.min(now + this.debounceMs, this.firstPendingAt + this.maxWaitMs);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), Math.max(0, due - now));
-    this.timer.unref?.();
+    const due = Math.min(now + delayMs, this.firstPendingAt + this.maxWaitMs);
+    this.cancelTimer();
+    this.timer = this.timers.setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, Math.max(0, due - now));
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private async process(): Promise<void> {
     const objects = this.pendingObjects;
     this.pendingObjects = new Map();
     this.firstPendingAt = undefined;
-    try {
-      for (const id of objects.get('companies') ?? []) this.pendingCompanies.add(id);
-      for (const type of ['deals', 'tickets', 'contacts'] as const) {
-        const ids = [...(objects.get(type) ?? [])];
-        if (ids.length) for (const company of await this.options.companiesOf(type, ids)) this.pendingCompanies.add(company);
+    let failed = false;
+
+    const companies = new Set(this.pendingCompanies);
+    this.pendingCompanies.clear();
+    for (const [type, ids] of objects) {
+      try {
+        for (const company of await this.options.companiesOf(type, [...ids])) companies.add(company);
+      } catch (error) {
+        failed = true;
+        this.fail(error, 'resolve', [...ids]);
+        for (const id of ids) this.pendingObjects.set(type, (this.pendingObjects.get(type) ?? new Set()).add(id));
       }
-      const companies = [...this.pendingCompanies];
-      if (companies.length === 0) return;
-      await this.options.recompute(companies);
-      for (const id of companies) this.pendingCompanies.delete(id);
-      this.stats.recomputes += 1;
-      this.stats.companiesRecomputed += companies.length;
-    } catch (error) {
-      // Keep what was not resolved or recomputed; it is retried on the next flush.
-      for (const [type, ids] of objects) if (type !== 'companies') for (const id of ids) this.pendingObjects.set(type, (this.pendingObjects.get(type) ?? new Set()).add(id));
-      this.stats.failures += 1;
-      this.options.onError?.(error);
-      this.schedule();
+    }
+
+    const ids = [...companies];
+    for (let start = 0; start < ids.length; start += this.batchSize) {
+      const batch = ids.slice(start, start + this.batchSize);
+      try {
+        await this.options.recompute(batch);
+        this.stats.recomputes += 1;
+        this.stats.companiesRecomputed += batch.length;
+      } catch (error) {
+        failed = true;
+        this.fail(error, 'recompute', batch);
+        for (const id of batch) this.pendingCompanies.add(id);
+      }
+    }
+
+    if (!failed) {
+      this.consecutiveFailures = 0;
+      return;
+    }
+    this.consecutiveFailures += 1;
+    this.stats.retries += 1;
+    this.schedule(Math.min(this.maxWaitMs, this.retryDelayMs * 2 ** (this.consecutiveFailures - 1)));
+  }
+
+  private fail(error: unknown, stage: 'resolve' | 'recompute', ids: string[]): void {
+    this.stats.failures += 1;
+    try {
+      this.options.onError?.(error, { stage, ids });
+    } catch {
+      // A failing error reporter must not stop the coalescer.
     }
   }
 }
