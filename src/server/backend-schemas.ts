@@ -8,7 +8,7 @@ import { hubSpotId } from './webhook-events';
  */
 export const callerQuerySchema = z.looseObject({
   userId: hubSpotId('userId').transform(Number).optional(),
-  userEmail: z.string({ error: 'userEmail must be a single email address' }).max(254, 'userEmail is too long').optional(),
+  userEmail: z.email({ error: 'userEmail must be a single email address' }).max(254, 'userEmail is too long').optional(),
   portalId: hubSpotId('portalId').transform(Number).optional(),
   appId: hubSpotId('appId').transform(Number).optional(),
 });

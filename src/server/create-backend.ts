@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import { redactObject } from '../logging/redact-secrets';
 import { BackendError } from './backend-error';
 import { CARD_NAME, callerQuerySchema, cardBodySchema, healthOutputFieldsSchema, isCompanyType, workflowActionSchema, type CardCaller, type HealthOutputFields } from './backend-schemas';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignatureV3, type SignatureFailure } from './hubspot-signature-v3';
@@ -154,7 +155,8 @@ export function createBackend(options: BackendOptions): express.Express {
       options.logger.warn({ correlationId, path: req.path, status: known.status, code: known.code, issues: known.issues?.length }, known.message);
       return res.status(known.status).json(known.body(correlationId));
     }
-    options.logger.error({ correlationId, path: req.path, err: error }, 'request failed');
+    // The client secret is scrubbed here too: the injected logger may not know it.
+    options.logger.error({ correlationId, path: req.path, err: redactObject(error, [options.clientSecret]) }, 'request failed');
     const internal = new BackendError('INTERNAL', 'the request failed on our side; it has been logged');
     res.status(internal.status).json(internal.body(correlationId));
   });
