@@ -86,7 +86,8 @@ export async function startBackend(overrides: Partial<BackendOptions> = {}): Pro
       const signWith = options.signWith ?? {};
       Object.assign(headers, signRequest({ secret: signWith.secret ?? SECRET, method, url: signWith.url ?? `${PUBLIC_BASE}${path}`, body: signWith.body ?? raw, now: signWith.now }));
     }
-    const response = await fetch(`${base}${path}`, { method, headers, body: method === 'GET' ? undefined : raw });
+    const payload = typeof raw === 'string' ? raw : new Uint8Array(raw);
+    const response = await fetch(`${base}${path}`, { method, headers, body: method === 'GET' ? undefined : payload });
     const text = await response.text();
     let json: unknown;
     try {
