@@ -4,7 +4,20 @@ import { CustomerHealthCard } from '../../extensions/cards/customer-health-card'
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { createMockAtRiskView, createMockHealthyView, createMockNoDataView } from './fixtures/card-views';
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Waits until `check` passes: effects and promises settle on the renderer's schedule, slower on a loaded machine. */
+async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
 
 describe('Customer health card', () => {
   afterEach(() => jest.restoreAllMocks());
@@ -47,12 +60,10 @@ describe('Customer health card', () => {
     const serverless = jest.spyOn(hubspot, 'serverless').mockImplementation(() => new Promise((resolve) => (answer = resolve)));
     const { render, find, maybeFind } = createRenderer('crm.record.tab');
     render(<CustomerHealthCard companyId="101" />);
-    await flush();
+    await eventually(() => expect(serverless).toHaveBeenCalledWith('customer-health', { parameters: { recordId: '101' } }));
     expect(find(LoadingSpinner)).toBeTruthy();
-    expect(serverless).toHaveBeenCalledWith('customer-health', { parameters: { recordId: '101' } });
     answer({ status: 'ok', view: createMockHealthyView() });
-    await flush();
-    expect(maybeFind(LoadingSpinner)).toBeNull();
+    await eventually(() => expect(maybeFind(LoadingSpinner)).toBeNull());
     expect(find(ScoreCircle).props.score).toBe(createMockHealthyView().score);
   });
 
@@ -60,7 +71,7 @@ describe('Customer health card', () => {
     jest.spyOn(hubspot, 'serverless').mockResolvedValue({ status: 'error', code: 'NOT_FOUND', message: 'Company 9 was not found in HubSpot.' });
     const { render, find, maybeFind } = createRenderer('crm.record.tab');
     render(<CustomerHealthCard companyId="9" />);
-    await flush();
+    await eventually(() => expect(maybeFind(ErrorState)).not.toBeNull());
     expect(maybeFind(Alert)).toBeNull();
     expect(find(ErrorState).find(Text).text).toContain('Company 9 was not found');
   });

@@ -9,7 +9,20 @@ import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal'
 import type { RetentionTargetView } from '../../src/views/retention-target-view';
 import { AS_OF, withPortal } from '../hubspot/hubspot-test-portal';
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Waits until `check` passes: effects and promises settle on the renderer's schedule, slower on a loaded machine. */
+async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
 
 /** Views from the real handler over a demo sandbox: one per deal id asked. */
 async function viewsFor(ids: string[]) {
@@ -43,16 +56,16 @@ describe('Retention target card', () => {
 
   it('warns when the stage probability does not rise', () => {
     const view = { ...(views[0] as { view: RetentionTargetView }).view, stageCheck: { ok: false, message: 'Stage Contract sent (40 %) is not more likely to close than the earlier stage Demo (50 %)' } };
-    const { render, find } = createRenderer('crm.record.sidebar');
+    const { render, find, maybeFind } = createRenderer('crm.record.sidebar');
     render(<RetentionTargetCardView state={{ status: 'ready', view }} />);
     expect(find(Alert).props.title).toBe('Probability does not rise with the stage');
   });
 
   it('loads through the retention-target function and shows its error in words', async () => {
     const serverless = jest.spyOn(hubspot, 'serverless').mockResolvedValue(views[4]);
-    const { render, find } = createRenderer('crm.record.sidebar');
+    const { render, find, maybeFind } = createRenderer('crm.record.sidebar');
     render(<RetentionTargetCard dealId="99999999" />);
-    await flush();
+    await eventually(() => expect(maybeFind(ErrorState)).not.toBeNull());
     expect(serverless).toHaveBeenCalledWith('retention-target', { parameters: { recordId: '99999999' } });
     expect(find(ErrorState).find(Text).text).toBe('This record was not found in HubSpot.');
   });
