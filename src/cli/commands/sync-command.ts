@@ -36,7 +36,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--base-url <url>', 'HubSpot API base URL (default: the local sandbox)', 'http://127.0.0.1:4010')
     .option('--config <file>', 'engine configuration (JSON); defaults documented in the README')
     .option('--state-dir <dir>', 'where the checkpoint and the fitted churn model are kept', '.cs-health')
-    .option('--since <time>', 'recompute only the companies touched by changes since this time')
+    .option('--since <time>', 'recompute only the companies touched by changes since this time (the end of the last sync, printed by it)')
     .option('--dry-run', 'compute and show what would change, write nothing')
     .option('--json', 'print a JSON summary (calls by kind, warnings, duration) instead of text')
     .option('--as-of <time>', 'compute as of this time instead of now (replays, backfills)')
@@ -94,6 +94,7 @@ function describeSummary(s: SyncSummary): string {
   ];
   const warnings = Object.entries(s.warnings);
   if (warnings.length) lines.push(`Warnings: ${warnings.map(([kind, count]) => `${kind} x${count}`).join(', ')}.`);
+  if (!s.dryRun) lines.push(`Next incremental run: cs-health sync --since ${new Date().toISOString()}`);
   if (s.missingProperties.length) lines.push(`Missing properties (their component has no data): ${s.missingProperties.join(', ')}.`);
   if (s.failed.length) lines.push(`Rejected by HubSpot: ${s.failed.map((f) => `${f.id} (${f.message})`).join('; ')}.`);
   for (const change of s.preview ?? []) lines.push(`  company ${change.companyId}: ${Object.entries(change.changes).map(([k, v]) => `${k} ${v.from ?? '(empty)'} -> ${v.to || '(empty)'}`).join(', ')}`);
