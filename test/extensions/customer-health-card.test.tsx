@@ -3,21 +3,9 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { CustomerHealthCard } from '../../extensions/cards/customer-health-card';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { createMockAtRiskView, createMockHealthyView, createMockNoDataView } from './fixtures/card-views';
+import { eventually } from './fixtures/eventually';
 
 
-/** Waits until `check` passes: effects and promises settle on the renderer's schedule, slower on a loaded machine. */
-async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
 
 describe('Customer health card', () => {
   afterEach(() => jest.restoreAllMocks());

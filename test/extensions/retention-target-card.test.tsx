@@ -8,21 +8,9 @@ import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
 import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal';
 import type { RetentionTargetView } from '../../src/views/retention-target-view';
 import { AS_OF, withPortal } from '../hubspot/hubspot-test-portal';
+import { eventually } from './fixtures/eventually';
 
 
-/** Waits until `check` passes: effects and promises settle on the renderer's schedule, slower on a loaded machine. */
-async function eventually(check: () => void, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - started > timeoutMs) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
 
 /** Views from the real handler over a demo sandbox: one per deal id asked. */
 async function viewsFor(ids: string[]) {
