@@ -8,7 +8,8 @@ export const demoOptionsSchema = z.object({
     .min(1, 'companies must be at least 1')
     .max(100_000, 'companies must be at most 100,000'),
   seed: z.number({ error: 'seed must be a number' }).int('seed must be a whole number'),
-  asOf: z.date({ error: 'asOf must be a date' }).refine((d) => !Number.isNaN(d.getTime()), { message: 'asOf must be a valid date' }),
+  // zod reports an Invalid Date as a wrong type: say which of the two it is.
+  asOf: z.date({ error: (issue) => (issue.input instanceof Date ? 'asOf must be a valid date' : 'asOf must be a date') }),
 });
 
 export type DemoOptions = z.infer<typeof demoOptionsSchema>;

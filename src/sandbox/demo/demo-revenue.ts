@@ -3,7 +3,7 @@ import { DEAL_STAGES, RENEWALS_PIPELINE_ID } from './demo-portal-setup';
 import { ARCHETYPE_PROFILES, SEGMENT_PROFILES, type Archetype, type Segment } from './demo-profiles';
 import type { DemoRandom } from './demo-random';
 import { ADD_ONS, CHURN_REASONS, EARLY_CHURN_REASONS, PRODUCTS, PROSPECT_LOSS_REASONS } from './demo-vocabulary';
-import { addMonths, DAY, isoDate, isoDateTime, startOfDay } from './demo-time';
+import { addMonths, contractDay, DAY, isoDate, isoDateTime, startOfDay } from './demo-time';
 
 /** A deal to emit, with the line item of a won deal. */
 export interface PlannedDeal {
@@ -59,7 +59,7 @@ export function planRevenue(input: RevenueInput): RevenueStory {
   const deals: PlannedDeal[] = [];
   const renewalOwner = () => (segment === 'gold' || random.chance(0.3) ? am : csm);
 
-  const firstClose = startOfDay(firstCloseFor(input, term));
+  const firstClose = contractDay(firstCloseFor(input, term));
   const wonDeal = (kind: 'newbusiness' | 'renewal' | 'upsell' | 'winback', start: number, end: number, mrr: number, label: string, owner: DemoOwner) => {
     const months = monthsBetween(start, end);
     const renewal = kind === 'renewal';
@@ -143,7 +143,7 @@ export function planRevenue(input: RevenueInput): RevenueStory {
     if (end > asOf) {
       if (archetype === 'failing') {
         // A six-month add-on that lapsed in the last 90 days: the contraction a CSM should have seen coming.
-        const lapsedAt = startOfDay(asOf - random.int(10, 80) * DAY);
+        const lapsedAt = contractDay(asOf - random.int(10, 80) * DAY);
         const addOnStart = addMonths(lapsedAt, -6);
         if (addOnStart >= firstClose + 14 * DAY) wonDeal('upsell', addOnStart, lapsedAt, roundMrr(baseMrr * random.between(0.3, 0.45)), 'Upsell: Analytics module', am);
       }
@@ -155,7 +155,7 @@ export function planRevenue(input: RevenueInput): RevenueStory {
       lostRenewal(end, termMrr, pickChurnReason(random));
       if (archetype !== 'reactivated') return { deals, firstClose, activeUntil: end, churnedAt: end, mrrNow: 0 };
       wonBack = true;
-      start = startOfDay(end + random.int(60, 150) * DAY);
+      start = contractDay(end + random.int(60, 150) * DAY);
       mrr = roundMrr(termMrr * random.between(0.8, 1));
       kind = 'winback';
       continue;

@@ -31,3 +31,14 @@ export function quarter(t: number, offset = 0): { start: number; end: number; la
   const startDate = new Date(start);
   return { start, end, label: `Q${Math.floor(startDate.getUTCMonth() / 3) + 1} ${startDate.getUTCFullYear()}` };
 }
+
+/**
+ * Midnight of `t`'s day, moved to the 1st of the next month when it falls on the 29th-31st:
+ * contracts start on days every month has, so start + n months is exact and a line item's term
+ * gives back the deal's end date.
+ */
+export function contractDay(t: number): number {
+  const day = startOfDay(t);
+  const date = new Date(day);
+  return date.getUTCDate() > 28 ? Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) : day;
+}
