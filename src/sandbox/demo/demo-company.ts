@@ -10,6 +10,8 @@ import { emitTouches, planTouches, type Touch } from './demo-touches';
 import { CHAMPION_TITLES, FIRST_NAMES, LAST_NAMES, OTHER_TITLES } from './demo-vocabulary';
 import type { DemoWriter } from './demo-writer';
 
+const CONTACT_COUNT_MIX = { one: 5, two: 70, three: 25 } as const;
+
 export interface CompanyInput {
   index: number;
   archetype: Archetype;
@@ -39,7 +41,7 @@ export function emitCompany(writer: DemoWriter, random: DemoRandom, input: Compa
   const profile = ARCHETYPE_PROFILES[archetype];
   const { name, domain, industry } = companyName(input.index);
   const companyId = writer.reserve('companies');
-  const contactCount = random.weighted({ one: 5, two: 70, three: 25 });
+  const contactCount = random.weighted(CONTACT_COUNT_MIX);
   const contactIds = Array.from({ length: contactCount === 'one' ? 1 : contactCount === 'two' ? 2 : 3 }, () => writer.reserve('contacts'));
 
   const story = planRevenue({ random, archetype, segment, earlyChurn: input.earlyChurn, asOf, companyName: name, rep: input.rep, csm, am: input.am });

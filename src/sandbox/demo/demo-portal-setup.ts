@@ -55,8 +55,20 @@ function ownerFactory(sink: SeedSink) {
   };
 }
 
-/** Lower-case ASCII with accents folded, other characters replaced by `separator`. */
+const slugs = new Map<string, string>();
+
+/** Lower-case ASCII with accents folded, other characters replaced by `separator` (memoised: names repeat). */
 export function asciiSlug(text: string, separator = '-'): string {
+  const key = `${separator}\u0000${text}`;
+  let slug = slugs.get(key);
+  if (slug === undefined) {
+    slug = foldToAscii(text, separator);
+    if (slugs.size < 10_000) slugs.set(key, slug);
+  }
+  return slug;
+}
+
+function foldToAscii(text: string, separator: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -1,6 +1,13 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
+interface WeightTable<T> {
+  keys: T[];
+  weights: number[];
+  total: number;
+}
+const tables = new WeakMap<object, WeightTable<string>>();
+
 /**
  * A seeded random source with the few draws the generator needs; same seed, same portal. One
  * source is consumed in a fixed order (no clock, no Math.random), which is what makes the output
@@ -36,14 +43,20 @@ export class DemoRandom {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** A key drawn in proportion to its weight. Pass a constant table: its entries are cached. */
   weighted<T extends string>(weights: Readonly<Record<T, number>>): T {
-    const entries = Object.entries(weights) as [T, number][];
-    let draw = this.next() * entries.reduce((sum, [, w]) => sum + w, 0);
-    for (const [key, w] of entries) {
-      draw -= w;
-      if (draw < 0) return key;
+    let table = tables.get(weights) as WeightTable<T> | undefined;
+    if (!table) {
+      const entries = Object.entries(weights) as [T, number][];
+      table = { keys: entries.map(([key]) => key), weights: entries.map(([, w]) => w), total: entries.reduce((sum, [, w]) => sum + w, 0) };
+      tables.set(weights, table);
     }
-    return entries[entries.length - 1][0];
+    let draw = this.next() * table.total;
+    for (let i = 0; i < table.keys.length; i++) {
+      draw -= table.weights[i];
+      if (draw < 0) return table.keys[i];
+    }
+    return table.keys[table.keys.length - 1];
   }
 
   /** A moment of a working day (08:00-18:00 UTC) on the day `dayStart` begins. */

@@ -38,6 +38,7 @@ export interface RevenueInput {
   am: DemoOwner;
 }
 
+const CHURN_REASON_WEIGHTS: Record<string, number> = Object.fromEntries(CHURN_REASONS.map((r, i) => [String(i), r.weight]));
 const roundMrr = (value: number) => Math.max(10, Math.round(value / 10) * 10);
 const RENEWAL_STAGES = Object.keys(DEAL_STAGES.renewals).filter((id) => DEAL_STAGES.renewals[id as keyof typeof DEAL_STAGES.renewals] % 1 !== 0);
 const SALES_OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'] as const;
@@ -203,7 +204,7 @@ function openDeals(input: RevenueInput, renewalAt: number, mrr: number, term: nu
 }
 
 function pickChurnReason(random: DemoRandom): { reason: string; controllable: boolean } {
-  const index = Number(random.weighted(Object.fromEntries(CHURN_REASONS.map((r, i) => [String(i), r.weight]))));
+  const index = Number(random.weighted(CHURN_REASON_WEIGHTS));
   return CHURN_REASONS[index];
 }
 

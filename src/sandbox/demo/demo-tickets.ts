@@ -26,6 +26,7 @@ export interface ClosedTicket {
 }
 
 const OPEN_STAGES = ['1', '2', '3'] as const;
+const PRIORITY_MIX = { LOW: 40, MEDIUM: 40, HIGH: 15, URGENT: 5 } as const;
 
 /**
  * Support tickets over the last year of activity. A profile's `recentShare` lands in the last 30
@@ -52,7 +53,7 @@ export function emitTickets(input: TicketInput): ClosedTicket[] {
     const open = stuck || closedAt > asOf;
     const priority = stuck ? (index === 0 ? 'URGENT' : 'HIGH')
       : open && profile.tickets.openHighPriority[1] === 0 ? random.pick(['LOW', 'MEDIUM'] as const)
-      : random.weighted({ LOW: 40, MEDIUM: 40, HIGH: 15, URGENT: 5 });
+      : random.weighted(PRIORITY_MIX);
     const kind = random.pick(TICKETS);
     const contactId = random.pick(input.contactIds);
     const properties: Record<string, string> = {

@@ -5,6 +5,7 @@ import { CALL_TITLES, EMAIL_SUBJECTS, MEETING_TITLES } from './demo-vocabulary';
 import type { DemoWriter } from './demo-writer';
 
 export type TouchType = 'calls' | 'emails' | 'meetings';
+const TOUCH_MIX: Record<TouchType, number> = { emails: 45, calls: 30, meetings: 25 };
 
 /** A call, email or meeting with one contact of the company, by one owner. */
 export interface Touch {
@@ -65,7 +66,7 @@ export function planTouches(
   const touches: Touch[] = [];
   for (let index = 0; index < count; index++) {
     const at = index === 0 ? latest : Math.floor(random.between(earliest, latest));
-    touches.push({ type: random.weighted({ emails: 45, calls: 30, meetings: 25 }), at, contactId: random.pick(input.contactIds), owner: input.owner });
+    touches.push({ type: random.weighted(TOUCH_MIX), at, contactId: random.pick(input.contactIds), owner: input.owner });
   }
   return touches;
 }
