@@ -73,7 +73,9 @@ export function emitCompany(writer: DemoWriter, random: DemoRandom, input: Compa
   }
   const contacted = emitTouches(writer, random, companyId, touches);
 
-  const createdAt = firstClose - random.int(30, 120) * DAY;
+  // The company was in the CRM before its first deal was opened (a lost prospect can be a year older than the first close).
+  const firstDealOpened = story.deals.reduce((earliest, deal) => Math.min(earliest, deal.createdAt), firstClose);
+  const createdAt = Math.min(firstClose - random.int(30, 120) * DAY, firstDealOpened - random.int(1, 20) * DAY);
   const [usageLow, usageHigh] = profile.usage;
   const [employeesLow, employeesHigh] = SEGMENT_PROFILES[segment].employees;
   const properties: Record<string, string> = {
@@ -96,7 +98,8 @@ export function emitCompany(writer: DemoWriter, random: DemoRandom, input: Compa
     let email = `${asciiSlug(first, '')}.${asciiSlug(last, '')}@${domain}`;
     if (usedEmails.has(email)) email = email.replace('@', `${index + 1}@`);
     usedEmails.add(email);
-    const contactCreatedAt = createdAt + random.int(0, 20) * DAY;
+    // The champion came with the company (every deal is associated to them); others joined within weeks.
+    const contactCreatedAt = index === 0 ? createdAt : createdAt + random.int(0, 20) * DAY;
     const contact: Record<string, string> = {
       firstname: first, lastname: last, email,
       jobtitle: index === 0 ? random.pick(CHAMPION_TITLES) : random.pick(OTHER_TITLES),

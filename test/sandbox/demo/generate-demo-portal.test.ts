@@ -116,6 +116,24 @@ describe('generateDemoPortal', () => {
     expect(late).toEqual([]);
   });
 
+  it('creates each company before anything that happens around it, and its contacts before they are contacted', () => {
+    const early: string[] = [];
+    const created = (type: ObjectType, id: string) => Date.parse(portal.objects[type].get(id)?.createdAt ?? '');
+    for (const company of portal.objects.companies.keys()) {
+      const since = created('companies', company);
+      for (const type of ['contacts', 'deals', 'tickets', 'calls', 'emails', 'meetings'] as const) {
+        for (const id of portal.associated('companies', company, type)) if (created(type, id) < since) early.push(`${type} ${id} before company ${company}`);
+      }
+    }
+    for (const contact of customerContacts(portal)) {
+      const since = created('contacts', contact);
+      for (const type of ['deals', 'tickets', 'feedback_submissions', 'calls', 'emails', 'meetings'] as const) {
+        for (const id of portal.associated('contacts', contact, type)) if (created(type, id) < since) early.push(`${type} ${id} before contact ${contact}`);
+      }
+    }
+    expect(early.slice(0, 5)).toEqual([]);
+  });
+
   it('sets up owners in CS, sales and AM teams, the pipelines and the demo properties', () => {
     const teams = new Map<string, number>();
     for (const owner of portal.owners) for (const team of owner.teams) teams.set(team.name, (teams.get(team.name) ?? 0) + 1);
