@@ -72,12 +72,13 @@ import { DemoWriter } from './demo-writer';
  *   85 and "Accounts contacted %" 90 (`hs_goal_name` "NRR Q4 2026 - <CSM name>",
  *   hs_target_amount, hs_start_datetime, hs_end_datetime, hs_assignee_user_id = the CSM's userId).
  *
- * ARCHETYPES (the summary lists each one's company ids): thriving (high usage, promoters, upsells,
- * price-up renewals), steady, slipping (usage 30-52, an earlier promoter then a recent detractor,
- * ticket surge, a downgrade at renewal), failing (usage under 25, 3-4 open HIGH/URGENT tickets
- * 8-45 days old, no touch for 62+ days, an add-on lapsed in the last 90 days, renewal in 15-85
- * days), churned (a lost renewal in the past; about a third early-life), reactivated (lost, then
- * won back), new (first close in the last 85 days).
+ * ARCHETYPES (the summary lists each one's company ids): thriving (usage 78+, promoters, upsells,
+ * price-up renewals, touched in the last 10 days), steady, slipping (usage 30-52, an earlier
+ * promoter then a detractor in the last 20 days, ticket surge, a downgrade at renewal), failing
+ * (usage 25 or less, 3-4 open HIGH/URGENT tickets 8-45 days old, no touch for 62+ days, an add-on
+ * lapsed in the last 90 days, renewal within 90 days), churned (a lost renewal in the past; about
+ * a third early-life), reactivated (lost, then won back), new (first close in the last 85 days).
+ * The archetypes are what the demo intends; the product's scores are its own reading of the data.
  */
 
 export { ARCHETYPES, type Archetype, SEGMENTS, type Segment } from './demo-profiles';
