@@ -48,7 +48,7 @@ describe('the engine on the demo portal (golden)', () => {
 
   it('keeps the portfolio figures of this seed (golden: a change here is a change of behaviour)', () => {
     const summary = portfolioSummary([...result.byId.values()]);
-    expect(summary.bands).toEqual({ healthy: 145, neutral: 51, at_risk: 104 });
-    expect(summary.risk).toEqual({ low: 193, medium: 52, high: 55 });
+    expect(summary.bands).toEqual({ healthy: 180, neutral: 37, at_risk: 83 });
+    expect(summary.risk).toEqual({ low: 192, medium: 74, high: 34 });
   });
 });
