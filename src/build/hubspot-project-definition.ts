@@ -6,7 +6,7 @@ import { COMPANY_PROPERTIES } from '../domain/computed-properties';
  */
 /**
  * Which HubSpot subscription the build serves. Installing an app with app functions needs an
- * Enterprise subscription (developers.hubspot.com/docs/apps/developer-platform/add-features/serverless-functions/overview),
+ * Enterprise subscription (developers.hubspot.com/docs/apps/developer-platform/add-features/serverless-functions/create-serverless-functions),
  * so `pro` ships no function and every card reads through `hubspot.fetch` to the backend;
  * `enterprise` serves record data from app functions and keeps `hubspot.fetch` for whatever
  * depends on who is looking (the only viewer identity HubSpot signs).
