@@ -108,10 +108,28 @@ export const functionMeta = (fn: (typeof FUNCTIONS)[number]) => ({
  */
 export const localProxyConfig = (backendUrl: string, localUrl = 'http://localhost:8080') => ({ proxy: { [backendUrl]: localUrl } });
 
-/** HubSpot's 2026.03 card template: a tsconfig beside the cards with the automatic JSX runtime. */
+/**
+ * HubSpot's 2026.03 card template tsconfig (HubSpot/hubspot-project-components,
+ * 2026.03/components/cards/src/app/cards/tsconfig.json): its card build reads `jsx` from here, and
+ * without it falls back to the classic transform (bare React.createElement).
+ */
 export const cardsTsconfig = () => ({
-  compilerOptions: { target: 'ES2020', module: 'ESNext', moduleResolution: 'bundler', jsx: 'react-jsx', strict: true, skipLibCheck: true, esModuleInterop: true, noEmit: true },
-  include: ['./**/*.ts', './**/*.tsx'],
+  compilerOptions: {
+    target: 'esnext',
+    module: 'Node16',
+    moduleResolution: 'Node16',
+    esModuleInterop: true,
+    allowSyntheticDefaultImports: true,
+    forceConsistentCasingInFileNames: true,
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    isolatedModules: true,
+    jsx: 'react-jsx',
+    skipLibCheck: true,
+    strict: true,
+  },
+  include: ['**/*.ts', '**/*.tsx'],
+  exclude: ['node_modules'],
 });
 
 const field = (name: string, type: 'string' | 'number' | 'enumeration', options?: string[]) => ({
