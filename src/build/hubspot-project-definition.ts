@@ -103,8 +103,10 @@ export const functionMeta = (fn: (typeof FUNCTIONS)[number]) => ({
 });
 
 /**
- * `local.json` for `hs project dev`: HubSpot's local dev proxies hubspot.fetch calls to the
- * production backend URL to a local one (developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/fetching-data#proxying-requests-during-local-development).
+ * `local.json` for `hs project dev`, beside app-hsmeta.json: HubSpot's local dev sends every
+ * hubspot.fetch whose origin is a key to the local URL instead (HubSpot/hubspot-project-components
+ * 2026.03/defaultFiles/AGENTS.md "Local Proxy Configuration"; @hubspot/ui-extensions-dev-server
+ * dist/lib/config.js `loadLocalConfig`, dist/lib/proxy/AppProxyService.js `mapToLocalUrl`).
  */
 export const localProxyConfig = (backendUrl: string, localUrl = 'http://localhost:8080') => ({ proxy: { [backendUrl]: localUrl } });
 
