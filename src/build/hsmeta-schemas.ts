@@ -26,12 +26,14 @@ export const appMetaSchema = z.strictObject({
   }),
 });
 
+/** HubSpot's app card configuration (developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/app-cards/reference). */
 export const cardMetaSchema = z.strictObject({
   uid,
   type: z.literal('card'),
   config: z.strictObject({
     name: z.string().min(1),
     description: z.string().min(1),
+    previewImage: z.strictObject({ file: z.string().regex(/\.(png|jpe?g|gif)$/i, 'previewImage.file must be a png, jpeg, jpg or gif'), altText: z.string() }).optional(),
     location: z.enum(['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar']),
     entrypoint: appPath('cards', /\.(jsx|tsx)$/),
     objectTypes: z.array(z.enum(['contacts', 'companies', 'deals', 'tickets'])).min(1),
