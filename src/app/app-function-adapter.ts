@@ -12,7 +12,7 @@ import type { CardViewer } from './card-request';
  * function cannot know who is looking; we read `parameters` and `secrets` only.
  */
 export const functionContextSchema = z.looseObject({
-  parameters: z.unknown(),
+  parameters: z.unknown().optional(),
   secrets: z.record(z.string(), z.string()).optional(),
 });
 
