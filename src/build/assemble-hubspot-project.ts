@@ -1,28 +1,53 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundleAppFunction } from './bundle-app-function';
 import { hsmetaProblems } from './hsmeta-schemas';
-import { appMeta, CARDS, cardMeta, FUNCTIONS, functionMeta, webhooksMeta, workflowActionMeta, type ProjectOptions } from './hubspot-project-definition';
+import { appMeta, CARDS, cardMeta, cardRuntime, cardsTsconfig, functionMeta, functionsFor, localProxyConfig, webhooksMeta, workflowActionMeta, type ProjectOptions } from './hubspot-project-definition';
 
 export interface AssembleOptions extends ProjectOptions {
   /** The repository root (where extensions/ and functions/ are). */
   root: string;
-  /** The HubSpot source dir to write (`<srcDir>` holding `app/`). Emptied first. */
+  /** The HubSpot source dir to write (`<srcDir>` holding `app/`). Emptied first, except what `hs project dev` wrote. */
   srcDir: string;
+  /** Where `local.json` sends hubspot.fetch during `hs project dev` (written only when no local.json exists). */
+  localBackendUrl?: string;
 }
 
 export class BuildError extends Error {}
 
+/**
+ * What HubSpot's local dev writes into the project and a rebuild must not delete: the cards'
+ * installed dependencies, the functions' local secrets (@hubspot/ui-extensions-dev-server reads
+ * `.env` beside the function hsmeta: dist/lib/serverless/secrets.js `loadSecrets`) and the
+ * developer's `local.json` proxy (dist/lib/config.js `loadLocalConfig`, read from the app folder).
+ */
+export const KEPT_ON_REBUILD = ['app/cards/node_modules', 'app/cards/package-lock.json', 'app/functions/.env', 'app/functions/.env.local', 'app/local.json'];
+
+/** The generated module the cards read their transport from (replaces the source default). */
+export const CARD_RUNTIME_FILE = join('config', 'card-runtime.ts');
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Deletes everything under `dir` except the kept paths (relative to `dir`) and the folders leading to them. */
+function clearExcept(dir: string, kept: readonly string[], prefix = ''): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (kept.includes(path)) continue;
+    if (entry.isDirectory() && kept.some((k) => k.startsWith(`${path}/`))) clearExcept(join(dir, entry.name), kept, path);
+    else rmSync(join(dir, entry.name), { recursive: true, force: true });
+  }
+}
+
 /**
- * Writes the uploadable HubSpot project: `<srcDir>/app/` with the app, cards (sources copied with one
- * package.json), app functions (each bundled by esbuild into one CommonJS file exporting `main`),
- * the workflow action and the webhooks. Every hsmeta file is checked against our schemas first.
+ * Writes the uploadable HubSpot project: `<srcDir>/app/` with the app, the cards (sources copied,
+ * one package.json, HubSpot's card tsconfig, the tier's transport), the tier's app functions (each
+ * bundled by esbuild into one small CommonJS file exporting `main`), the workflow action, the
+ * webhooks and a `local.json` proxy for `hs project dev`. Every hsmeta file is checked first.
  */
 export function assembleHubSpotProject(options: AssembleOptions): string[] {
   const app = join(options.srcDir, 'app');
-  rmSync(options.srcDir, { recursive: true, force: true });
+  clearExcept(options.srcDir, KEPT_ON_REBUILD);
   const written: string[] = [];
   const write = (path: string, content: string) => {
     mkdirSync(join(path, '..'), { recursive: true });
@@ -43,22 +68,30 @@ export function assembleHubSpotProject(options: AssembleOptions): string[] {
     writeMeta(join(app, 'cards', `${card.file}-hsmeta.json`), cardMeta(card));
   }
   cpSync(cardsSource, join(app, 'cards'), { recursive: true, filter: (source) => !source.endsWith('.test.tsx') });
+  const runtime = cardRuntime(options);
+  write(
+    join(app, 'cards', CARD_RUNTIME_FILE),
+    `import type { CardRuntime } from './card-runtime-type';\n\n/** Written by npm run build (tier ${options.tier}); do not edit. */\nexport const CARD_RUNTIME: CardRuntime = ${JSON.stringify(runtime, null, 2)};\n`,
+  );
   const versions = JSON.parse(readFileSync(join(options.root, 'package.json'), 'utf8')).dependencies as Record<string, string>;
   write(join(app, 'cards', 'package.json'), json({ name: 'cs-health-cards', private: true, dependencies: { '@hubspot/ui-extensions': versions['@hubspot/ui-extensions'], react: versions.react } }));
+  write(join(app, 'cards', 'tsconfig.json'), json(cardsTsconfig()));
 
-  for (const fn of FUNCTIONS) {
+  const functions = functionsFor(options.tier);
+  for (const fn of functions) {
     const entry = join(options.root, 'functions', `${fn.file}.ts`);
     if (!existsSync(entry)) throw new BuildError(`functions/${fn.file}.ts is missing`);
     const outfile = join(app, 'functions', `${fn.file}.js`);
-    const result = buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent', legalComments: 'none' });
-    if (result.errors.length) throw new BuildError(`functions/${fn.file}.ts: ${result.errors.map((e) => e.text).join('; ')}`);
+    const errors = bundleAppFunction({ root: options.root, entry, outfile });
+    if (errors.length) throw new BuildError(`functions/${fn.file}.ts: ${errors.join('; ')}`);
     written.push(relative(options.srcDir, outfile));
     writeMeta(join(app, 'functions', `${fn.file}-hsmeta.json`), functionMeta(fn));
   }
   // Bundled functions need no dependencies; HubSpot still wants the package file beside them.
-  write(join(app, 'functions', 'package.json'), json({ name: 'cs-health-functions', private: true, dependencies: {} }));
+  if (functions.length) write(join(app, 'functions', 'package.json'), json({ name: 'cs-health-functions', private: true, dependencies: {} }));
 
   writeMeta(join(app, 'workflow-actions', 'recompute-health-hsmeta.json'), workflowActionMeta(options));
   writeMeta(join(app, 'webhooks', 'webhooks-hsmeta.json'), webhooksMeta(options));
+  if (!existsSync(join(app, 'local.json'))) write(join(app, 'local.json'), json(localProxyConfig(options.backendUrl, options.localBackendUrl)));
   return written;
 }

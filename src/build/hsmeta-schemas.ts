@@ -26,24 +26,35 @@ export const appMetaSchema = z.strictObject({
   }),
 });
 
+/** HubSpot's app card configuration (developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/app-cards/reference). */
 export const cardMetaSchema = z.strictObject({
   uid,
   type: z.literal('card'),
   config: z.strictObject({
     name: z.string().min(1),
     description: z.string().min(1),
+    previewImage: z.strictObject({ file: z.string().regex(/\.(png|jpe?g|gif)$/i, 'previewImage.file must be a png, jpeg, jpg or gif'), altText: z.string() }).optional(),
     location: z.enum(['crm.record.tab', 'crm.record.sidebar', 'crm.preview', 'helpdesk.sidebar']),
     entrypoint: appPath('cards', /\.(jsx|tsx)$/),
     objectTypes: z.array(z.enum(['contacts', 'companies', 'deals', 'tickets'])).min(1),
   }),
 });
 
+/**
+ * HubSpot's 2026.03 function configuration: `entrypoint`, `secretKeys`, and `endpoint` only when
+ * the function is public (developers.hubspot.com/docs/apps/developer-platform/add-features/serverless-functions/reference#function-configuration).
+ * HubSpot's local dev reads exactly these (@hubspot/ui-extensions-dev-server
+ * dist/lib/DevModeUnifiedInterface.js `_resolveAppFunctions`: `config.entrypoint`, `config.secretKeys`);
+ * cards call the function by `uid`. Anything else (a `name`, say) is refused here.
+ */
+const httpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
 export const functionMetaSchema = z.strictObject({
   uid,
   type: z.literal('app-function'),
   config: z.strictObject({
-    name: z.string().regex(/^[a-z0-9-]+$/),
-    entrypoint: appPath('functions', /\.(js|cjs)$/),
+    entrypoint: appPath('functions', /\.(js|cjs|mjs|ts)$/),
+    endpoint: z.strictObject({ path: z.string().regex(/^[A-Za-z0-9_/-]+$/), method: z.union([httpMethod, z.array(httpMethod).min(1)]) }).optional(),
     secretKeys: z.array(z.string().regex(/^[A-Z0-9_]+$/)),
   }),
 });

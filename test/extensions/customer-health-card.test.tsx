@@ -3,6 +3,8 @@ import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { CustomerHealthCard } from '../../extensions/cards/customer-health-card';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { createMockAtRiskView, createMockHealthyView, createMockNoDataView } from './fixtures/card-views';
+import { backendAnswer, BACKEND, ENTERPRISE, PRO } from './fixtures/card-runtimes';
+import { routeOf } from '../../extensions/cards/hooks/card-transport';
 import { eventually } from './fixtures/eventually';
 
 
@@ -43,24 +45,36 @@ describe('Customer health card', () => {
     expect(find(ErrorState).find(Text).text).toContain('HubSpot did not answer');
   });
 
-  it('loads through the customer-health function with the record id, spinning until it answers', async () => {
+  it('on Enterprise, loads the view through the app function by its uid, spinning until it answers', async () => {
     let answer: (value: unknown) => void = () => undefined;
     const serverless = jest.spyOn(hubspot, 'serverless').mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const fetch = jest.spyOn(hubspot, 'fetch');
     const { render, find, maybeFind } = createRenderer('crm.record.tab');
-    render(<CustomerHealthCard companyId="101" />);
-    await eventually(() => expect(serverless).toHaveBeenCalledWith('customer-health', { parameters: { recordId: '101' } }));
+    render(<CustomerHealthCard companyId="101" runtime={ENTERPRISE} />);
+    await eventually(() => expect(serverless).toHaveBeenCalledWith('cs_customer_health_function', { parameters: { recordId: '101' } }));
     expect(find(LoadingSpinner)).toBeTruthy();
     answer({ status: 'ok', view: createMockHealthyView() });
     await eventually(() => expect(maybeFind(LoadingSpinner)).toBeNull());
     expect(find(ScoreCircle).props.score).toBe(createMockHealthyView().score);
+    expect(fetch).not.toHaveBeenCalled();
   });
 
-  it('shows the function error message when the call fails', async () => {
-    jest.spyOn(hubspot, 'serverless').mockResolvedValue({ status: 'error', code: 'NOT_FOUND', message: 'Company 9 was not found in HubSpot.' });
+  it('on Pro, loads through hubspot.fetch to the backend card route and shows its error in words', async () => {
+    const fetch = jest.spyOn(hubspot, 'fetch').mockResolvedValue(backendAnswer({ status: 'error', code: 'NOT_FOUND', message: 'Company 9 was not found in HubSpot.' }, 404));
+    const serverless = jest.spyOn(hubspot, 'serverless');
     const { render, find, maybeFind } = createRenderer('crm.record.tab');
-    render(<CustomerHealthCard companyId="9" />);
+    render(<CustomerHealthCard companyId="9" runtime={PRO} />);
     await eventually(() => expect(maybeFind(ErrorState)).not.toBeNull());
+    expect(fetch).toHaveBeenCalledWith(`${BACKEND}/hubspot/cards/customer-health`, { method: 'POST', body: { recordId: '9' } });
+    expect(serverless).not.toHaveBeenCalled();
     expect(maybeFind(Alert)).toBeNull();
     expect(find(ErrorState).find(Text).text).toContain('Company 9 was not found');
+  });
+
+  it('on Enterprise too, sends overrides to the backend: their author is the viewer, which only hubspot.fetch signs', () => {
+    const override = { score: 40, reason: 'Champion left', expiresAt: '2026-12-31' };
+    expect(routeOf(ENTERPRISE, 'customer-health', { recordId: '101' })).toEqual({ kind: 'function', uid: 'cs_customer_health_function' });
+    expect(routeOf(ENTERPRISE, 'customer-health', { recordId: '101', action: 'override', override })).toEqual({ kind: 'fetch', url: `${BACKEND}/hubspot/cards/customer-health` });
+    expect(routeOf(ENTERPRISE, 'customer-health', { recordId: '101', action: 'clear_override' })).toEqual({ kind: 'fetch', url: `${BACKEND}/hubspot/cards/customer-health` });
   });
 });

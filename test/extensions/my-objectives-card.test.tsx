@@ -1,6 +1,7 @@
-import { ErrorState, ProgressBar, TableRow, Text } from '@hubspot/ui-extensions';
+import { ErrorState, ProgressBar, TableRow, Text, hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { MyObjectivesCardView } from '../../extensions/cards/components/my-objectives-card-view';
+import { MyObjectivesCard } from '../../extensions/cards/my-objectives-card';
 import { cachedPortalContext } from '../../src/app/card-dependencies';
 import { myObjectivesCard } from '../../src/app/cards/my-objectives-handler';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
@@ -8,6 +9,8 @@ import { loadPlans } from '../../src/domain/objectives/plan-schema';
 import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal';
 import type { CardViewer } from '../../src/app/card-request';
 import { AS_OF, withPortal } from '../hubspot/hubspot-test-portal';
+import { backendAnswer, BACKEND, ENTERPRISE, PRO } from './fixtures/card-runtimes';
+import { eventually } from './fixtures/eventually';
 
 // Demo owners: 100 manages the Customer Success team; 101 and 102 are CSMs (user ids 70,000 + owner id).
 const ana: CardViewer = { userId: 70_101 };
@@ -59,5 +62,17 @@ describe('My objectives card', () => {
     expect(result.managerOwn.status === 'ok' && result.managerOwn.view.viewer.role).toBe('cs manager');
     expect(result.managerOwn.status === 'ok' && result.managerOwn.view.team?.length).toBeGreaterThanOrEqual(2);
     expect(result.managerOfMember.status === 'ok' && result.managerOfMember.view.viewer.name).toBeTruthy();
+  });
+
+  it.each([['Pro', PRO], ['Enterprise', ENTERPRISE]])('on %s, loads through hubspot.fetch: who is looking comes only from the URL HubSpot signs', async (_tier, runtime) => {
+    const fetch = jest.spyOn(hubspot, 'fetch').mockResolvedValue(backendAnswer(result.peer, 403));
+    const serverless = jest.spyOn(hubspot, 'serverless');
+    const { render, find, maybeFind } = createRenderer('crm.record.sidebar');
+    render(<MyObjectivesCard companyId="1001" runtime={runtime} />);
+    await eventually(() => expect(maybeFind(ErrorState)).not.toBeNull());
+    expect(fetch).toHaveBeenCalledWith(`${BACKEND}/hubspot/cards/my-objectives`, { method: 'POST', body: { recordId: '1001' } });
+    expect(serverless).not.toHaveBeenCalled();
+    expect(find(ErrorState).find(Text).text).toContain('visible to the person and their manager only');
+    jest.restoreAllMocks();
   });
 });

@@ -8,6 +8,7 @@ import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
 import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal';
 import type { RetentionTargetView } from '../../src/views/retention-target-view';
 import { AS_OF, withPortal } from '../hubspot/hubspot-test-portal';
+import { backendAnswer, BACKEND, ENTERPRISE, PRO } from './fixtures/card-runtimes';
 import { eventually } from './fixtures/eventually';
 
 
@@ -49,12 +50,14 @@ describe('Retention target card', () => {
     expect(find(Alert).props.title).toBe('Probability does not rise with the stage');
   });
 
-  it('loads through the retention-target function and shows its error in words', async () => {
-    const serverless = jest.spyOn(hubspot, 'serverless').mockResolvedValue(views[4]);
+  it.each([['Pro', PRO], ['Enterprise', ENTERPRISE]])('on %s, loads through hubspot.fetch (the rep record depends on the viewer) and shows its error in words', async (_tier, runtime) => {
+    const fetch = jest.spyOn(hubspot, 'fetch').mockResolvedValue(backendAnswer(views[4], 404));
+    const serverless = jest.spyOn(hubspot, 'serverless');
     const { render, find, maybeFind } = createRenderer('crm.record.sidebar');
-    render(<RetentionTargetCard dealId="99999999" />);
+    render(<RetentionTargetCard dealId="99999999" runtime={runtime} />);
     await eventually(() => expect(maybeFind(ErrorState)).not.toBeNull());
-    expect(serverless).toHaveBeenCalledWith('retention-target', { parameters: { recordId: '99999999' } });
+    expect(fetch).toHaveBeenCalledWith(`${BACKEND}/hubspot/cards/retention-target`, { method: 'POST', body: { recordId: '99999999' } });
+    expect(serverless).not.toHaveBeenCalled();
     expect(find(ErrorState).find(Text).text).toBe('This record was not found in HubSpot.');
   });
 });
