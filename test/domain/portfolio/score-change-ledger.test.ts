@@ -1,0 +1,40 @@
+import { scoreChangeLedger, type ScoreDay } from '../../../src/domain/portfolio/score-change-ledger';
+
+const day = (d: string, score: number | null, components: Record<string, number | null>, override?: ScoreDay['override']): ScoreDay => ({ day: d, score, components, override });
+
+describe('why did the score change', () => {
+  const days = [
+    day('2026-11-01', 80, { support: 90, usage: 70, sentiment: 80 }),
+    day('2026-11-02', 78, { support: 85, usage: 70, sentiment: 80 }),
+    day('2026-11-03', 62, { support: 30, usage: 70, sentiment: 75 }),
+    day('2026-11-04', null, {}),
+    day('2026-11-05', 90, { support: 30, usage: 70, sentiment: 75 }, { score: 90, reason: 'Exec sponsor confirmed renewal', author: 'ana@example.com' }),
+    day('2026-11-06', 63, { support: 32, usage: 70, sentiment: 75 }),
+  ];
+
+  it('lists each move of at least N points, newest first, with the components that moved it', () => {
+    const ledger = scoreChangeLedger(days, 5);
+    expect(ledger.map((c) => [c.fromDay, c.toDay, c.change, c.cause])).toEqual([
+      ['2026-11-05', '2026-11-06', -27, 'override_removed'],
+      ['2026-11-03', '2026-11-05', 28, 'override_set'],
+      ['2026-11-02', '2026-11-03', -16, 'components'],
+    ]);
+    expect(ledger[2].movers).toEqual([{ key: 'support', from: 85, to: 30, change: -55 }, { key: 'sentiment', from: 80, to: 75, change: -5 }]);
+    expect(ledger[1].override).toEqual({ score: 90, reason: 'Exec sponsor confirmed renewal', author: 'ana@example.com' });
+  });
+
+  it('takes the threshold as given: at 2 points the 2-point dip appears too', () => {
+    expect(scoreChangeLedger(days, 2).map((c) => c.toDay)).toContain('2026-11-02');
+    expect(scoreChangeLedger(days, 30)).toEqual([]);
+  });
+
+  it('names a component that gained or lost its data first, since it re-spreads the weights', () => {
+    const [change] = scoreChangeLedger([day('2026-11-01', 70, { usage: 60, resolution: null }), day('2026-11-02', 60, { usage: 55, resolution: 20 })], 5);
+    expect(change.movers).toEqual([{ key: 'resolution', from: null, to: 20, change: 0 }, { key: 'usage', from: 60, to: 55, change: -5 }]);
+  });
+
+  it('is empty with fewer than two scored days', () => {
+    expect(scoreChangeLedger([], 5)).toEqual([]);
+    expect(scoreChangeLedger([day('2026-11-01', 50, {}), day('2026-11-02', null, {})], 1)).toEqual([]);
+  });
+});
