@@ -1,0 +1,57 @@
+import { Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { scoreChangeLedger, type ComponentMove, type ScoreDay } from '../../../src/domain/portfolio/score-change-ledger';
+
+const signed = (n: number) => `${n > 0 ? '+' : ''}${Math.round(n)}`;
+
+function describeMove(m: ComponentMove, labels: Record<string, string>): string {
+  const label = labels[m.key] ?? m.key;
+  if (m.from === null) return `${label}: data appeared (${m.to})`;
+  if (m.to === null) return `${label}: no data any more (was ${m.from})`;
+  return `${label} ${m.from} → ${m.to} (${signed(m.change)})`;
+}
+
+/**
+ * "Why did it change": each move of the score of at least `minPoints` between stored days, newest
+ * first, with its cause (an override set or ended, or the components that moved it).
+ */
+export function ScoreChangeLedgerView({ snapshots, minPoints = 5, labels = {} }: { snapshots: readonly ScoreDay[]; minPoints?: number; labels?: Record<string, string> }) {
+  const changes = scoreChangeLedger(snapshots, minPoints);
+  return (
+    <Flex direction="column" gap="xs">
+      <Heading>Why did it change</Heading>
+      {changes.length === 0 ? (
+        <Text>{`No move of ${minPoints} points or more in the stored history.`}</Text>
+      ) : (
+        <Table bordered={false}>
+          <TableHead>
+            <TableRow>
+              <TableHeader>Between</TableHeader>
+              <TableHeader>Score</TableHeader>
+              <TableHeader>Change</TableHeader>
+              <TableHeader>What moved it</TableHeader>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {changes.map((c) => (
+              <TableRow key={`${c.fromDay}-${c.toDay}`}>
+                <TableCell>{`${c.fromDay} and ${c.toDay}`}</TableCell>
+                <TableCell>{`${c.fromScore} → ${c.toScore}`}</TableCell>
+                <TableCell>{`${signed(c.change)} pts`}</TableCell>
+                <TableCell>
+                  {c.cause === 'override_set' && c.override
+                    ? `Override set by ${c.override.author}: ${c.override.reason}`
+                    : c.cause === 'override_removed'
+                      ? `Override by ${c.override?.author ?? 'a CSM'} ended; computed score back`
+                      : c.movers.length
+                        ? c.movers.slice(0, 3).map((m) => describeMove(m, labels)).join('; ')
+                        : 'weights or settings changed (no component moved)'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <Text variant="microcopy">{`Moves of ${minPoints} points or more between stored days, newest first.`}</Text>
+    </Flex>
+  );
+}
