@@ -2,16 +2,19 @@ import { Button, EmptyState, ErrorState, LineChart, LoadingSpinner, ScoreCircle,
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import type { HealthCardExtras } from '../../extensions/cards/components/card-extras';
-import type { ScoreDay } from '../../src/domain/portfolio/score-change-ledger';
+import { explainedScoreChanges, type ScoreDay } from '../../src/domain/portfolio/score-change-ledger';
+import { createMockCustomer, ticket } from '../domain/fixtures/customer-fixtures';
 import { createMockAtRiskView, createMockHealthyView } from './fixtures/card-views';
 
 const day = (d: string, score: number | null, components: Record<string, number | null>, override?: ScoreDay['override']): ScoreDay => ({ day: d, score, components, override });
 const SNAPSHOTS: ScoreDay[] = [
-  day('2026-10-01', 80, { support: 90, usage: 70 }),
-  day('2026-10-02', 79, { support: 88, usage: 70 }),
-  day('2026-10-03', 61, { support: 30, usage: 68 }),
-  day('2026-10-04', 85, { support: 30, usage: 68 }, { score: 85, reason: 'Renewal signed verbally', author: 'ana@example.com' }),
+  day('2026-10-01', 80, { supportLoad: 90, usage: 70 }),
+  day('2026-10-02', 79, { supportLoad: 88, usage: 70 }),
+  day('2026-10-03', 61, { supportLoad: 30, usage: 68 }),
+  day('2026-10-04', 85, { supportLoad: 30, usage: 68 }, { score: 85, reason: 'Renewal signed verbally', author: 'ana@example.com' }),
 ];
+/** The ledger as the backend computes it for the card, from the snapshots and the company's records. */
+const ledgerOf = (minPoints: number) => ({ minPoints, changes: explainedScoreChanges(SNAPSHOTS, createMockCustomer({ id: '101', tickets: [ticket('2026-10-03T09:30:00Z', { id: '301', priority: 'URGENT' })] }), minPoints) });
 
 describe('Customer health card, every state', () => {
   it('spins, then shows an error or an empty state in words', () => {
@@ -43,18 +46,18 @@ describe('Customer health card, every state', () => {
 
   it('lists each move of the configured size with the components that moved it, newest first', () => {
     const { render, findAll } = createRenderer('crm.record.tab');
-    const view: ReturnType<typeof createMockHealthyView> & HealthCardExtras = { ...createMockHealthyView(), snapshots: SNAPSHOTS, ledgerMinPoints: 10, componentLabels: { support: 'Support load', usage: 'Product usage' } };
+    const view: ReturnType<typeof createMockHealthyView> & HealthCardExtras = { ...createMockHealthyView(), snapshots: SNAPSHOTS, ledger: ledgerOf(10), componentLabels: { supportLoad: 'Support load', usage: 'Product usage' } };
     render(<CustomerHealthCardView state={{ status: 'ready', view }} />);
     const ledgerRows = findAll(TableRow).filter((r) => r.findAll(TableCell).some((c) => (c.text ?? '').includes(' and 2026-')));
     expect(ledgerRows.map((r) => r.findAll(TableCell).map((c) => c.text))).toEqual([
-      ['2026-10-03 and 2026-10-04', '61 → 85', '+24 pts', 'Override set by ana@example.com: Renewal signed verbally'],
-      ['2026-10-02 and 2026-10-03', '79 → 61', '-18 pts', 'Support load 88 → 30 (-58); Product usage 70 → 68 (-2)'],
+      ['2026-10-03 and 2026-10-04', '61 → 85', '+24 pts', 'Override set by ana@example.com: Renewal signed verbally', '—'],
+      ['2026-10-02 and 2026-10-03', '79 → 61', '-18 pts', 'Support load 88 → 30 (-58); Product usage 70 → 68 (-2)', '2026-10-03: Ticket 301 opened (URGENT)'],
     ]);
   });
 
   it('says when no move reached the threshold, and keeps the property-history chart without snapshots', () => {
     const { render, find, findAll } = createRenderer('crm.record.tab');
-    render(<CustomerHealthCardView state={{ status: 'ready', view: { ...createMockHealthyView(), snapshots: SNAPSHOTS.slice(0, 2) } }} />);
+    render(<CustomerHealthCardView state={{ status: 'ready', view: { ...createMockHealthyView(), snapshots: SNAPSHOTS.slice(0, 2), ledger: { minPoints: 5, changes: explainedScoreChanges(SNAPSHOTS.slice(0, 2), createMockCustomer(), 5) } } }} />);
     expect(findAll(Text).map((t) => t.text)).toContain('No move of 5 points or more in the stored history.');
     const fallback = createRenderer('crm.record.tab');
     fallback.render(<CustomerHealthCardView state={{ status: 'ready', view: createMockHealthyView() }} />);

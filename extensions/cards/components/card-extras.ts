@@ -1,15 +1,18 @@
-import type { ScoreDay } from '../../../src/domain/portfolio/score-change-ledger';
+import type { ScoreChange, ScoreDay } from '../../../src/domain/portfolio/score-change-ledger';
+import type { ChangeRecord } from '../../../src/domain/portfolio/score-change-records';
 
 /**
  * Optional parts of the cards' view models that the new components draw when the backend sends
  * them (daily snapshots come from the store, so older answers simply lack them). Kept beside the
- * components so the existing view models need no change to stay valid.
+ * components so the existing view models need no change to stay valid. Everything here is computed
+ * on the backend (`explainedScoreChanges` for the ledger): card code only draws, and imports nothing
+ * but types from outside `extensions/`, which HubSpot's card build could not resolve.
  */
 export interface HealthCardExtras {
   /** Daily snapshots from the store, oldest first, back a year. */
   snapshots?: ScoreDay[];
-  /** Smallest move the "why did it change" ledger lists (configurable). */
-  ledgerMinPoints?: number;
+  /** "Why did it change": moves of at least `minPoints` (configurable), newest first, with the records behind them. */
+  ledger?: { minPoints: number; changes: (ScoreChange & { records?: ChangeRecord[] })[] };
   /** Component key -> label ("support" -> "Support load"). */
   componentLabels?: Record<string, string>;
   /** The open detractor follow-up: `cs_detractor_followup_due`, and the task when one was created. */

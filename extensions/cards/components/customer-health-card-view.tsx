@@ -127,7 +127,7 @@ export function CustomerHealthCardView({ state, onOverride, onClearOverride, tod
       )}
       <FollowUpActions followUp={v.followUp} action={followUpAction} onCreateTask={onCreateFollowUpTask} onCloseLoop={onCloseFollowUpLoop} />
       <ScoreHistoryChart snapshots={v.snapshots} propertyHistory={v.history} />
-      {v.snapshots && <ScoreChangeLedgerView snapshots={v.snapshots} minPoints={v.ledgerMinPoints} labels={v.componentLabels} />}
+      {v.ledger && <ScoreChangeLedgerView ledger={v.ledger} labels={v.componentLabels} />}
       <Divider />
       <OverrideForm onOverride={onOverride} onClear={v.override ? onClearOverride : undefined} today={today} />
     </Flex>

@@ -1,5 +1,6 @@
 import { Flex, Heading, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import { scoreChangeLedger, type ComponentMove, type ScoreDay } from '../../../src/domain/portfolio/score-change-ledger';
+import type { ComponentMove } from '../../../src/domain/portfolio/score-change-ledger';
+import type { HealthCardExtras } from './card-extras';
 
 const signed = (n: number) => `${n > 0 ? '+' : ''}${Math.round(n)}`;
 
@@ -12,10 +13,10 @@ function describeMove(m: ComponentMove, labels: Record<string, string>): string 
 
 /**
  * "Why did it change": each move of the score of at least `minPoints` between stored days, newest
- * first, with its cause (an override set or ended, or the components that moved it).
+ * first, with its cause (an override set or ended, or the components that moved it) and the
+ * records behind it (ticket opened, answer received, contract changed).
  */
-export function ScoreChangeLedgerView({ snapshots, minPoints = 5, labels = {} }: { snapshots: readonly ScoreDay[]; minPoints?: number; labels?: Record<string, string> }) {
-  const changes = scoreChangeLedger(snapshots, minPoints);
+export function ScoreChangeLedgerView({ ledger: { minPoints, changes }, labels = {} }: { ledger: NonNullable<HealthCardExtras['ledger']>; labels?: Record<string, string> }) {
   return (
     <Flex direction="column" gap="xs">
       <Heading>Why did it change</Heading>
@@ -29,6 +30,7 @@ export function ScoreChangeLedgerView({ snapshots, minPoints = 5, labels = {} }:
               <TableHeader>Score</TableHeader>
               <TableHeader>Change</TableHeader>
               <TableHeader>What moved it</TableHeader>
+              <TableHeader>Records behind it</TableHeader>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -46,6 +48,7 @@ export function ScoreChangeLedgerView({ snapshots, minPoints = 5, labels = {} }:
                         ? c.movers.slice(0, 3).map((m) => describeMove(m, labels)).join('; ')
                         : 'weights or settings changed (no component moved)'}
                 </TableCell>
+                <TableCell>{c.records?.length ? c.records.map((r) => `${r.at.slice(0, 10)}: ${r.text}`).join('; ') : '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,3 +1,6 @@
+import type { Customer } from '../customer';
+import { recordsBehind, type ChangeRecord } from './score-change-records';
+
 /** One stored day of a company's score, as the ledger reads it (a narrow view of the store's snapshot). */
 export interface ScoreDay {
   /** UTC calendar day, `YYYY-MM-DD`. */
@@ -81,4 +84,15 @@ export function scoreChangeLedger(days: readonly ScoreDay[], minPoints = 5): Sco
     });
   }
   return changes.reverse();
+}
+
+/**
+ * The ledger with, for each change, the records behind it (tickets, answers, contracts, touches):
+ * what the health card's "why did it change" shows, computed on the backend so the card only draws.
+ *
+ * @example
+ * explainedScoreChanges(yearOfSnapshots, customer, 5)[0].records // => [{ kind: 'ticket_opened', id: '301', ... }]
+ */
+export function explainedScoreChanges(days: readonly ScoreDay[], customer: Pick<Customer, 'id' | 'tickets' | 'feedback' | 'deals' | 'engagement'>, minPoints = 5): (ScoreChange & { records: ChangeRecord[] })[] {
+  return scoreChangeLedger(days, minPoints).map((change) => ({ ...change, records: recordsBehind(change, customer) }));
 }
