@@ -27,7 +27,12 @@ function retentionBy(revenues: readonly GroupedRevenue[], period: Period, keyOf:
     .map(([key, members]) => ({ key, customers: members.length, retention: revenueRetention(members, period) }));
 }
 
-/** `YYYY-MM` of a customer's first contract start (its cohort), undefined without contracts. */
+/**
+ * `YYYY-MM` of a customer's first contract start (its cohort), undefined without contracts.
+ *
+ * @example
+ * cohortOf([{ dealId: 'a', mrr: 100, start: new Date('2025-06-01') }, { dealId: 'b', mrr: 50, start: new Date('2024-02-29') }]) // => '2024-02'
+ */
 export function cohortOf(contracts: readonly RevenueContract[]): string | undefined {
   let first: number | undefined;
   for (const c of contracts) first = first === undefined ? c.start.getTime() : Math.min(first, c.start.getTime());
