@@ -96,4 +96,21 @@ describe('Customer health card, every state', () => {
     render(<CustomerHealthCardView state={{ status: 'ready', view: createMockHealthyView() }} />);
     expect(findAll(Button).map((b) => b.text)).not.toContain('Mark loop closed');
   });
+
+  it('tells the outcome of a follow-up action, done or failed, in words', () => {
+    const view = { ...createMockAtRiskView(), followUp: { due: '2026-11-22T08:00:00.000Z', overdue: true } };
+    const done = createRenderer('crm.record.tab');
+    done.render(<CustomerHealthCardView state={{ status: 'ready', view }} followUpAction={{ status: 'done', message: 'Task created for Ana CSM, due 2026-11-22 08:00 UTC.' }} />);
+    expect(done.findAll(Text).map((t) => t.text)).toContain('Task created for Ana CSM, due 2026-11-22 08:00 UTC.');
+    const failed = createRenderer('crm.record.tab');
+    failed.render(<CustomerHealthCardView state={{ status: 'ready', view }} followUpAction={{ status: 'error', message: 'ownerId: the company has no owner to assign the follow-up to' }} />);
+    expect(failed.findAll(Text).map((t) => t.text)).toContain('ownerId: the company has no owner to assign the follow-up to');
+  });
+
+  it('waits for a second stored day before drawing the snapshot chart', () => {
+    const { render, findAll, maybeFind } = createRenderer('crm.record.tab');
+    render(<CustomerHealthCardView state={{ status: 'ready', view: { ...createMockHealthyView(), snapshots: [SNAPSHOTS[0], day('2026-10-02', null, {})] } }} />);
+    expect(maybeFind(LineChart)).toBeNull();
+    expect(findAll(Text).map((t) => t.text)).toContain('The score history chart appears after the score has been stored on two days.');
+  });
 });
