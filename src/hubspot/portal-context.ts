@@ -6,6 +6,8 @@ import { hubspotObjectSchema, PropertyReader } from './property-values';
 
 export interface StageInfo {
   pipelineId: string;
+  /** The stage's name as HubSpot shows it ("Contract sent"), for people to read instead of its id. */
+  label?: string;
   /** 0-based position of the stage in its pipeline, by displayOrder. */
   order: number;
   probability?: number;
@@ -35,7 +37,7 @@ const pipelinesSchema = z.object({
   results: z.array(
     z.object({
       id: z.string(),
-      stages: z.array(z.object({ id: z.string(), displayOrder: z.number(), metadata: z.record(z.string(), z.string()).default({}) })),
+      stages: z.array(z.object({ id: z.string(), label: z.string().optional(), displayOrder: z.number(), metadata: z.record(z.string(), z.string()).default({}) })),
     }),
   ),
 });
@@ -57,6 +59,7 @@ function stageMap(pipelines: z.infer<typeof pipelinesSchema>): Map<string, Stage
       const probability = stage.metadata.probability === undefined ? undefined : Number(stage.metadata.probability);
       stages.set(stage.id, {
         pipelineId: pipeline.id,
+        label: stage.label,
         order,
         probability: probability !== undefined && Number.isFinite(probability) ? probability : undefined,
         isClosed: stage.metadata.isClosed === 'true' || stage.metadata.ticketState === 'CLOSED',

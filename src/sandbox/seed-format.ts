@@ -17,6 +17,7 @@ export const OBJECT_TYPES = [
   'calls',
   'emails',
   'meetings',
+  'tasks',
 ] as const;
 
 export type ObjectType = (typeof OBJECT_TYPES)[number];

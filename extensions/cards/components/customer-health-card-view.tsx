@@ -10,7 +10,6 @@ import {
   Flex,
   Heading,
   Input,
-  LineChart,
   List,
   LoadingSpinner,
   NumberInput,
@@ -30,7 +29,11 @@ import {
 } from '@hubspot/ui-extensions';
 import type { CustomerHealthView } from '../../../src/views/customer-health-view';
 import type { CardState } from '../types/card-state';
+import type { HealthCardExtras } from './card-extras';
 import { figureNote, figureNumber } from './figure-text';
+import { FollowUpActions, type FollowUpActionState } from './follow-up-actions';
+import { ScoreChangeLedgerView } from './score-change-ledger-view';
+import { ScoreHistoryChart } from './score-history-chart';
 
 export interface OverrideInput {
   score: number;
@@ -43,7 +46,7 @@ const RISK = { low: 'success', medium: 'warning', high: 'error' } as const;
 const PRIORITY = { now: 'Now', soon: 'Soon', later: 'Later' } as const;
 
 /** The Customer health card's drawing, from its state alone (the local preview draws the same tree). */
-export function CustomerHealthCardView({ state, onOverride, onClearOverride, today = new Date() }: { state: CardState<CustomerHealthView>; onOverride?: (input: OverrideInput) => void; onClearOverride?: () => void; today?: Date }) {
+export function CustomerHealthCardView({ state, onOverride, onClearOverride, today = new Date(), followUpAction, onCreateFollowUpTask, onCloseFollowUpLoop }: { state: CardState<CustomerHealthView & HealthCardExtras>; onOverride?: (input: OverrideInput) => void; onClearOverride?: () => void; today?: Date; followUpAction?: FollowUpActionState; onCreateFollowUpTask?: () => void; onCloseFollowUpLoop?: () => void }) {
   if (state.status === 'loading') return <LoadingSpinner label="Computing customer health..." layout="centered" />;
   if (state.status === 'error') return <ErrorState title="Customer health could not be computed"><Text>{state.message}</Text></ErrorState>;
   if (state.status === 'empty') return <EmptyState title="No health data yet" imageName="customerExperience"><Text>{state.message}</Text></EmptyState>;
@@ -122,15 +125,9 @@ export function CustomerHealthCardView({ state, onOverride, onClearOverride, tod
       ) : (
         <Text>Nothing urgent.</Text>
       )}
-      {v.history.length > 1 ? (
-        <LineChart
-          data={v.history.map((p) => ({ date: p.date, score: p.score }))}
-          axes={{ x: { field: 'date', fieldType: 'datetime', label: 'Date' }, y: { field: 'score', fieldType: 'linear', label: 'Health score' } }}
-          options={{ title: 'Health score history' }}
-        />
-      ) : (
-        <Text variant="microcopy">The score history chart appears after the score has been stored twice.</Text>
-      )}
+      <FollowUpActions followUp={v.followUp} action={followUpAction} onCreateTask={onCreateFollowUpTask} onCloseLoop={onCloseFollowUpLoop} />
+      <ScoreHistoryChart snapshots={v.snapshots} propertyHistory={v.history} />
+      {v.ledger && <ScoreChangeLedgerView ledger={v.ledger} labels={v.componentLabels} />}
       <Divider />
       <OverrideForm onOverride={onOverride} onClear={v.override ? onClearOverride : undefined} today={today} />
     </Flex>

@@ -1,11 +1,13 @@
 import { Alert, EmptyState, ErrorState, Flex, Heading, LoadingSpinner, ProgressBar, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { MyObjectivesView } from '../../../src/views/my-objectives-view';
 import type { CardState } from '../types/card-state';
+import type { ObjectivesCardExtras } from './card-extras';
+import { ObjectivesFigures } from './labelled-figures';
 
 const pct = (n: number | undefined) => (n === undefined ? 'no data' : `${Math.round(n)} %`);
 
 /** The My objectives card's drawing (company record sidebar). */
-export function MyObjectivesCardView({ state }: { state: CardState<MyObjectivesView> }) {
+export function MyObjectivesCardView({ state }: { state: CardState<MyObjectivesView & ObjectivesCardExtras> }) {
   if (state.status === 'loading') return <LoadingSpinner label="Computing your objectives..." layout="centered" />;
   if (state.status === 'error') return <ErrorState title="Your objectives could not be shown"><Text>{state.message}</Text></ErrorState>;
   if (state.status === 'empty') return <EmptyState title="No objectives yet" imageName="target"><Text>{state.message}</Text></EmptyState>;
@@ -14,7 +16,7 @@ export function MyObjectivesCardView({ state }: { state: CardState<MyObjectivesV
     <Flex direction="column" gap="sm">
       <Heading>{`${v.viewer.name} (${v.viewer.role})`}</Heading>
       <Text variant="microcopy">{`${v.period.start} to ${v.period.end}, ${v.period.elapsedPercent} % elapsed; variable pay is ${v.variableSharePercent} % of total pay.`}</Text>
-      <ProgressBar title={`Attainment on the card's levels: ${pct(v.overall)}`} value={Math.min(v.overall ?? 0, 150)} maxValue={150} showPercentage={false} />
+      <ProgressBar title={`Attainment on the card's levels: ${pct(v.overall)}`} value={Math.min(v.overall ?? 0, 150)} maxValue={150} showPercentage={false} valueDescription={pct(v.overall)} />
       {v.notOnCard.length > 0 && <Text variant="microcopy">{`Not computed on the card (needs the whole portal): ${v.notOnCard.join(', ')}.`}</Text>}
       {v.thisAccount && <Alert title={v.thisAccount.name} variant="info">{v.thisAccount.note}</Alert>}
       {v.levels.map((level) => (
@@ -45,6 +47,7 @@ export function MyObjectivesCardView({ state }: { state: CardState<MyObjectivesV
           </Table>
         </Flex>
       ))}
+      <ObjectivesFigures extras={v} />
       {v.team && (
         <Flex direction="column" gap="xs">
           <Heading>Your team</Heading>

@@ -1,6 +1,7 @@
 import { Alert, DescriptionList, DescriptionListItem, Divider, EmptyState, ErrorState, Flex, Heading, LoadingSpinner, ProgressBar, Tag, Text } from '@hubspot/ui-extensions';
 import type { RetentionTargetView } from '../../../src/views/retention-target-view';
 import type { CardState } from '../types/card-state';
+import type { RetentionCardExtras } from './card-extras';
 
 const STATUS = { on_track: { label: 'On track', variant: 'success' }, at_risk: { label: 'At risk', variant: 'warning' }, missed: { label: 'Missed', variant: 'error' } } as const;
 const LEVEL = { low: 'success', medium: 'warning', high: 'error' } as const;
@@ -8,7 +9,7 @@ const BAND = { healthy: 'success', neutral: 'warning', at_risk: 'error' } as con
 const money = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** The Retention target card's drawing (deal record sidebar). */
-export function RetentionTargetCardView({ state }: { state: CardState<RetentionTargetView> }) {
+export function RetentionTargetCardView({ state }: { state: CardState<RetentionTargetView & RetentionCardExtras> }) {
   if (state.status === 'loading') return <LoadingSpinner label="Checking the retention target..." layout="centered" />;
   if (state.status === 'error') return <ErrorState title="The retention target could not be computed"><Text>{state.message}</Text></ErrorState>;
   if (state.status === 'empty') return <EmptyState title="Nothing to show yet" imageName="deals"><Text>{state.message}</Text></EmptyState>;
@@ -18,7 +19,7 @@ export function RetentionTargetCardView({ state }: { state: CardState<RetentionT
     <Flex direction="column" gap="sm">
       <Flex direction="row" gap="sm" align="center">
         <Heading>Retention target</Heading>
-        <Tag variant={status.variant}>{status.label}</Tag>
+        {v.countsTowardObjective && <Tag variant={status.variant}>{status.label}</Tag>}
       </Flex>
       <Text>{v.statusReason}</Text>
       {v.customer ? (
@@ -44,7 +45,9 @@ export function RetentionTargetCardView({ state }: { state: CardState<RetentionT
       <Divider />
       <DescriptionList direction="row">
         <DescriptionListItem label="Weighted value">{v.weightedValue ? `${money(v.weightedValue.value)} (${money(v.weightedValue.amount)} x ${Math.round(v.weightedValue.probability * 100)} %)` : 'no amount or stage probability'}</DescriptionListItem>
-        <DescriptionListItem label="Stage check">{v.stageCheck.message}</DescriptionListItem>
+        {v.stageLabel && <DescriptionListItem label="Stage">{v.stageLabel}</DescriptionListItem>}
+        {v.stageCheck.ok && <DescriptionListItem label="Stage check">{v.stageCheck.message}</DescriptionListItem>}
+        {v.openPipeline && <DescriptionListItem label={`${v.rep.name}'s open pipeline`}>{`${money(v.openPipeline.weighted)} weighted of ${money(v.openPipeline.amount)} (${v.openPipeline.deals} open deals${v.openPipeline.withoutProbability ? `, ${v.openPipeline.withoutProbability} without a stage probability` : ''})`}</DescriptionListItem>}
       </DescriptionList>
       {!v.stageCheck.ok && <Alert title="Probability does not rise with the stage" variant="warning">{v.stageCheck.message}</Alert>}
     </Flex>

@@ -31,7 +31,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
     const assessment = customer && assessCustomer(customer, deps.config, asOf, deps.model);
     const record = earlyChurnRecord(repCustomers, deal.ownerId ?? '', asOf);
     const target = retentionTarget(deal, assessment && { band: assessment.health.band, risk: assessment.churnRisk.level }, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
-    const stages = [...context.dealStages.entries()].filter(([, s]) => s.pipelineId === deal.pipelineId).map(([id, s]) => ({ id, order: s.order, probability: s.probability, isClosed: s.isClosed }));
+    const stages = [...context.dealStages.entries()].filter(([, s]) => s.pipelineId === deal.pipelineId).map(([id, s]) => ({ id, label: s.label, order: s.order, probability: s.probability, isClosed: s.isClosed }));
     const owner = context.owners.find((o) => o.id === deal.ownerId);
     return {
       status: 'ok',

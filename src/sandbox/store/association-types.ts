@@ -45,6 +45,8 @@ const DEFINED: Record<string, number> = {
   'emails->tickets': 224,
   'tickets->meetings': 225,
   'meetings->tickets': 226,
+  'companies->tasks': 191,
+  'tasks->companies': 192,
 };
 
 const FALLBACK_TYPE_ID_BASE = 90_000;
@@ -80,6 +82,7 @@ export const SINGULAR: Record<ObjectType, string> = {
   calls: 'call',
   emails: 'email',
   meetings: 'meeting',
+  tasks: 'task',
 };
 
 /** HubSpot accepts an object type by plural name, singular name or `0-N` id in paths; so does the sandbox. */
@@ -94,6 +97,7 @@ const OBJECT_TYPE_IDS: Record<string, ObjectType> = {
   '0-48': 'calls',
   '0-49': 'emails',
   '0-47': 'meetings',
+  '0-27': 'tasks',
 };
 
 export function resolveObjectType(name: string): ObjectType | undefined {

@@ -116,6 +116,14 @@ const BY_TYPE: Record<ObjectType, Row[]> = {
     ['hs_meeting_end_time', 'datetime', 'date'],
     ['hs_meeting_outcome', 'enumeration', 'select'],
   ],
+  tasks: [
+    ['hs_timestamp', 'datetime', 'date'],
+    ['hs_task_subject', 'string', 'text'],
+    ['hs_task_body', 'string', 'textarea'],
+    ['hs_task_status', 'enumeration', 'select'],
+    ['hs_task_priority', 'enumeration', 'select'],
+    ['hs_task_type', 'enumeration', 'select'],
+  ],
 };
 
 /** The default group HubSpot files an object type's built-in properties under. */
@@ -130,6 +138,7 @@ export const DEFAULT_GROUP: Record<ObjectType, string> = {
   calls: 'call',
   emails: 'email',
   meetings: 'meeting',
+  tasks: 'task',
 };
 
 export interface DefaultProperty extends PropertySeed {
@@ -165,4 +174,5 @@ export const DEFAULT_RETURNED: Record<ObjectType, readonly string[]> = {
   calls: ['hs_timestamp', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   emails: ['hs_timestamp', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   meetings: ['hs_timestamp', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  tasks: ['hs_timestamp', 'hs_task_subject', 'hs_task_status', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
