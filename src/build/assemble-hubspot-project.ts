@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, relative } from 'node:path';
 import { bundleAppFunction } from './bundle-app-function';
 import { hsmetaProblems } from './hsmeta-schemas';
+import { PAGES, pagesFiles } from './pages-definition';
 import { appMeta, CARDS, cardMeta, cardRuntime, cardsTsconfig, functionMeta, functionsFor, localProxyConfig, webhooksMeta, workflowActionMeta, type ProjectOptions } from './hubspot-project-definition';
 
 export interface AssembleOptions extends ProjectOptions {
@@ -89,6 +90,15 @@ export function assembleHubSpotProject(options: AssembleOptions): string[] {
   }
   // Bundled functions need no dependencies; HubSpot still wants the package file beside them.
   if (functions.length) write(join(app, 'functions', 'package.json'), json({ name: 'cs-health-functions', private: true, dependencies: {} }));
+
+  // App pages (home, retention, feedback, churn): sources copied, then the generated files over them.
+  const pagesDir = join(app, 'pages');
+  cpSync(join(options.root, PAGES.sourceDir), pagesDir, { recursive: true, filter: (source) => !/\.test\.tsx?$/.test(source) });
+  for (const file of pagesFiles({ backendUrl: options.backendUrl, versions })) {
+    if (file.path.endsWith('-hsmeta.json')) writeMeta(join(pagesDir, file.path), JSON.parse(file.content));
+    else write(join(pagesDir, file.path), file.content);
+  }
+  write(join(pagesDir, 'tsconfig.json'), json(cardsTsconfig()));
 
   writeMeta(join(app, 'workflow-actions', 'recompute-health-hsmeta.json'), workflowActionMeta(options));
   writeMeta(join(app, 'webhooks', 'webhooks-hsmeta.json'), webhooksMeta(options));

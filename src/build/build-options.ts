@@ -23,8 +23,8 @@ export type BuildSettings = ProjectOptions & { localBackendUrl?: string };
 
 /**
  * Reads the build settings, or the one-line reasons it cannot build (each naming the variable).
- * Without documentation or support URLs the listing links to the repository README (the project
- * has no website); `repositoryUrl` comes from package.json `repository`.
+ * Without documentation or support URLs the listing links to the repository README when package.json
+ * names a `repository`, else to the pages the backend serves (`/docs`, `/support`).
  */
 export function buildSettingsFrom(env: Record<string, string | undefined>, repositoryUrl?: string): { settings: BuildSettings } | { problems: string[] } {
   const parsed = buildEnvSchema.safeParse(env);
@@ -32,11 +32,11 @@ export function buildSettingsFrom(env: Record<string, string | undefined>, repos
   const { CS_HEALTH_BACKEND_URL: backendUrl, CS_HEALTH_TIER: tier, CS_HEALTH_DOCS_URL, CS_HEALTH_SUPPORT_URL, CS_HEALTH_LOCAL_BACKEND_URL } = parsed.data;
   const problems: string[] = [];
   if (!backendUrl) problems.push('CS_HEALTH_BACKEND_URL is required: the public https URL of the cs-health backend (e.g. CS_HEALTH_BACKEND_URL=https://cs-health.example.org npm run build)');
-  const readme = repositoryUrl ? `${repositoryUrl.replace(/\.git$/, '').replace(/^git\+/, '')}#readme` : undefined;
-  const documentationUrl = CS_HEALTH_DOCS_URL ?? readme;
-  const supportUrl = CS_HEALTH_SUPPORT_URL ?? (repositoryUrl ? `${repositoryUrl.replace(/\.git$/, '').replace(/^git\+/, '')}/issues` : undefined);
-  if (!documentationUrl) problems.push('CS_HEALTH_DOCS_URL is required when package.json has no repository: a page that exists, linked as the app documentation');
-  if (!supportUrl) problems.push('CS_HEALTH_SUPPORT_URL is required when package.json has no repository: a page that exists, linked for support');
+  const repository = repositoryUrl?.replace(/\.git$/, '').replace(/^git\+/, '');
+  // Without a repository or a website, the backend itself serves the documentation and support
+  // pages (GET /docs and /support), so the listing's links always lead to a page that exists.
+  const documentationUrl = CS_HEALTH_DOCS_URL ?? (repository ? `${repository}#readme` : backendUrl && `${backendUrl}/docs`);
+  const supportUrl = CS_HEALTH_SUPPORT_URL ?? (repository ? `${repository}/issues` : backendUrl && `${backendUrl}/support`);
   if (problems.length || !backendUrl || !documentationUrl || !supportUrl) return { problems };
   return { settings: { backendUrl, tier, documentationUrl, supportUrl, localBackendUrl: CS_HEALTH_LOCAL_BACKEND_URL } };
 }

@@ -1,3 +1,4 @@
+import { pagesMetaSchema } from './pages-definition';
 import { z } from 'zod';
 
 /**
@@ -110,6 +111,7 @@ export const HSMETA_SCHEMAS = {
   'app-function': functionMetaSchema,
   'workflow-action': workflowActionMetaSchema,
   webhooks: webhooksMetaSchema,
+  page: pagesMetaSchema,
 } as const;
 
 export type HsMetaType = keyof typeof HSMETA_SCHEMAS;

@@ -108,10 +108,12 @@ describe('build settings', () => {
     expect(buildSettingsFrom({ CS_HEALTH_DOCS_URL: LINKS.documentationUrl, CS_HEALTH_SUPPORT_URL: LINKS.supportUrl })).toEqual({ problems: [expect.stringMatching(/^CS_HEALTH_BACKEND_URL is required/)] });
   });
 
-  it('refuse an http backend, an unknown tier, and missing links when there is no repository', () => {
+  it('refuse an http backend and an unknown tier; without a repository, link the pages the backend serves', () => {
     const result = buildSettingsFrom({ CS_HEALTH_BACKEND_URL: 'http://cs.example.org', CS_HEALTH_TIER: 'starter' });
     expect(result).toEqual({ problems: [expect.stringMatching(/^CS_HEALTH_BACKEND_URL must use https/), expect.stringMatching(/^CS_HEALTH_TIER must be one of pro, enterprise/)] });
-    expect(buildSettingsFrom({ CS_HEALTH_BACKEND_URL: 'https://cs.example.org' })).toEqual({ problems: [expect.stringMatching(/^CS_HEALTH_DOCS_URL is required/), expect.stringMatching(/^CS_HEALTH_SUPPORT_URL is required/)] });
+    expect(buildSettingsFrom({ CS_HEALTH_BACKEND_URL: 'https://cs.example.org' })).toEqual({
+      settings: { backendUrl: 'https://cs.example.org', tier: 'pro', documentationUrl: 'https://cs.example.org/docs', supportUrl: 'https://cs.example.org/support', localBackendUrl: undefined },
+    });
   });
 
   it('default to Pro and link the repository README and issues', () => {

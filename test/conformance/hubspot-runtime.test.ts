@@ -1,3 +1,4 @@
+import { PAGES } from '../../src/build/pages-definition';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +29,13 @@ describe.each(['pro', 'enterprise'] as const)('HubSpot builds every card (%s)', 
     return readFileSync(join(card.outputDir, `${name}.js`), 'utf8');
   };
 
-  it('with its card builder, one bundle and manifest per card', () => {
-    expect(tooling.cards.map((c) => c.uid).sort()).toEqual(CARDS.map((c) => c.uid).sort());
-    for (const card of CARDS) expect(bundleOf(card.uid).length).toBeGreaterThan(1000);
+  it('with its card builder, one bundle and manifest per card and one for the app pages', () => {
+    expect(tooling.cards.map((c) => c.uid).sort()).toEqual([...CARDS.map((c) => c.uid), PAGES.uid].sort());
+    for (const uid of [...CARDS.map((c) => c.uid), PAGES.uid]) expect(bundleOf(uid).length).toBeGreaterThan(1000);
   });
 
   it('with the automatic JSX runtime of its 2026.03 template (no bare React.createElement)', () => {
-    for (const card of CARDS) expect([card.uid, bundleOf(card.uid).includes('React.createElement(')]).toEqual([card.uid, false]);
+    for (const uid of [...CARDS.map((c) => c.uid), PAGES.uid]) expect([uid, bundleOf(uid).includes('React.createElement(')]).toEqual([uid, false]);
   });
 
   it('and every function uid a card names resolves to an app function HubSpot can find', () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { assembleHubSpotProject } from '../../src/build/assemble-hubspot-project';
@@ -23,14 +23,13 @@ function translateOffline(srcDir: string): { nodes: Record<string, { componentTy
 
 describe('the app pages in the HubSpot project', () => {
   const srcDir = join(mkdtempSync(join(tmpdir(), 'cs-pages-')), 'src');
-  assembleHubSpotProject({ root, srcDir, backendUrl: 'https://backend.example.com' });
+  const written = assembleHubSpotProject({ root, srcDir, backendUrl: 'https://backend.example.com', tier: 'pro', documentationUrl: 'https://backend.example.com/docs', supportUrl: 'https://backend.example.com/support' });
   const pagesDir = join(srcDir, 'app', 'pages');
-  mkdirSync(pagesDir, { recursive: true });
-  cpSync(join(root, PAGES.sourceDir), pagesDir, { recursive: true });
-  for (const file of pagesFiles({ backendUrl: 'https://backend.example.com/', versions })) {
-    mkdirSync(join(pagesDir, file.path, '..'), { recursive: true });
-    writeFileSync(join(pagesDir, file.path), file.content);
-  }
+
+  it('is written by the build with every generated file, the pages tests left out', () => {
+    for (const file of pagesFiles({ backendUrl: 'https://backend.example.com/', versions })) expect(written).toContain(join('app', 'pages', file.path));
+    expect(written.some((path) => /pages\/.*\.test\.tsx?$/.test(path))).toBe(false);
+  });
 
   it('parses with HubSpot project-parsing-lib as one PAGE component pointing at the entry file', () => {
     const result = translateOffline(srcDir);
