@@ -36,30 +36,42 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class PgBossQueue implements JobQueue {
   readonly engine: 'postgres' | 'pglite';
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly schema: string;
   private readonly listeners: ((error: Error) => void)[] = [];
   private started = false;
 
   constructor(private readonly options: PgBossQueueOptions) {
     this.schema = options.schema ?? DEFAULT_QUEUE_SCHEMA;
-    if (!/^[A-Za-z_]\w{0,49}$/.test(this.schema)) throw new QueueError('INVALID_SCHEDULE', `schema: "${this.schema}" must be letters, digits and underscores (at most 50)`);
-    const common = {
-      schema: this.schema,
-      schedule: options.runSchedules ?? true,
-    };
-    const { connection } = options;
-    if ('connectionString' in connection) {
-      this.engine = 'postgres';
-      this.boss = new PgBoss({ ...common, connectionString: connection.connectionString, connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000, max: 5 } as PgBoss.ConstructorOptions);
-    } else {
-      this.engine = connection.engine;
-      this.boss = new PgBoss({ ...common, db: pgBossDbOver(connection.database) as PgBoss.Db });
-    }
+    if (!/^[A-Za-z_]\w{0,49}$/.test(this.schema)) throw new Error(`schema: "${this.schema}" must be letters, digits and underscores (at most 50)`);
+    this.engine = 'connectionString' in options.connection ? 'postgres' : options.connection.engine;
+    this.boss = this.createBoss();
+  }
+
+  private createBoss(): PgBoss {
+    const common = { schema: this.schema, schedule: this.options.runSchedules ?? true };
+    const { connection } = this.options;
+    const boss =
+      'connectionString' in connection
+        ? new PgBoss({ ...common, connectionString: connection.connectionString, connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000, max: 5 } as PgBoss.ConstructorOptions)
+        : new PgBoss({ ...common, db: pgBossDbOver(connection.database) as PgBoss.Db });
     // pg-boss emits 'error' for failures in its background loops; an EventEmitter without a listener would crash the process.
-    this.boss.on('error', (error: Error) => {
+    boss.on('error', (error: Error) => {
       for (const listener of this.listeners) listener(error);
     });
+    return boss;
+  }
+
+  /**
+   * pg-boss 10 cannot be started again after a failed start (it believes it is still starting, and
+   * its stop() then does nothing, leaving its pool open): close that pool and use a new instance.
+   */
+  private async discardBoss(): Promise<void> {
+    // When the failure came after pg-boss started (creating a queue), its timers are running: stop them too.
+    await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
+    const db = this.boss.getDb() as { isOurs?: boolean; opened?: boolean; close?: () => Promise<void> };
+    if (db.isOurs && db.opened) await db.close?.().catch(() => undefined);
+    this.boss = this.createBoss();
   }
 
   onError(listener: (error: Error) => void): void {
@@ -67,6 +79,7 @@ export class PgBossQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
+    if (this.started) return;
     await this.guard(async () => {
       await this.boss.start();
       // A dead-letter queue must exist before the queue that names it (a foreign key).
@@ -83,6 +96,9 @@ export class PgBossQueue implements JobQueue {
           deadLetter: JOBS[name].deadLetter,
         });
       }
+    }).catch(async (error: unknown) => {
+      await this.discardBoss();
+      throw error;
     });
     this.started = true;
   }
