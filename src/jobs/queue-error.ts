@@ -1,17 +1,17 @@
 /** Every way the queue can fail, and whether trying again later can help. */
 export const QUEUE_ERROR_CODES = {
   /** The database behind the queue cannot be reached: retry later (the backend answers 503 + Retry-After). */
-  UNAVAILABLE: { retryable: true },
+  UNAVAILABLE: { retryable: true, httpStatus: 503 },
   /** A job payload that does not match its job's schema: the caller's fault, never retried. */
-  INVALID_PAYLOAD: { retryable: false },
+  INVALID_PAYLOAD: { retryable: false, httpStatus: 400 },
   /** A job name the queue does not define. */
-  UNKNOWN_JOB: { retryable: false },
+  UNKNOWN_JOB: { retryable: false, httpStatus: 400 },
   /** A dead-lettered job id that is not (or no longer) in the dead-letter list. */
-  NOT_FOUND: { retryable: false },
+  NOT_FOUND: { retryable: false, httpStatus: 404 },
   /** A schedule the queue refuses (bad cron expression or time zone). */
-  INVALID_SCHEDULE: { retryable: false },
-  /** The queue was used before `start()` or after `stop()`. */
-  NOT_RUNNING: { retryable: false },
+  INVALID_SCHEDULE: { retryable: false, httpStatus: 400 },
+  /** The queue was used before `start()` or after `stop()` (a process starting or shutting down): retry elsewhere or later. */
+  NOT_RUNNING: { retryable: true, httpStatus: 503 },
 } as const;
 
 export type QueueErrorCode = keyof typeof QUEUE_ERROR_CODES;
@@ -25,16 +25,22 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  */
 export class QueueError extends Error {
   readonly retryable: boolean;
+  /** The status an HTTP surface answers with (503 comes with `Retry-After: retryAfterSeconds`). */
+  readonly httpStatus: number;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     readonly code: QueueErrorCode,
     message: string,
     readonly issues: string[] = [],
-    readonly retryAfterSeconds?: number,
+    retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'QueueError';
+    retryAfterSeconds ??= QUEUE_ERROR_CODES[code].httpStatus === 503 ? UNAVAILABLE_RETRY_AFTER_SECONDS : undefined;
+    this.retryAfterSeconds = retryAfterSeconds;
     this.retryable = QUEUE_ERROR_CODES[code].retryable;
+    this.httpStatus = QUEUE_ERROR_CODES[code].httpStatus;
   }
 
   static unavailable(cause: unknown): QueueError {

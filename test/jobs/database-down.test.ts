@@ -53,7 +53,7 @@ onServer('a database that is down', () => {
 
     const refused = await sink.add([{ eventId: '1', subscriptionType: 'company.propertyChange', objectId: '31' }]).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(QueueError);
-    expect(refused).toMatchObject({ code: 'UNAVAILABLE', retryable: true, retryAfterSeconds: 5 });
+    expect(refused).toMatchObject({ code: 'UNAVAILABLE', retryable: true, httpStatus: 503, retryAfterSeconds: 5 });
     expect((refused as Error).message).toMatch(/^the job queue's database is unreachable \(.+\); retry later$/);
 
     await proxy.up();

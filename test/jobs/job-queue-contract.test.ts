@@ -6,6 +6,8 @@ import { eventually, inlineEngine, pgliteEngine, postgresEngine, postgresReachab
 // One contract, every engine: the inline queue unit tests rely on must behave as pg-boss does.
 const engines: EngineUnderTest[] = [inlineEngine, pgliteEngine, ...(postgresReachableSync() ? [postgresEngine] : [])];
 
+afterAll(() => pgliteEngine.closeShared());
+
 describe.each(engines)('the job queue on $name', (engine) => {
   let queue: JobQueue;
   let cleanup: () => Promise<void>;
@@ -21,7 +23,7 @@ describe.each(engines)('the job queue on $name', (engine) => {
     expect(refused).toBeInstanceOf(QueueError);
     expect((refused as QueueError).code).toBe('INVALID_PAYLOAD');
     expect((refused as QueueError).issues).toEqual(['companyIds.1: must be a numeric HubSpot id', 'reason: reason must be webhook, workflow-action, manual or replay']);
-    expect((refused as QueueError).retryable).toBe(false);
+    expect(refused).toMatchObject({ retryable: false, httpStatus: 400, retryAfterSeconds: undefined });
 
     const seen: QueuedJob[] = [];
     await queue.work('recompute-companies', async (jobs) => void seen.push(...jobs));

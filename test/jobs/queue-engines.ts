@@ -72,18 +72,28 @@ export const inlineEngine: EngineUnderTest = {
   },
 };
 
-export const pgliteEngine: EngineUnderTest = {
+let sharedPglite: Promise<SqlDatabase> | undefined;
+
+/** PGlite on one in-memory database per test file (starting PGlite takes seconds), a fresh pg-boss schema per test. */
+export const pgliteEngine: EngineUnderTest & { closeShared(): Promise<void> } = {
   name: 'pglite',
   async open(policies = FAST_POLICIES) {
-    const database: SqlDatabase = await openPgliteDatabase();
-    const queue = new PgBossQueue({ connection: { database, engine: 'pglite' }, policies, pollingIntervalSeconds: 0.5 });
+    sharedPglite ??= openPgliteDatabase();
+    const database = await sharedPglite;
+    const schema = freshSchema();
+    const queue = new PgBossQueue({ connection: { database, engine: 'pglite' }, schema, policies, pollingIntervalSeconds: 0.5 });
     return {
       queue,
       cleanup: async () => {
         await queue.stop({ timeoutMs: 1_000 });
-        await database.close();
+        await database.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       },
     };
+  },
+  async closeShared() {
+    const database = sharedPglite;
+    sharedPglite = undefined;
+    if (database) await (await database).close();
   },
 };
 
