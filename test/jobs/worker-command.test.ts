@@ -53,6 +53,41 @@ describe('cs-health worker', () => {
     }
   });
 
+  it('lists the dead letters and replays one, for the admin, without running the worker', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-health-dead-'));
+    try {
+      // A job that failed its only attempt (retries are set to 0 here) lands in the dead-letter list.
+      const database = await openPgliteDatabase(dir);
+      const queue = new PgBossQueue({ connection: { database, engine: 'pglite' }, runSchedules: false, pollingIntervalSeconds: 0.5, policies: { 'recompute-companies': { retryLimit: 0, debounceSeconds: 0 } } });
+      await queue.start();
+      await queue.send('recompute-companies', { companyIds: ['5'], reason: 'webhook' });
+      await queue.work('recompute-companies', async () => {
+        throw new Error('HubSpot answered 403 (MISSING_SCOPES)');
+      });
+      await eventually(async () => expect(await queue.deadLetters()).toHaveLength(1));
+      await queue.stop();
+      await database.close();
+
+      const listed = runCli(['worker', '--dead-letters', '--json', '--data-dir', dir]);
+      expect(await listed.exited).toBe(0);
+      const { deadLetters } = JSON.parse(listed.output().stdout);
+      expect(deadLetters).toEqual([{ id: expect.any(String), job: 'recompute-companies', payload: { companyIds: ['5'], reason: 'webhook' }, error: 'HubSpot answered 403 (MISSING_SCOPES)', failedAt: expect.any(String) }]);
+
+      const replayed = runCli(['worker', '--replay', deadLetters[0].id, '--json', '--data-dir', dir]);
+      expect(await replayed.exited).toBe(0);
+      expect(JSON.parse(replayed.output().stdout)).toEqual({ event: 'replayed', deadLetterId: deadLetters[0].id, job: 'recompute-companies', jobId: expect.any(String) });
+
+      const again = runCli(['worker', '--replay', deadLetters[0].id, '--data-dir', dir]);
+      expect(await again.exited).toBe(1);
+      expect(again.output().stderr.trim()).toBe(`cs-health: id: no dead-lettered job ${deadLetters[0].id} (already replayed, or never failed)`);
+      const empty = runCli(['worker', '--dead-letters', '--data-dir', dir]);
+      expect(await empty.exited).toBe(0);
+      expect(empty.output().stdout.trim()).toBe('no dead letters');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a bad flag in one line naming it', async () => {
     const worker = runCli(['worker', '--concurrency', '0']);
     expect(await worker.exited).toBe(1);

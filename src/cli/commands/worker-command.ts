@@ -22,6 +22,8 @@ const workerFlags = z.object({
   baseUrl: z.url({ message: '--base-url must be a URL such as http://127.0.0.1:4010' }),
   config: z.string().optional(),
   stateDir: z.string().min(1),
+  deadLetters: z.boolean().default(false),
+  replay: z.string().regex(/^[0-9a-f-]{36}$/i, '--replay takes the id of a dead letter, as --dead-letters lists it').optional(),
 });
 
 /** `cs-health worker`: runs the queued jobs (recomputes after webhooks and the workflow action, the scheduled full sync) until SIGTERM. */
@@ -37,6 +39,8 @@ export function registerWorkerCommand(program: Command): void {
     .option('--base-url <url>', 'HubSpot API base URL (default: the local sandbox)', 'http://127.0.0.1:4010')
     .option('--config <file>', 'engine configuration (JSON)')
     .option('--state-dir <dir>', 'where the full sync keeps its checkpoint and fitted churn model', '.cs-health')
+    .option('--dead-letters', 'list the jobs that failed every retry, then exit')
+    .option('--replay <id>', 'send a dead-lettered job again and take it off the list, then exit')
     .addHelpText('after', '\nThe token comes from HUBSPOT_ACCESS_TOKEN. Several workers share the jobs on PostgreSQL; on PGlite, one process owns the database.')
     .action(async (raw: Record<string, unknown>) => {
       const flags = parseFlags(workerFlags, { ...raw, databaseUrl: raw.databaseUrl ?? (process.env.DATABASE_URL || undefined) });
@@ -46,7 +50,12 @@ export function registerWorkerCommand(program: Command): void {
 
       if (!flags.databaseUrl) mkdirSync(flags.dataDir, { recursive: true });
       const database = flags.databaseUrl ? undefined : await openPgliteDatabase(flags.dataDir);
-      const queue = new PgBossQueue({ connection: flags.databaseUrl ? { connectionString: flags.databaseUrl } : { database: database!, engine: 'pglite' } });
+      const connection = flags.databaseUrl ? { connectionString: flags.databaseUrl } : { database: database!, engine: 'pglite' as const };
+      if (flags.deadLetters || flags.replay) {
+        await administerDeadLetters(new PgBossQueue({ connection, runSchedules: false }), flags.replay, say).finally(() => database?.close());
+        return;
+      }
+      const queue = new PgBossQueue({ connection });
       const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN });
       const handlers = syncJobHandlers({ gateway, config, stateDir: flags.stateDir, portalKey: flags.baseUrl, logger });
 
@@ -87,4 +96,25 @@ export function registerWorkerCommand(program: Command): void {
         `cs-health worker running on ${queue.engine === 'postgres' ? 'PostgreSQL' : `embedded PGlite (${flags.dataDir})`}, concurrency ${flags.concurrency}, full sync ${schedule}; SIGTERM stops it after the running jobs`,
       );
     });
+}
+
+/** `--dead-letters` and `--replay ID`: what an admin needs when jobs keep failing, without running the worker. */
+async function administerDeadLetters(queue: PgBossQueue, replayId: string | undefined, say: (event: Record<string, unknown>, text: string) => void): Promise<void> {
+  try {
+    await queue.start();
+    if (replayId) {
+      const replayed = await queue.replay(replayId);
+      say({ event: 'replayed', ...replayed }, `replayed ${replayed.job} ${replayed.deadLetterId} as ${replayed.jobId ?? 'a job that was already waiting'}`);
+      return;
+    }
+    const dead = await queue.deadLetters(undefined, 1_000);
+    say(
+      { event: 'dead-letters', deadLetters: dead.map((entry) => ({ ...entry, failedAt: entry.failedAt.toISOString() })) },
+      dead.length === 0 ? 'no dead letters' : dead.map((entry) => `${entry.id}  ${entry.failedAt.toISOString()}  ${entry.job}  ${JSON.stringify(entry.payload)}  ${entry.error}`).join('\n'),
+    );
+  } catch (error) {
+    throw new Error(error instanceof QueueError ? error.message : error instanceof Error ? error.message : String(error));
+  } finally {
+    await queue.stop();
+  }
 }
