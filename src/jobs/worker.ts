@@ -1,5 +1,5 @@
-import { DEFAULT_FULL_SYNC_CRON, type FullSyncPayload, type RecomputeCompaniesPayload, type ResolveChangedRecordsPayload } from './job-definitions';
-import type { JobQueue, QueuedJob } from './job-queue';
+import { DEFAULT_FULL_SYNC_CRON, type FullSyncPayload, type JobName, type RecomputeCompaniesPayload, type ResolveChangedRecordsPayload } from './job-definitions';
+import type { JobHandler, JobQueue } from './job-queue';
 import { QueueError } from './queue-error';
 
 /** What the worker runs, injected (the CLI wires them to the sync; tests to recorders). */
@@ -82,61 +82,64 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }
   }
 
-  const failing = <T>(run: () => Promise<T>, what: string, jobIds: string[]) => async () => {
-    try {
-      return await run();
-    } catch (error) {
-      stats.failedBatches += 1;
-      logger.error({ err: error instanceof Error ? error.message : String(error), jobs: jobIds.length }, `${what} failed; the queue retries it`);
-      throw error;
-    }
-  };
+  /** Counts and logs a failed batch, then rethrows it: the queue retries it, then dead-letters it. */
+  const logged =
+    <Name extends JobName>(what: string, run: JobHandler<Name>): JobHandler<Name> =>
+    async (jobs) => {
+      try {
+        await run(jobs);
+      } catch (error) {
+        stats.failedBatches += 1;
+        logger.error({ err: error instanceof Error ? error.message : String(error), jobs: jobs.length }, `${what} failed; the queue retries it`);
+        throw error;
+      }
+    };
 
   await queue.work(
     'recompute-companies',
-    (jobs) => {
+    logged('recompute', async (jobs) => {
       const ids = [...new Set(jobs.flatMap((job) => job.payload.companyIds))];
-      return failing(async () => {
-        // One batch = up to 100 jobs; a job names up to 100 companies: keep HubSpot batches at 100.
-        const failed: { id: string; message: string }[] = [];
-        for (let start = 0; start < ids.length; start += 100) {
-          const chunk = ids.slice(start, start + 100);
-          const result = await handlers.recomputeCompanies(chunk, { reasons: [...new Set(jobs.map((job) => job.payload.reason))], jobIds: jobs.map((job) => job.id) });
-          failed.push(...(result?.failed ?? []));
-        }
-        if (failed.length > 0) throw new Error(`${failed.length} of ${ids.length} companies were not written (${failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')})`);
-        stats.companiesRecomputed += ids.length;
-        logger.info({ companies: ids.length, jobs: jobs.length }, 'recomputed companies');
-      }, 'recompute', jobs.map((job) => job.id))();
-    },
+      const context = { reasons: [...new Set(jobs.map((job) => job.payload.reason))], jobIds: jobs.map((job) => job.id) };
+      // A batch holds up to 100 jobs of up to 100 companies each: keep HubSpot batches at 100.
+      const failed: { id: string; message: string }[] = [];
+      for (let start = 0; start < ids.length; start += 100) {
+        const result = await handlers.recomputeCompanies(ids.slice(start, start + 100), context);
+        failed.push(...(result?.failed ?? []));
+      }
+      if (failed.length > 0) throw new Error(`${failed.length} of ${ids.length} companies were not written (${failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')})`);
+      stats.companiesRecomputed += ids.length;
+      logger.info({ companies: ids.length, jobs: jobs.length }, 'recomputed companies');
+    }),
     { concurrency },
   );
 
   await queue.work(
     'resolve-changed-records',
-    (jobs: QueuedJob<'resolve-changed-records'>[]) =>
-      failing(async () => {
-        const byType = new Map<ResolveChangedRecordsPayload['objectType'], Set<string>>();
-        for (const job of jobs) for (const id of job.payload.ids) byType.set(job.payload.objectType, (byType.get(job.payload.objectType) ?? new Set()).add(id));
-        for (const [type, ids] of byType) {
-          const companies = await handlers.companiesOf(type, [...ids]);
-          // Each company's recompute is its own keyed job: it coalesces with the webhooks that named the company directly.
-          for (const companyId of new Set(companies)) await queue.send('recompute-companies', { companyIds: [companyId], reason: 'webhook' });
-          stats.recordsResolved += ids.size;
-        }
-      }, 'resolving changed records', jobs.map((job) => job.id))(),
+    logged('resolving changed records', async (jobs) => {
+      const byType = new Map<ResolveChangedRecordsPayload['objectType'], { ids: Set<string>; reason: ResolveChangedRecordsPayload['reason'] }>();
+      for (const { payload } of jobs) {
+        const entry = byType.get(payload.objectType) ?? { ids: new Set<string>(), reason: payload.reason };
+        for (const id of payload.ids) entry.ids.add(id);
+        byType.set(payload.objectType, entry);
+      }
+      for (const [type, { ids, reason }] of byType) {
+        const companies = await handlers.companiesOf(type, [...ids]);
+        // Each company's recompute is its own keyed job: it coalesces with the webhooks that named the company directly.
+        for (const companyId of new Set(companies)) await queue.send('recompute-companies', { companyIds: [companyId], reason });
+        stats.recordsResolved += ids.size;
+      }
+    }),
     { concurrency },
   );
 
   await queue.work(
     'full-sync',
-    (jobs) =>
-      failing(async () => {
-        for (const job of jobs) {
-          await handlers.fullSync(job.payload, { jobId: job.id });
-          stats.fullSyncs += 1;
-        }
-      }, 'full sync', jobs.map((job) => job.id))(),
+    logged('full sync', async (jobs) => {
+      for (const job of jobs) {
+        await handlers.fullSync(job.payload, { jobId: job.id });
+        stats.fullSyncs += 1;
+      }
+    }),
     { concurrency: 1 },
   );
 

@@ -81,8 +81,8 @@ describe.each(engines)('the job queue on $name', (engine) => {
   it('schedules the full sync nightly in UTC by default, and refuses a cron it cannot read, naming it', async () => {
     await queue.schedule('full-sync', DEFAULT_FULL_SYNC_CRON, { reason: 'schedule' });
     expect(await queue.schedules()).toEqual([{ job: 'full-sync', cron: '0 3 * * *', timeZone: 'UTC' }]);
-    await queue.schedule('full-sync', '30 1 * * 1', { reason: 'schedule' });
-    expect(await queue.schedules()).toEqual([{ job: 'full-sync', cron: '30 1 * * 1', timeZone: 'UTC' }]);
+    await queue.schedule('full-sync', '30 1 * * 1', { reason: 'schedule' }, { timeZone: 'Europe/Paris' });
+    expect(await queue.schedules()).toEqual([{ job: 'full-sync', cron: '30 1 * * 1', timeZone: 'Europe/Paris' }]);
 
     const refused = await queue.schedule('full-sync', 'every night', { reason: 'schedule' }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'INVALID_SCHEDULE', issues: ['cron'] });

@@ -48,32 +48,6 @@ export class PgBossQueue implements JobQueue {
     this.boss = this.createBoss();
   }
 
-  private createBoss(): PgBoss {
-    const common = { schema: this.schema, schedule: this.options.runSchedules ?? true };
-    const { connection } = this.options;
-    const boss =
-      'connectionString' in connection
-        ? new PgBoss({ ...common, connectionString: connection.connectionString, connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000, max: 5 } as PgBoss.ConstructorOptions)
-        : new PgBoss({ ...common, db: pgBossDbOver(connection.database) as PgBoss.Db });
-    // pg-boss emits 'error' for failures in its background loops; an EventEmitter without a listener would crash the process.
-    boss.on('error', (error: Error) => {
-      for (const listener of this.listeners) listener(error);
-    });
-    return boss;
-  }
-
-  /**
-   * pg-boss 10 cannot be started again after a failed start (it believes it is still starting, and
-   * its stop() then does nothing, leaving its pool open): close that pool and use a new instance.
-   */
-  private async discardBoss(): Promise<void> {
-    // When the failure came after pg-boss started (creating a queue), its timers are running: stop them too.
-    await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
-    const db = this.boss.getDb() as { isOurs?: boolean; opened?: boolean; close?: () => Promise<void> };
-    if (db.isOurs && db.opened) await db.close?.().catch(() => undefined);
-    this.boss = this.createBoss();
-  }
-
   onError(listener: (error: Error) => void): void {
     this.listeners.push(listener);
   }
@@ -190,6 +164,32 @@ export class PgBossQueue implements JobQueue {
     if (!this.started) return;
     this.started = false;
     await this.boss.stop({ graceful: true, wait: true, close: true, timeout: options.timeoutMs ?? 30_000 });
+  }
+
+  private createBoss(): PgBoss {
+    const common = { schema: this.schema, schedule: this.options.runSchedules ?? true };
+    const { connection } = this.options;
+    const boss =
+      'connectionString' in connection
+        ? new PgBoss({ ...common, connectionString: connection.connectionString, connectionTimeoutMillis: this.options.connectTimeoutMs ?? 5_000, max: 5 } as PgBoss.ConstructorOptions)
+        : new PgBoss({ ...common, db: pgBossDbOver(connection.database) as PgBoss.Db });
+    // pg-boss emits 'error' for failures in its background loops; an EventEmitter without a listener would crash the process.
+    boss.on('error', (error: Error) => {
+      for (const listener of this.listeners) listener(error);
+    });
+    return boss;
+  }
+
+  /**
+   * pg-boss 10 cannot be started again after a failed start (it believes it is still starting, and
+   * its stop() then does nothing, leaving its pool open): close that pool and use a new instance.
+   */
+  private async discardBoss(): Promise<void> {
+    // When the failure came after pg-boss started (creating a queue), its timers are running: stop them too.
+    await this.boss.stop({ graceful: false, close: true }).catch(() => undefined);
+    const db = this.boss.getDb() as { isOurs?: boolean; opened?: boolean; close?: () => Promise<void> };
+    if (db.isOurs && db.opened) await db.close?.().catch(() => undefined);
+    this.boss = this.createBoss();
   }
 
   private async ensureQueue(name: string, queue: PgBoss.Queue): Promise<void> {
