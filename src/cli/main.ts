@@ -4,6 +4,7 @@ import { registerServeCommand } from './commands/serve-command';
 import { registerSetupCommand } from './commands/setup-command';
 import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
+import { registerWorkerCommand } from './commands/worker-command';
 
 /** The `cs-health` command line: each sub-command lives in its own file under `commands/`. */
 const program = new Command()
@@ -16,6 +17,7 @@ registerSetupCommand(program);
 registerSyncCommand(program);
 registerStartCommand(program);
 registerServeCommand(program);
+registerWorkerCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Errors reaching this point are the user's to read: one line, no stack.

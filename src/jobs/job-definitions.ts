@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/** A HubSpot record id as the jobs carry it: digits only. */
+const recordId = z.string().regex(/^[1-9]\d{0,18}$/, 'must be a numeric HubSpot id');
+
+/** Why a recompute was asked for, for logs and the dead-letter list. */
+export const recomputeReasonSchema = z.enum(['webhook', 'workflow-action', 'manual', 'replay'], { error: 'reason must be webhook, workflow-action, manual or replay' });
+
+export const recomputeCompaniesPayload = z.object({
+  companyIds: z.array(recordId, { error: 'companyIds must be an array of HubSpot company ids' }).min(1, 'companyIds must name at least one company').max(100, 'companyIds takes at most 100 companies (one HubSpot batch)'),
+  reason: recomputeReasonSchema,
+});
+
+export const changedRecordTypeSchema = z.enum(['deals', 'tickets', 'contacts'], { error: 'objectType must be deals, tickets or contacts' });
+
+/** A deal, ticket or contact changed: the worker finds its companies (an association read) and enqueues their recomputes. */
+export const resolveChangedRecordsPayload = z.object({
+  objectType: changedRecordTypeSchema,
+  ids: z.array(recordId, { error: 'ids must be an array of HubSpot record ids' }).min(1, 'ids must name at least one record').max(100, 'ids takes at most 100 records (one HubSpot batch)'),
+  reason: recomputeReasonSchema,
+});
+
+export const fullSyncPayload = z.object({
+  reason: z.enum(['schedule', 'manual', 'replay'], { error: 'reason must be schedule, manual or replay' }),
+});
+
+/**
+ * How a queue treats its jobs. `short` keeps at most one *waiting* job per singleton key, so a burst
+ * of changes to one company collapses into one job, while a change arriving during a running
+ * recompute still queues one more (nothing is lost). pg-boss 10's `stately` would also cap running
+ * jobs per key, but its fetch then fails a whole batch on the unique index while one key is
+ * running, which stalls a second worker; `short` does not.
+ */
+export interface QueuePolicy {
+  policy: 'standard' | 'short';
+  /** Attempts after the first. */
+  retryLimit: number;
+  /** Seconds before the first retry; with `retryBackoff` each retry waits about twice as long (with jitter). */
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  /** A job still running after this long is failed (and retried): a crashed worker cannot hold it forever. */
+  expireInSeconds: number;
+  /** Seconds a job waits before it can run, so a burst of webhooks for one company lands in one job. */
+  debounceSeconds: number;
+  /** Jobs a worker takes per fetch (a recompute reads and writes 100 companies per HubSpot batch). */
+  batchSize: number;
+}
+
+export interface JobDefinition<Payload> {
+  name: string;
+  payload: z.ZodType<Payload>;
+  queue: QueuePolicy;
+  /** Where a job lands after its last failed attempt; listed and replayed from there. */
+  deadLetter: string;
+  /** Equal keys collapse while waiting (a `short` queue keeps one waiting job per key, keyless ones included). */
+  singletonKey(payload: Payload): string;
+}
+
+const defineJob = <Payload>(name: string, payload: z.ZodType<Payload>, queue: QueuePolicy, singletonKey: (payload: Payload) => string): JobDefinition<Payload> => ({
+  name,
+  payload,
+  queue,
+  deadLetter: `${name}-dead-letters`,
+  singletonKey,
+});
+
+const sortedIds = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
+
+/** The jobs cs-health runs, by name. Payloads are `unknown` until their schema accepts them. */
+export const JOBS = {
+  'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, {
+    policy: 'short',
+    retryLimit: 5,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    debounceSeconds: 5,
+    batchSize: 100,
+  }, (payload) => sortedIds(payload.companyIds)),
+  'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, {
+    policy: 'short',
+    retryLimit: 5,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 15 * 60,
+    debounceSeconds: 5,
+    batchSize: 100,
+  }, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
+  'full-sync': defineJob('full-sync', fullSyncPayload, {
+    // One waiting full sync is enough: a second one queued behind it would read the same portal.
+    policy: 'short',
+    retryLimit: 2,
+    retryDelaySeconds: 300,
+    retryBackoff: true,
+    expireInSeconds: 6 * 60 * 60,
+    debounceSeconds: 0,
+    batchSize: 1,
+  }, () => 'full-sync'),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export type JobPayloads = { [Name in JobName]: (typeof JOBS)[Name] extends JobDefinition<infer Payload> ? Payload : never };
+export type RecomputeCompaniesPayload = z.infer<typeof recomputeCompaniesPayload>;
+export type ResolveChangedRecordsPayload = z.infer<typeof resolveChangedRecordsPayload>;
+export type FullSyncPayload = z.infer<typeof fullSyncPayload>;
+
+/** The nightly full sync: 03:00 UTC, when HubSpot portals are quietest for most of our customers. */
+export const DEFAULT_FULL_SYNC_CRON = '0 3 * * *';
+
+/** Per-queue overrides (tests shorten delays; operators tune retries). */
+export type QueuePolicyOverrides = Partial<Record<JobName, Partial<QueuePolicy>>>;
+
+export function policyOf(name: JobName, overrides: QueuePolicyOverrides = {}): QueuePolicy {
+  return { ...JOBS[name].queue, ...overrides[name] };
+}
+
+/** `path: message` per problem, as every edge of this project reports them. */
+export function payloadIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { EngineConfig } from '../domain/config/engine-config';
+import { batchReadAssociations, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { runFullSync } from '../sync/full-sync';
+import { loadChurnModel } from '../sync/model-store';
+import { recomputeCompanies } from '../sync/recompute-companies';
+import type { JobHandlers, WorkerLogger } from './worker';
+
+export interface SyncJobHandlerOptions {
+  gateway: HubSpotGateway;
+  config: EngineConfig;
+  /** Where the full sync keeps its checkpoint and fitted churn model (as `cs-health sync --state-dir`). */
+  stateDir: string;
+  /** Identifies the portal, so a checkpoint of another portal is not resumed. */
+  portalKey: string;
+  logger: WorkerLogger;
+  now?: () => Date;
+}
+
+/**
+ * The worker's jobs on the existing sync: a recompute reads and writes its companies (the path of
+ * webhooks and the workflow action), a resolution reads associations, and the full sync is
+ * `cs-health sync`. The churn model is re-read per job, so a model fitted by a full sync is used
+ * by the next recompute. (When the store is wired, settings and model versions come from it.)
+ */
+export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
+  const now = options.now ?? (() => new Date());
+  const modelPath = join(options.stateDir, 'churn-model.json');
+  let context: Promise<PortalContext> | undefined;
+  const portalContext = () => {
+    // Pipelines and owners change rarely; a failed read is not cached.
+    context ??= readPortalContext(options.gateway).catch((error: unknown) => {
+      context = undefined;
+      throw error;
+    });
+    return context;
+  };
+  return {
+    async recomputeCompanies(companyIds) {
+      const result = await recomputeCompanies(options.gateway, options.config, companyIds, now(), { model: loadChurnModel(modelPath), context: await portalContext() });
+      options.logger.info({ companies: companyIds.length, written: result.written, unchanged: result.unchanged, failed: result.failed.length }, 'recompute job done');
+      return { failed: result.failed };
+    },
+    async companiesOf(objectType, ids) {
+      const links = await batchReadAssociations(options.gateway, objectType, 'companies', ids);
+      return [...new Set([...links.values()].flat())];
+    },
+    async fullSync() {
+      const summary = await runFullSync({
+        gateway: options.gateway,
+        config: options.config,
+        checkpointPath: join(options.stateDir, 'sync-checkpoint.jsonl'),
+        modelPath,
+        runKey: `${options.portalKey}|${JSON.stringify(options.config)}`,
+        now,
+      });
+      context = undefined;
+      options.logger.info({ companiesRead: summary.companiesRead, companiesChanged: summary.companiesChanged, failed: summary.failed.length, apiCalls: summary.apiCallsTotal }, 'full sync job done');
+      if (summary.failed.length > 0) throw new Error(`full sync: HubSpot refused ${summary.failed.length} companies (${summary.failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')})`);
+    },
+  };
+}
