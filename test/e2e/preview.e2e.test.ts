@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../src/cli/commands/start-command';
+import { startDemo, type RunningDemo } from '../../src/cli/commands/start-action';
 
 /**
  * Drives the local preview in Debian's headless Chromium (playwright-core cannot download its own
@@ -12,7 +12,7 @@ describe('the local preview in a browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    demo = await startDemo({ port: 0, sandboxPort: 0, companies: 120, seed: 7 }, { log: () => undefined, progress: 'silent' });
+    demo = await startDemo({ port: 0, sandboxPort: 0, companies: 120, seed: 7, json: false }, { log: () => undefined, progress: 'silent' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
