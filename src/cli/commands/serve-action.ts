@@ -18,7 +18,8 @@ export async function runServe(raw: Record<string, unknown>, env: NodeJS.Process
   const flags = parseFlags(serveFlags, raw);
   const secrets = parseFlags(serveSecrets, env);
   const config = loadConfigFile(flags.config);
-  const logger = createLogger();
+  // With --json, stdout carries only the envelope: the service's JSON log lines go to stderr.
+  const logger = createLogger(flags.json ? { destination: process.stderr } : {});
   const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: secrets.HUBSPOT_ACCESS_TOKEN });
   const wiring = wireBackend(gateway, config, logger, { model: loadChurnModel(join(flags.stateDir, 'churn-model.json')) });
   const app = createBackend({ clientSecret: secrets.HUBSPOT_CLIENT_SECRET, publicBaseUrl: flags.publicUrl, portalId: flags.portalId, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: Object.keys(CARD_HANDLERS) });
