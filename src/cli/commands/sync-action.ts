@@ -19,7 +19,10 @@ import { syncFlags } from './sync-flags';
  * `apiCallsTotal`, `warnings`; each mode adds its own figures after them.
  */
 function rejected(failed: { id: string; message: string }[]): string | undefined {
-  return failed.length > 0 ? `HubSpot rejected the writes of ${failed.length} companies (${failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')}${failed.length > 3 ? '; …' : ''})` : undefined;
+  if (failed.length === 0) return undefined;
+  // One readable line: the first three, each cut short; --json lists them all under `failed`.
+  const shown = failed.slice(0, 3).map((f) => `${f.id}: ${f.message.length > 160 ? `${f.message.slice(0, 160)}…` : f.message}`);
+  return `HubSpot rejected ${failed.length} writes (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}); the full list is under "failed" with --json`;
 }
 
 export async function runSync(raw: Record<string, unknown>): Promise<CommandResult> {
