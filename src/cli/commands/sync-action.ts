@@ -13,11 +13,6 @@ import { createSyncProgress } from '../sync-progress';
 import { parseFlags } from '../parse-flags';
 import { syncFlags } from './sync-flags';
 
-/**
- * The figures both kinds of sync report under the same names, so `--json` has one shape:
- * `mode`, `asOf`, `dryRun`, `companiesRead`, `companiesChanged`, `failed`, `apiCalls`,
- * `apiCallsTotal`, `warnings`; each mode adds its own figures after them.
- */
 function rejected(failed: { id: string; message: string }[]): string | undefined {
   if (failed.length === 0) return undefined;
   // One readable line: the first three, each cut short; --json lists them all under `failed`.
@@ -25,6 +20,11 @@ function rejected(failed: { id: string; message: string }[]): string | undefined
   return `HubSpot rejected ${failed.length} writes (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}); the full list is under "failed" with --json`;
 }
 
+/**
+ * The figures both kinds of sync report under the same names, so `--json` has one shape:
+ * `mode`, `asOf`, `dryRun`, `companiesRead`, `companiesChanged`, `failed`, `apiCalls`,
+ * `apiCallsTotal`, `warnings`; each mode adds its own figures after them.
+ */
 export async function runSync(raw: Record<string, unknown>): Promise<CommandResult> {
   const flags = parseFlags(syncFlags, raw);
   const config = loadConfigFile(flags.config);
