@@ -1,7 +1,9 @@
 /**
- * HubSpot's API limits per subscription tier, stated once for every command and help text
- * (https://developers.hubspot.com/docs/guides/apps/api-usage/usage-details: 100 requests per 10 s
- * on Free/Starter, 190 on Professional/Enterprise; 250,000 / 625,000 / 1,000,000 a day; search 5 a second).
+ * HubSpot's API limits per subscription tier, stated once for every command and help text. From
+ * the table in https://developers.hubspot.com/docs/apps/legacy-apps/private-apps/overview (private
+ * apps: 100 per 10 s and 250,000 a day on Free/Starter; 190 and 625,000 on Professional; 190 and
+ * 1,000,000 on Enterprise; the daily figure is per account, shared by every app) and
+ * https://developers.hubspot.com/docs/developer-tooling/platform/usage-guidelines (search 5 a second).
  */
 export const HUBSPOT_TIERS = {
   free: { tenSecondly: 100, daily: 250_000 },

@@ -15,7 +15,7 @@ export function registerSandboxCommand(program: Command): void {
     .option('--seed <s>', 'seed of the demo data (and of faults unless --fault-seed)', DEFAULTS.seed)
     .option('--as-of <date>', 'the demo portal\'s "today" as an ISO date (default: now)')
     .option('--token <token>', 'require Authorization: Bearer <token> (401 otherwise)')
-    .addOption(new Option('--hubspot-limits <tier>', `enforce a HubSpot tier's limits (${describeTiers()}; search 5 / s)`).choices(TIER_NAMES))
+    .addOption(new Option('--hubspot-limits [tier]', `enforce a HubSpot tier's limits (${describeTiers()}; search 5 / s)`).choices(TIER_NAMES).preset(DEFAULTS.tier))
     .option('--ten-secondly-limit <n>', "requests per rolling 10 s per token, instead of the tier's")
     .option('--daily-limit <n>', "requests per day per token, instead of the tier's")
     .option('--search-limit <n>', 'search requests per second per token')
