@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** A port flag; the message names the flag whatever is wrong (not a number, a fraction, out of range). */
 export function portFlag(flag: string) {
-  const message = `${flag} must be a port number (0-65535; 0 = any free port)`;
+  const message = `${flag} must be a port number (0-65535, 0 = any free port)`;
   return z.coerce.number({ message }).int(message).min(0, message).max(65_535, message);
 }
 
