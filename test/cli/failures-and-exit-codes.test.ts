@@ -94,10 +94,11 @@ describe('failures: one line that says what to do, and the documented exit code'
     ['--port', (port: number) => ['start', '--port', String(port), '--sandbox-port', '0', '--companies', '5']],
     ['--sandbox-port', (port: number) => ['start', '--port', '0', '--sandbox-port', String(port), '--companies', '5']],
     ['--port', (port: number) => ['sandbox', '--port', String(port), '--data', 'empty']],
+    ['--port', (port: number) => ['serve', '--port', String(port), '--base-url', sandbox.url, '--public-url', 'https://cs.example.com']],
   ])('exits when a port is busy, naming the port and %s', async (flag, args) => {
     const busy = await busyPort();
     try {
-      const run = await cli.run([...args(busy.port), '--json']);
+      const run = await cli.run([...args(busy.port), '--json'], { env: { HUBSPOT_ACCESS_TOKEN: TOKEN, HUBSPOT_CLIENT_SECRET: 'port-test-secret' } });
       expect(run.code).toBe(EXIT_CODES.failure);
       expect(envelopeOf(run).error).toEqual({ code: 'PORT_IN_USE', message: expect.stringMatching(new RegExp(`port ${busy.port} is already in use; pick another with ${flag}$`)) });
     } finally {
