@@ -2,12 +2,16 @@ import { version } from '../../package.json';
 import { EXIT_CODES } from '../../src/cli/exit-codes';
 import { compileCli, envelopeOf, type CompiledCli } from './cli-kit';
 
-const COMMANDS = ['sandbox', 'setup', 'sync', 'start', 'serve'];
+/** The commands this file knows; any command registered later is found in --help and checked the same way. */
+const KNOWN_COMMANDS = ['sandbox', 'setup', 'sync', 'start', 'serve'];
+let COMMANDS = KNOWN_COMMANDS;
 
 describe('the compiled cs-health: version, help and usage errors', () => {
   let cli: CompiledCli;
   beforeAll(async () => {
     cli = await compileCli();
+    const listed = [...(await cli.run(['--help'])).stdout.matchAll(/^  ([a-z][a-z-]*) \[options\]/gm)].map((match) => match[1]);
+    COMMANDS = [...new Set([...KNOWN_COMMANDS, ...listed])];
   });
   afterAll(() => cli.remove());
 
