@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { createProgram, runProgram } from './cli-program';
 import { registerSandboxCommand } from './commands/sandbox-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerSetupCommand } from './commands/setup-command';
@@ -6,11 +6,12 @@ import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
 import { registerWorkerCommand } from './commands/worker-command';
 
-/** The `cs-health` command line: each sub-command lives in its own file under `commands/`. */
-const program = new Command()
-  .name('cs-health')
-  .description('Customer Success health, churn risk, retention and objectives for HubSpot portals')
-  .showHelpAfterError('(run with --help for usage)');
+/**
+ * The `cs-health` command line: each command registers its flags from its own file under
+ * `commands/` and loads its work only when it runs, so `--help` and `--version` start fast.
+ * One registration line per command.
+ */
+const program = createProgram(process.argv);
 
 registerSandboxCommand(program);
 registerSetupCommand(program);
@@ -19,8 +20,4 @@ registerStartCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  // Errors reaching this point are the user's to read: one line, no stack.
-  console.error(`cs-health: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+void runProgram(program, process.argv);

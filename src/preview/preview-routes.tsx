@@ -10,8 +10,8 @@ import { CustomerHealthCardView } from '../../extensions/cards/components/custom
 import { cardStateOf, type CardState } from '../../extensions/cards/types/card-state';
 import type { CustomerHealthView } from '../views/customer-health-view';
 import { loadPortfolio } from './portfolio';
-import { page, portfolioPage } from './preview-pages';
-import { renderCardHtml } from './render-card';
+import { PortfolioPage, PreviewPage, renderPage } from './preview-pages';
+import { renderCard } from './render-card';
 
 /**
  * The local preview: the app home and each card for any sandbox record, drawn from the component
@@ -24,7 +24,8 @@ export function previewRoutes(deps: CardDependencies): Router {
   });
   router.get('/', async (_req, res, next) => {
     try {
-      res.type('html').send(portfolioPage(await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now())));
+      const portfolio = await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now());
+      res.type('html').send(renderPage(<PortfolioPage portfolio={portfolio} />));
     } catch (error) {
       next(error);
     }
@@ -34,7 +35,17 @@ export function previewRoutes(deps: CardDependencies): Router {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
       const state: CardState<CustomerHealthView> = cardStateOf(answer);
       const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
-      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Customer health</h2>${renderCardHtml('crm.record.tab', <CustomerHealthCardView state={state} />)}`));
+      res
+        .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
+        .type('html')
+        .send(
+          renderPage(
+            <PreviewPage title={title}>
+              <h2>{title} · Customer health</h2>
+              {renderCard('crm.record.tab', <CustomerHealthCardView state={state} />)}
+            </PreviewPage>,
+          ),
+        );
     } catch (error) {
       next(error);
     }
@@ -44,7 +55,14 @@ export function previewRoutes(deps: CardDependencies): Router {
     try {
       const userId = Number(req.query.userId);
       const answer = await myObjectivesCard(deps, { recordId: req.params.id }, { userId: Number.isFinite(userId) ? userId : undefined });
-      res.type('html').send(page('My objectives', `<h2>My objectives (user ${Number.isFinite(userId) ? userId : 'unknown'})</h2>${renderCardHtml('crm.record.sidebar', <MyObjectivesCardView state={cardStateOf(answer)} />)}`));
+      res.type('html').send(
+        renderPage(
+          <PreviewPage title="My objectives">
+            <h2>My objectives (user {Number.isFinite(userId) ? userId : 'unknown'})</h2>
+            {renderCard('crm.record.sidebar', <MyObjectivesCardView state={cardStateOf(answer)} />)}
+          </PreviewPage>,
+        ),
+      );
     } catch (error) {
       next(error);
     }
@@ -53,7 +71,17 @@ export function previewRoutes(deps: CardDependencies): Router {
     try {
       const answer = await retentionTargetCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
       const title = answer.status === 'ok' ? answer.view.dealName : `Deal ${req.params.id}`;
-      res.status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200).type('html').send(page(title, `<h2>${title.replace(/[<>&]/g, '')} · Retention target</h2>${renderCardHtml('crm.record.sidebar', <RetentionTargetCardView state={cardStateOf(answer)} />)}`));
+      res
+        .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
+        .type('html')
+        .send(
+          renderPage(
+            <PreviewPage title={title}>
+              <h2>{title} · Retention target</h2>
+              {renderCard('crm.record.sidebar', <RetentionTargetCardView state={cardStateOf(answer)} />)}
+            </PreviewPage>,
+          ),
+        );
     } catch (error) {
       next(error);
     }

@@ -1,10 +1,10 @@
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
-import { renderNode, type TreeNode } from './component-tree-html';
+import { treeToElement, type TreeNode } from './component-tree-element';
 
-/** Renders a card element with HubSpot's own renderer and returns its HTML. */
-export function renderCardHtml(location: 'crm.record.tab' | 'crm.record.sidebar', element: ReactElement): string {
+/** Renders a card element with HubSpot's own renderer and returns its tree as React DOM elements. */
+export function renderCard(location: 'crm.record.tab' | 'crm.record.sidebar', element: ReactElement): ReactNode {
   const renderer = createRenderer(location);
   renderer.render(element);
-  return renderNode(renderer.getRootNode() as unknown as TreeNode);
+  return treeToElement(renderer.getRootNode() as unknown as TreeNode);
 }

@@ -1,22 +1,19 @@
-import { chromium, type Browser } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../src/cli/commands/start-command';
+import type { Browser } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../src/cli/commands/start-action';
+import { launchChromium } from './launch-chromium';
 
 /**
- * Drives the local preview in Debian's headless Chromium (playwright-core cannot download its own
- * browser here) and checks what a person sees.
+ * Drives the local preview in headless Chromium (the system one, else the one packaged in
+ * @sparticuz/chromium, so it runs on a bare machine) and checks what a person sees.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 describe('the local preview in a browser', () => {
   let demo: RunningDemo;
   let browser: Browser;
 
   beforeAll(async () => {
-    demo = await startDemo({ port: 0, sandboxPort: 0, companies: 120, seed: 7 }, { log: () => undefined, progress: 'silent' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    demo = await startDemo({ port: 0, sandboxPort: 0, companies: 120, seed: 7, json: false }, { log: () => undefined, progress: 'silent' });
+    browser = (await launchChromium()).browser;
   }, 120_000);
 
   afterAll(async () => {
@@ -51,12 +48,29 @@ describe('the local preview in a browser', () => {
     const page = await browser.newPage();
     await page.goto(demo.previewUrl);
     expect(await page.locator('#attainment tr').count()).toBeGreaterThan(2);
+    // The demo team has varied names, not one family (every CSM was once "… Martin").
+    const csms = (await page.locator('#attainment tr td:first-child').allTextContents()).filter(Boolean);
+    expect(new Set(csms.map((name) => name.split(' ').slice(1).join(' '))).size).toBe(csms.length);
     await page.goto(`${demo.previewUrl}/deals/1001`);
     expect(await page.locator('main').innerText()).toMatch(/Retention target[\s\S]*(On track|At risk|Missed)[\s\S]*Stage check/i);
     await page.goto(`${demo.previewUrl}/companies/1001/objectives?userId=70101`);
     expect(await page.locator('main').innerText()).toMatch(/individual level \(50 % of the plan\)/);
     await page.goto(`${demo.previewUrl}/companies/1001/objectives?userId=1`);
     expect(await page.locator('.error-state').innerText()).toContain('not a HubSpot owner known to cs-health');
+  });
+
+  it('shows a name with "&" and "<" whole, in the title and the heading, escaped once', async () => {
+    const name = 'Smith & Sons <Ltd> "Ü"';
+    const created = await fetch(`${demo.sandboxUrl}/crm/v3/objects/companies`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sandbox-demo-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ properties: { name } }),
+    }).then((response) => response.json() as Promise<{ id: string }>);
+    const page = await browser.newPage();
+    const response = await page.goto(`${demo.previewUrl}/companies/${created.id}`);
+    expect(await page.title()).toBe(`${name} · cs-health preview`);
+    expect(await page.locator('h2').textContent()).toBe(`${name} · Customer health`);
+    expect(await response?.text()).toContain('Smith &amp; Sons &lt;Ltd&gt;');
   });
 
   it('answers an unknown company with a readable error page', async () => {

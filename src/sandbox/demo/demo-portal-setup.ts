@@ -41,12 +41,16 @@ export function teamSizes(companies: number): { csms: number; reps: number; ams:
   };
 }
 
-/** Owners with distinct names: the n-th owner gets the n-th (first name, last name) pair. */
+/**
+ * Owners with distinct, varied names: the n-th owner gets the n-th first name and a last name that
+ * moves with it (stride 1, plus 1 per full turn of first names: 28 x 22 = 616 distinct pairs), so a
+ * team is not all one family.
+ */
 function ownerFactory(sink: SeedSink) {
   let index = 0;
   return (id: number, team: { id: string; name: string }): DemoOwner => {
     const first = FIRST_NAMES[index % FIRST_NAMES.length];
-    const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length];
+    const last = LAST_NAMES[(index + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length];
     index += 1;
     const email = `${asciiSlug(first, '')}.${asciiSlug(last, '')}@vendor.example`;
     const owner = { id: String(id), userId: 70_000 + id, name: `${first} ${last}`, email };

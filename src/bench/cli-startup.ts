@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { bundleCli } from '../cli/bundle-cli';
+import { fmt } from './measure';
+
+/**
+ * `npm run bench:cli-startup`: how long `cs-health --help` takes from the compiled CLI (the target
+ * is under 300 ms), next to a bare `node` start (the floor) and the development entry through tsx
+ * (what every command cost before the CLI was compiled). Wall time of whole processes, median and
+ * 95th percentile; the machine's load shows in the floor.
+ */
+const RUNS = Number(process.env.CLI_STARTUP_RUNS ?? 20);
+const TARGET_MS = 300;
+
+function timeRuns(args: string[], runs: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}`);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+async function main() {
+  const compiled = await bundleCli();
+  const rows = [
+    { what: 'node -e 0 (the floor)', times: timeRuns(['-e', '0'], RUNS) },
+    { what: 'cs-health --help (compiled, dist/cli)', times: timeRuns([compiled, '--help'], RUNS) },
+    { what: 'cs-health --version (compiled)', times: timeRuns([compiled, '--version'], RUNS) },
+    { what: 'cs-health --help (tsx, src/cli, development)', times: timeRuns([join(__dirname, '..', 'cli', 'cs-health.js'), '--help'], Math.max(3, Math.round(RUNS / 5))) },
+  ];
+  console.log(`CLI start-up, ${RUNS} runs each (wall time of the whole process)`);
+  for (const row of rows) console.log(`  ${row.what.padEnd(46)} median ${fmt(percentile(row.times, 50)).padStart(5)} ms   p95 ${fmt(percentile(row.times, 95)).padStart(5)} ms`);
+  const median = percentile(rows[1].times, 50);
+  console.log(median < TARGET_MS ? `OK: --help answers in ${fmt(median)} ms, under ${TARGET_MS} ms` : `OVER: --help takes ${fmt(median)} ms, the target is ${TARGET_MS} ms (compare with the floor above)`);
+  if (median >= TARGET_MS) process.exitCode = 1;
+}
+
+void main();

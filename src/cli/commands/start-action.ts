@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
+import { CARD_HANDLERS, wireBackend } from '../../app/backend-handlers';
+import { loadPlans } from '../../domain/objectives/plan-schema';
+import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
+import { createLogger } from '../../logging/logger';
+import { previewRoutes } from '../../preview/preview-routes';
+import { DEMO_MANAGER_OWNER_IDS, generateDemoPortal } from '../../sandbox/demo/generate-demo-portal';
+import { PortInUseError, startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { createBackend } from '../../server/create-backend';
+import { closeGracefully } from '../../server/graceful-shutdown';
+import { runFullSync, type SyncSummary } from '../../sync/full-sync';
+import { CliError } from '../cli-error';
+import type { CommandResult } from '../command-runner';
+import { listen } from '../listen';
+import { loadConfigFile } from '../load-config-file';
+import { stopOnSignals } from '../stop-on-signals';
+import { createSyncProgress } from '../sync-progress';
+import { parseFlags } from '../parse-flags';
+import { startFlags, type StartFlags } from './start-flags';
+
+export interface RunningDemo {
+  previewUrl: string;
+  sandboxUrl: string;
+  sync: SyncSummary;
+  stop(): Promise<void>;
+}
+
+/**
+ * The main job on the bundled sandbox: a demo portal, the cs-health properties, a full sync, then
+ * the backend and the local preview of the cards and the app home. Whatever started is stopped
+ * again when a later step fails (a busy port), so the process can exit.
+ */
+export async function startDemo(options: StartFlags, output: { log?: (line: string) => void; progress?: 'bar' | 'lines' | 'silent' } = {}): Promise<RunningDemo> {
+  const log = output.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const config = loadConfigFile(options.config);
+  const asOf = new Date();
+  const token = 'sandbox-demo-token';
+  const sandbox: RunningSandbox = await startSandbox({ port: options.sandboxPort, token, seed: (sink) => void generateDemoPortal({ companies: options.companies, seed: options.seed, asOf }, sink) }).catch((error: unknown) => {
+    throw error instanceof PortInUseError ? new CliError(`sandbox port ${error.port} is already in use; pick another with --sandbox-port`, undefined, 'PORT_IN_USE') : error;
+  });
+  const gateway = createHubSpotGateway({ basePath: sandbox.url, accessToken: token, budget: { perTenSeconds: 10_000, searchPerSecond: 100 } });
+  try {
+    log(`sandbox portal with ${options.companies} demo companies at ${sandbox.url}`);
+    log(describeSetup(await ensureCsProperties(gateway)));
+    const state = mkdtempSync(join(tmpdir(), 'cs-health-demo-'));
+    const progress = createSyncProgress(output.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
+    const summary = await runFullSync({ gateway, config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p) }).finally(() => progress.stop());
+    log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
+
+    const logger = createLogger({ level: 'warn' });
+    // The demo's CS manager sees the team's objectives; the plan period is the current quarter.
+    const quarter = Math.floor(asOf.getUTCMonth() / 3) * 3;
+    const plans = loadPlans({ period: { start: new Date(Date.UTC(asOf.getUTCFullYear(), quarter, 1)), end: new Date(Date.UTC(asOf.getUTCFullYear(), quarter + 3, 1) - 1) }, managers: DEMO_MANAGER_OWNER_IDS });
+    const wiring = wireBackend(gateway, config, logger, { plans });
+    const app = express();
+    app.use(previewRoutes(wiring.deps));
+    // The HubSpot-facing routes, as deployed; locally the preview calls the same handlers directly.
+    app.use(createBackend({ clientSecret: process.env.HUBSPOT_CLIENT_SECRET ?? 'local-preview-secret', publicBaseUrl: `http://127.0.0.1:${options.port}`, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: Object.keys(CARD_HANDLERS) }));
+    const server = await listen(app, options.port, '127.0.0.1').catch((error: unknown) => {
+      throw error instanceof CliError ? new CliError(`${error.message}; pick another with --port`, undefined, error.code) : error;
+    });
+    const port = (server.address() as { port: number }).port;
+    return {
+      previewUrl: `http://127.0.0.1:${port}`,
+      sandboxUrl: sandbox.url,
+      sync: summary,
+      async stop() {
+        await wiring.coalescer.flush();
+        await closeGracefully(server);
+        await gateway.close();
+        await sandbox.close();
+      },
+    };
+  } catch (error) {
+    await gateway.close();
+    await sandbox.close();
+    throw error;
+  }
+}
+
+export async function runStart(raw: Record<string, unknown>): Promise<CommandResult> {
+  const flags = parseFlags(startFlags, raw);
+  const demo = await startDemo(flags, { progress: flags.json ? 'silent' : undefined });
+  stopOnSignals(() => demo.stop(), flags.json);
+  return {
+    figures: { previewUrl: demo.previewUrl, sandboxUrl: demo.sandboxUrl, companiesRead: demo.sync.companiesRead, apiCallsTotal: demo.sync.apiCallsTotal },
+    text: `cs-health preview: ${demo.previewUrl}  (portfolio; a company's card at ${demo.previewUrl}/companies/<id>)\npress Ctrl+C to stop`,
+  };
+}

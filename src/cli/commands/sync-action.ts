@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { createHubSpotGateway, findTouchedCompanies } from '../../hubspot';
+import { redactUrlCredentials } from '../../redaction/redact-url-credentials';
+import { runFullSync, type SyncSummary } from '../../sync/full-sync';
+import { loadChurnModel } from '../../sync/model-store';
+import { recomputeCompanies } from '../../sync/recompute-companies';
+import { SyncCheckpoint } from '../../sync/sync-checkpoint';
+import type { CommandResult } from '../command-runner';
+import { HUBSPOT_TIERS, type HubSpotTier } from '../hubspot-tiers';
+import { withHubSpotAt } from '../hubspot-reach';
+import { loadConfigFile } from '../load-config-file';
+import { createSyncProgress } from '../sync-progress';
+import { parseFlags } from '../parse-flags';
+import { syncFlags } from './sync-flags';
+
+function rejected(failed: { id: string; message: string }[]): string | undefined {
+  if (failed.length === 0) return undefined;
+  // One readable line: the first three, each cut short; --json lists them all under `failed`.
+  const shown = failed.slice(0, 3).map((f) => `${f.id}: ${f.message.length > 160 ? `${f.message.slice(0, 160)}…` : f.message}`);
+  return `HubSpot rejected ${failed.length} writes (${shown.join('; ')}${failed.length > 3 ? '; …' : ''}); the full list is under "failed" with --json`;
+}
+
+/**
+ * The figures both kinds of sync report under the same names, so `--json` has one shape:
+ * `mode`, `asOf`, `dryRun`, `companiesRead`, `companiesChanged`, `failed`, `apiCalls`,
+ * `apiCallsTotal`, `warnings`; each mode adds its own figures after them.
+ */
+export async function runSync(raw: Record<string, unknown>): Promise<CommandResult> {
+  const flags = parseFlags(syncFlags, raw);
+  const config = loadConfigFile(flags.config);
+  const perTenSeconds = flags.rateLimit ?? HUBSPOT_TIERS[flags.tier as HubSpotTier].tenSecondly;
+  const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN, budget: { perTenSeconds } });
+  const checkpointPath = join(flags.stateDir, 'sync-checkpoint.jsonl');
+  const modelPath = join(flags.stateDir, 'churn-model.json');
+  const asOf = () => (flags.asOf ? new Date(flags.asOf) : new Date());
+  try {
+    if (flags.since) {
+      const since = flags.since;
+      const at = asOf();
+      const { ids, result } = await withHubSpotAt(flags.baseUrl, async () => {
+        const touched = await findTouchedCompanies(gateway, new Date(since));
+        return { ids: touched, result: await recomputeCompanies(gateway, config, touched, at, { model: loadChurnModel(modelPath), dryRun: flags.dryRun }) };
+      });
+      const figures = {
+        mode: 'incremental',
+        asOf: at.toISOString(),
+        dryRun: flags.dryRun,
+        companiesRead: ids.length,
+        companiesChanged: result.written,
+        failed: result.failed,
+        apiCalls: gateway.callCounts(),
+        apiCallsTotal: gateway.totalCalls(),
+        warnings: gateway.warnings.toJSON(),
+        since: new Date(since).toISOString(),
+        unchanged: result.unchanged,
+      };
+      return {
+        figures,
+        text: `${ids.length} companies touched since ${since}: ${result.written} ${flags.dryRun ? 'would be ' : ''}updated, ${result.unchanged} unchanged, ${result.failed.length} failed (${figures.apiCallsTotal} API calls)`,
+        failure: rejected(result.failed),
+      };
+    }
+    if (flags.restart) SyncCheckpoint.discard(checkpointPath);
+    const progress = createSyncProgress(flags.json ? 'silent' : process.stderr.isTTY ? 'bar' : 'lines');
+    const summary = await withHubSpotAt(
+      flags.baseUrl,
+      () =>
+        runFullSync({
+          gateway,
+          config,
+          checkpointPath,
+          modelPath,
+          // The checkpoint records this key: never the credentials of a URL.
+          runKey: `${redactUrlCredentials(flags.baseUrl)}|${JSON.stringify(config)}`,
+          now: asOf,
+          dryRun: flags.dryRun,
+          onProgress: (p) => progress.update(p),
+        }).finally(() => progress.stop()),
+      { resumable: true },
+    );
+    return { figures: { mode: 'full', ...summary }, text: describeSummary(summary), failure: rejected(summary.failed) };
+  } finally {
+    await gateway.close();
+  }
+}
+
+function describeSummary(s: SyncSummary): string {
+  const lines = [
+    `${s.dryRun ? 'Dry run: would update' : 'Updated'} ${s.companiesChanged} of ${s.companiesRead} companies (${s.propertiesChanged} property values)${s.resumed ? ', resuming an interrupted run' : ''}.`,
+    `API calls: ${s.apiCallsTotal} (${(s.apiCallsTotal / Math.max(s.companiesRead, 1)).toFixed(2)} per company) in ${(s.durationMs / 1000).toFixed(1)} s.`,
+    `Churn risk: ${s.churnModel.kind === 'fitted' ? `model fitted on this portal's history, held-out AUC ${s.churnModel.auc?.toFixed(2) ?? 'n/a'}` : `rule weights (${s.churnModel.note})`}.`,
+  ];
+  const warnings = Object.entries(s.warnings);
+  if (warnings.length) lines.push(`Warnings: ${warnings.map(([kind, count]) => `${kind} x${count}`).join(', ')}.`);
+  if (!s.dryRun) lines.push(`Next incremental run: cs-health sync --since ${new Date().toISOString()}`);
+  if (s.missingProperties.length) lines.push(`Missing properties (their component has no data): ${s.missingProperties.join(', ')}.`);
+  for (const change of s.preview ?? []) lines.push(`  company ${change.companyId}: ${Object.entries(change.changes).map(([k, v]) => `${k} ${v.from ?? '(empty)'} -> ${v.to || '(empty)'}`).join(', ')}`);
+  return lines.join('\n');
+}
