@@ -39,6 +39,8 @@ export interface SettingsDocument {
   engine: Record<string, unknown>;
   /** Objective plans input (`loadPlans` input), with `assignments` and `managers`; absent = defaults. */
   plans?: Record<string, unknown>;
+  /** HubSpot user ids who may change settings through the API; set first from the CLI (`settings import`). */
+  admins?: string[];
 }
 
 export interface SettingsVersion {
