@@ -32,7 +32,8 @@ export class StoreError extends Error {
 export class StoreUnavailableError extends StoreError {
   declare readonly code: 'STORE_UNAVAILABLE';
   constructor(where: string, cause?: unknown) {
-    const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
+    const said = (cause as { message?: unknown } | undefined)?.message;
+    const reason = typeof said === 'string' && said ? ` (${said})` : '';
     super('STORE_UNAVAILABLE', `the database at ${where} is unavailable${reason}; try again shortly`, { cause });
     this.name = 'StoreUnavailableError';
   }

@@ -33,9 +33,9 @@ export async function openPgliteDatabase(options: { dataDir?: string } = {}): Pr
   });
   const direct = on(db);
   return {
-    query: <Row>(sql: string, params?: readonly unknown[]) => (guard(), direct.query<Row>(sql, params)),
-    exec: (sql: string) => (guard(), direct.exec(sql)),
-    transaction: <T>(work: (tx: Pick<SqlDatabase, 'query' | 'exec'>) => Promise<T>) => (guard(), db.transaction((tx) => work(on(tx)))),
+    query: async <Row>(sql: string, params?: readonly unknown[]) => (guard(), direct.query<Row>(sql, params)),
+    exec: async (sql: string) => (guard(), direct.exec(sql)),
+    transaction: async <T>(work: (tx: Pick<SqlDatabase, 'query' | 'exec'>) => Promise<T>) => (guard(), db.transaction((tx) => work(on(tx)))),
     async close() {
       if (closed) return;
       closed = true;

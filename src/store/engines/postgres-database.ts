@@ -10,11 +10,12 @@ const UNAVAILABLE_MESSAGES = [/connection terminated/i, /timeout exceeded when t
 
 /** True when an error from `pg` means the database is unreachable (so the caller may retry later). */
 export function isUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  // Duck-typed, not `instanceof Error`: socket errors may come from another realm (a test runner's sandbox).
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message, errors } = error as { code?: unknown; message?: unknown; errors?: unknown };
   if (typeof code === 'string' && (UNAVAILABLE_NODE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) return true;
-  if (error instanceof AggregateError) return error.errors.some(isUnavailable);
-  return UNAVAILABLE_MESSAGES.some((m) => m.test(error.message));
+  if (Array.isArray(errors) && errors.some(isUnavailable)) return true; // AggregateError: every address refused
+  return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(message));
 }
 
 /** The URL without its password, for messages and logs. */
@@ -58,9 +59,15 @@ export function openPostgresDatabase(options: { databaseUrl: string; max?: numbe
     },
   });
   let closed = false;
+  const guard = () => {
+    if (closed) throw new StoreUnavailableError(where, new Error('the store was closed'));
+  };
+  const direct = on(pool);
   return {
-    ...on(pool),
+    query: async <Row>(sql: string, params?: readonly unknown[]) => (guard(), direct.query<Row>(sql, params)),
+    exec: async (sql: string) => (guard(), direct.exec(sql)),
     async transaction<T>(work: (tx: Pick<SqlDatabase, 'query' | 'exec'>) => Promise<T>): Promise<T> {
+      guard();
       let client: pg.PoolClient;
       try {
         client = await pool.connect();

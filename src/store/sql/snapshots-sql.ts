@@ -3,7 +3,12 @@ import type { CompanySnapshot, SnapshotRepository, SqlDatabase } from '../store'
 import { StoreInputError } from '../store-errors';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isCalendarDay = (d: string) => DAY.test(d) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
+/** `2026-02-30` and `2026-13-01` match the pattern but are no day: a round trip through Date tells. */
+const isCalendarDay = (d: unknown): boolean => {
+  if (typeof d !== 'string' || !DAY.test(d)) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
 const day = (field: string) => z.string({ error: () => `${field} must be a day YYYY-MM-DD` }).refine(isCalendarDay, `${field} must be a real UTC day YYYY-MM-DD`);
 const score = z.number().finite().nullable();
 
