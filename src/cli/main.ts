@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { registerDbCommand } from './commands/db-command';
 import { registerSandboxCommand } from './commands/sandbox-command';
 import { registerServeCommand } from './commands/serve-command';
+import { registerSettingsCommand } from './commands/settings-command';
 import { registerSetupCommand } from './commands/setup-command';
 import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
@@ -16,6 +18,8 @@ registerSetupCommand(program);
 registerSyncCommand(program);
 registerStartCommand(program);
 registerServeCommand(program);
+registerDbCommand(program);
+registerSettingsCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Errors reaching this point are the user's to read: one line, no stack.
