@@ -20,6 +20,9 @@ describeOnEveryEngine('entry repository', ({ store }) => {
     await store().entries.addManualEntry({ measure: 'webinars', ownerId: '102', value: 1, occurredAt: t('2026-12-05T00:00:00Z'), enteredBy: 'mgr', enteredAt: t('2026-12-06T00:00:00Z') });
 
     const all = await store().entries.list();
+    // Read-back dates are this realm's Dates (zod's z.date() and instanceof hold for callers).
+    expect(all.events[0]!.declaredAt).toBeInstanceOf(Date);
+    expect(Array.isArray(all.events[0]!.accountIds) && all.events[0]!.accountIds instanceof Array).toBe(true);
     expect([all.events.length, all.transitions.length, all.manual.length]).toEqual([1, 1, 2]);
     const november = await store().entries.list({ ownerIds: ['101'], from: t('2026-11-01T00:00:00Z'), to: t('2026-12-01T00:00:00Z') });
     expect(november.events).toHaveLength(1);

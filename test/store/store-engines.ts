@@ -7,17 +7,6 @@ import type { Store } from '../../src/store/store';
 /** The PostgreSQL server the server suite runs on: `CS_HEALTH_TEST_DATABASE_URL`, else the local default. */
 export const POSTGRES_TEST_URL = process.env.CS_HEALTH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/**
- * PGlite loads its WASM with dynamic import(), which jest's CommonJS sandbox only allows when node
- * runs with --experimental-vm-modules; say so plainly rather than fail with Node's cryptic message.
- */
-function requireVmModules(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  if (typeof (require('node:vm') as { SyntheticModule?: unknown }).SyntheticModule !== 'function') {
-    throw new Error('the PGlite store suite needs jest run with NODE_OPTIONS=--experimental-vm-modules (PGlite loads its WASM with import())');
-  }
-}
-
 let reachable: boolean | undefined;
 
 /**
@@ -89,7 +78,6 @@ const postgres: EngineUnderTest = {
 
 /** PGlite always; PostgreSQL when a server answers, else one console line saying the suite was skipped. */
 export function enginesUnderTest(): EngineUnderTest[] {
-  requireVmModules();
   if (postgresReachable()) return [pglite, postgres];
   // CI starts PostgreSQL before the tests: there a skip would hide a broken server suite.
   if (process.env.CS_HEALTH_REQUIRE_SERVERS) throw new Error(`PostgreSQL store suite required (CS_HEALTH_REQUIRE_SERVERS) but no server answers at ${POSTGRES_TEST_URL}`);
