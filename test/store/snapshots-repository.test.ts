@@ -38,6 +38,14 @@ describeOnEveryEngine('snapshot repository', ({ store }) => {
     expect(await store().snapshots.latestDay()).toBe('2026-11-29');
   });
 
+  it('lets concurrent writers of the same companies and day both finish', async () => {
+    const batch = (score: number) => Array.from({ length: 3000 }, (_, i) => snap(String(i), '2026-11-27', score));
+    await Promise.all([store().snapshots.write(batch(10)), store().snapshots.write(batch(20).reverse()), store().snapshots.write(batch(30))]);
+    const rows = await store().snapshots.onDay('2026-11-27');
+    expect(rows).toHaveLength(3000);
+    expect(new Set(rows.map((r) => r.score)).size).toBeLessThanOrEqual(3);
+  });
+
   it('refuses a bad row naming its index and field, and stores none of the batch', async () => {
     const error = await store().snapshots.write([snap('1', '2026-11-01', 60), snap('2', '2026-02-30', 60), snap('', '2026-11-01', 60)]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreInputError);

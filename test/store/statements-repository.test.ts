@@ -45,6 +45,13 @@ describeOnEveryEngine('statement repository', ({ store }) => {
     expect((await store().statements.latest('101', '2027-Q1'))?.lockedAt).toBeUndefined();
   });
 
+  it('keeps one statement when recomputes of it race (one version, the last body)', async () => {
+    await Promise.all([70, 71, 72, 73, 74].map((n) => store().statements.record(statement(n))));
+    const versions = await store().statements.versions('101', '2026-Q4');
+    expect(versions).toHaveLength(1);
+    expect([70, 71, 72, 73, 74]).toContain(versions[0]!.body.overall);
+  });
+
   it('refuses a bad statement naming the field', async () => {
     const error = await store().statements.record({ ...statement(80), periodKey: 'Q4' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreInputError);

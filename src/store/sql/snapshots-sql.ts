@@ -64,7 +64,8 @@ export function sqlSnapshotRepository(db: SqlDatabase): SnapshotRepository {
       });
       if (issues.length) throw new StoreInputError(issues);
       // The latest row for a company and day wins within one call too (ON CONFLICT cannot touch a row twice).
-      const unique = [...new Map(rows.map((r) => [`${r.companyId}\u0000${r.day}`, r])).values()];
+      // Sorted by key so concurrent writers lock rows in one order (no deadlock between two upserts).
+      const unique = [...new Map(rows.map((r) => [`${r.companyId}\u0000${r.day}`, r])).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
       await db.transaction(async (tx) => {
         for (let start = 0; start < unique.length; start += CHUNK) {
           const chunk = unique.slice(start, start + CHUNK).map((r) => ({

@@ -42,8 +42,10 @@ export function sqlStatementRepository(db: SqlDatabase): StatementRepository {
       const s = parsed.data;
       const body = JSON.parse(JSON.stringify(s.body)) as Record<string, unknown>;
       return db.transaction(async (tx) => {
-        // Row lock on the newest version, so two recomputes of one statement queue up on PostgreSQL.
-        const [latest] = await tx.query<StatementRow>(`SELECT ${COLUMNS} FROM cs_statement_versions WHERE owner_id = $1 AND period_key = $2 ORDER BY version DESC LIMIT 1 FOR UPDATE`, [s.ownerId, s.periodKey]);
+        // One lock per statement (a row lock cannot cover the first version, which does not exist yet),
+        // so two recomputes of one statement queue up on PostgreSQL instead of both inserting version 1.
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext('cs_statement/' || $1 || '/' || $2))", [s.ownerId, s.periodKey]);
+        const [latest] = await tx.query<StatementRow>(`SELECT ${COLUMNS} FROM cs_statement_versions WHERE owner_id = $1 AND period_key = $2 ORDER BY version DESC LIMIT 1`, [s.ownerId, s.periodKey]);
         if (!latest) {
           const [row] = await tx.query<StatementRow>(`INSERT INTO cs_statement_versions (${COLUMNS}) VALUES ($1, $2, 1, $3::jsonb, $4, NULL, NULL, $5) RETURNING ${COLUMNS}`, [s.ownerId, s.periodKey, JSON.stringify(body), s.computedAt, s.settingsVersion]);
           return toVersion(row!);
