@@ -65,6 +65,16 @@ describeOnEveryEngine('sync run repository', ({ store }) => {
     expect(await store().syncRuns.recent(1)).toHaveLength(1);
   });
 
+  it('names each bad field instead of failing in SQL', async () => {
+    const run = await store().syncRuns.start({ kind: 'full', asOf: t('2026-11-01T00:00:00Z'), startedAt: t('2026-11-01T02:00:00Z'), settingsVersion: 1 });
+    const error = await store().syncRuns.finish(run.id, { finishedAt: t('nope'), outcome: 'great' as never, apiCalls: -1, companiesChanged: 2, modelVersion: null, summary: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreInputError);
+    expect((error as StoreInputError).issues.map((i) => i.path)).toEqual(['finishedAt', 'outcome', 'apiCalls']);
+    await expect(store().syncRuns.start({ kind: 'nightly' as never, asOf: undefined as never, startedAt: t('2026-11-01T02:00:00Z'), settingsVersion: 1.5 })).rejects.toThrow('kind: kind must be full, incremental or dry-run; asOf: asOf must be a valid date; settingsVersion');
+    await expect(store().syncRuns.recent(-1)).rejects.toThrow('limit must be a whole number from 1');
+    expect((await store().syncRuns.recent())[0]!.outcome).toBe('running');
+  });
+
   it('says so when finishing a run that does not exist', async () => {
     await expect(store().syncRuns.finish(99, { finishedAt: t('2026-11-01T02:05:00Z'), outcome: 'ok', apiCalls: 1, companiesChanged: 0, modelVersion: null, summary: {} })).rejects.toBeInstanceOf(StoreNotFoundError);
   });

@@ -55,6 +55,13 @@ describeOnEveryEngine('settings repository', ({ store }) => {
     expect(await store().settings.current()).toBeUndefined();
   });
 
+  it('refuses a save without a time or author, and a version that is not a number', async () => {
+    const error = (await store().settings.save({ engine: {} }, { kind: 'robot', id: '' } as never, undefined as never).catch((e: unknown) => e)) as SettingsValidationError;
+    expect(error.issues.map((i) => i.path)).toEqual(['author.kind', 'author.id', 'at']);
+    await expect(store().settings.get(Number.NaN)).rejects.toThrow('version must be a whole number from 1');
+    expect(await store().settings.current()).toBeUndefined();
+  });
+
   it('gives concurrent saves distinct consecutive versions', async () => {
     const saves = await Promise.all([1, 2, 3, 4, 5].map((n) => store().settings.save({ engine: { health: { weights: { usage: n } } } }, admin, at('2026-11-01T09:00:00Z'))));
     expect(saves.map((s) => s.version).sort()).toEqual([1, 2, 3, 4, 5]);

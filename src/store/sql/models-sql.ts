@@ -1,6 +1,7 @@
 import type { ChurnModel } from '../../domain/churn-risk/churn-model';
 import type { ModelRepository, ModelVersion, SqlDatabase } from '../store';
 import { StoreInputError } from '../store-errors';
+import { dateIssues, requireWholeNumber } from './input-checks';
 
 interface ModelRow {
   version: number;
@@ -20,7 +21,7 @@ export function sqlModelRepository(db: SqlDatabase): ModelRepository {
       const issues = [];
       if (model?.kind !== 'fitted' && model?.kind !== 'rules') issues.push({ path: 'model.kind', message: 'must be fitted or rules' });
       if (!Number.isInteger(settingsVersion) || settingsVersion < 0) issues.push({ path: 'settingsVersion', message: 'must be a whole number, 0 or more' });
-      if (!(fittedAt instanceof Date) || Number.isNaN(fittedAt.getTime())) issues.push({ path: 'fittedAt', message: 'must be a valid date' });
+      issues.push(...dateIssues({ fittedAt }));
       if (issues.length) throw new StoreInputError(issues);
       return db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [MODEL_LOCK_KEY]);
@@ -34,6 +35,7 @@ export function sqlModelRepository(db: SqlDatabase): ModelRepository {
       return row && toVersion(row);
     },
     async get(version) {
+      requireWholeNumber('version', version);
       const [row] = await db.query<ModelRow>(`SELECT ${COLUMNS} FROM cs_model_versions WHERE version = $1`, [version]);
       return row && toVersion(row);
     },

@@ -4,6 +4,7 @@ import { loadPlans, PlanError } from '../../domain/objectives/load-plans';
 import { jsonDiff } from '../json-diff';
 import type { Actor, SettingsDocument, SettingsIssue, SettingsRepository, SettingsVersion, SqlDatabase } from '../store';
 import { SettingsValidationError } from '../store-errors';
+import { dateIssues, requireWholeNumber } from './input-checks';
 
 // The document's outer shape; what is inside `engine` and `plans` is the domain schemas' to judge.
 const documentSchema = z.strictObject({
@@ -78,10 +79,12 @@ export function sqlSettingsRepository(db: SqlDatabase): SettingsRepository {
       return row && toVersion(row);
     },
     async get(version) {
+      requireWholeNumber('version', version);
       const [row] = await db.query<SettingsRow>(`SELECT ${COLUMNS} FROM cs_settings_versions WHERE version = $1`, [version]);
       return row && toVersion(row);
     },
     async history(limit = 50) {
+      requireWholeNumber('limit', limit);
       const rows = await db.query<SettingsRow>(`SELECT ${COLUMNS} FROM cs_settings_versions ORDER BY version DESC LIMIT $1`, [limit]);
       return rows.map(toVersion);
     },
@@ -89,7 +92,7 @@ export function sqlSettingsRepository(db: SqlDatabase): SettingsRepository {
       const issues = settingsIssues(document);
       const who = actorSchema.safeParse(author);
       if (!who.success) issues.push(...who.error.issues.map((i) => ({ path: `author.${i.path.join('.')}`, message: i.message })));
-      if (Number.isNaN(at?.getTime?.())) issues.push({ path: 'at', message: 'the time of the change must be a valid date' });
+      issues.push(...dateIssues({ at }));
       if (issues.length > 0) throw new SettingsValidationError(issues);
       // Stored as JSON, so compare and record the document as JSON will give it back.
       const stored = JSON.parse(JSON.stringify(document)) as SettingsDocument;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { canonicalJson, jsonDiff } from '../json-diff';
 import type { SqlDatabase, StatementRepository, StatementVersion } from '../store';
 import { StoreInputError } from '../store-errors';
+import { isValidDate } from './input-checks';
 
 const recordSchema = z.strictObject({
   ownerId: z.string({ error: () => 'ownerId is required' }).min(1, 'ownerId is required'),
   periodKey: z.string({ error: () => 'periodKey is required' }).regex(/^\d{4}(-(Q[1-4]|\d{2}))?$/, 'periodKey must look like 2026, 2026-Q4 or 2026-11'),
   body: z.record(z.string(), z.unknown(), { error: () => 'body must be an object' }),
-  computedAt: z.date({ error: () => 'computedAt must be a date' }),
+  computedAt: z.custom<Date>(isValidDate, 'computedAt must be a valid date'),
   settingsVersion: z.number().int().min(0, 'settingsVersion must be 0 or more'),
 });
 

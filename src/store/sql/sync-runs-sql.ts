@@ -1,5 +1,6 @@
 import type { SqlDatabase, SyncRun, SyncRunRepository } from '../store';
 import { StoreInputError, StoreNotFoundError } from '../store-errors';
+import { dateIssues, requireWholeNumber } from './input-checks';
 
 interface SyncRunRow {
   id: number;
@@ -26,22 +27,27 @@ const toRun = (r: SyncRunRow): SyncRun => ({
 });
 
 const COLUMNS = 'id, kind, as_of, started_at, finished_at, outcome, api_calls, companies_changed, settings_version, model_version, summary';
-const validDate = (d: unknown) => d instanceof Date && !Number.isNaN(d.getTime());
 
 export function sqlSyncRunRepository(db: SqlDatabase): SyncRunRepository {
   return {
     async start(run) {
       const issues = [
         ...(['full', 'incremental', 'dry-run'].includes(run.kind) ? [] : [{ path: 'kind', message: 'kind must be full, incremental or dry-run' }]),
-        ...(validDate(run.asOf) ? [] : [{ path: 'asOf', message: 'asOf must be a valid date' }]),
-        ...(validDate(run.startedAt) ? [] : [{ path: 'startedAt', message: 'startedAt must be a valid date' }]),
+        ...dateIssues({ asOf: run.asOf, startedAt: run.startedAt }),
+        ...(Number.isInteger(run.settingsVersion) && run.settingsVersion >= 0 ? [] : [{ path: 'settingsVersion', message: 'settingsVersion must be a whole number, 0 or more' }]),
       ];
       if (issues.length) throw new StoreInputError(issues);
       const [row] = await db.query<SyncRunRow>(`INSERT INTO cs_sync_runs (kind, as_of, started_at, outcome, settings_version) VALUES ($1, $2, $3, 'running', $4) RETURNING ${COLUMNS}`, [run.kind, run.asOf, run.startedAt, run.settingsVersion]);
       return toRun(row!);
     },
     async finish(id, result) {
-      if (!validDate(result.finishedAt)) throw new StoreInputError([{ path: 'finishedAt', message: 'finishedAt must be a valid date' }]);
+      requireWholeNumber('id', id);
+      const issues = [
+        ...dateIssues({ finishedAt: result.finishedAt }),
+        ...(['ok', 'partial', 'failed'].includes(result.outcome) ? [] : [{ path: 'outcome', message: 'outcome must be ok, partial or failed' }]),
+        ...(['apiCalls', 'companiesChanged'] as const).filter((k) => !Number.isInteger(result[k]) || result[k] < 0).map((k) => ({ path: k, message: `${k} must be a whole number, 0 or more` })),
+      ];
+      if (issues.length) throw new StoreInputError(issues);
       const [row] = await db.query<SyncRunRow>(
         `UPDATE cs_sync_runs SET finished_at = $2, outcome = $3, api_calls = $4, companies_changed = $5, model_version = $6, summary = $7::jsonb WHERE id = $1 RETURNING ${COLUMNS}`,
         [id, result.finishedAt, result.outcome, result.apiCalls, result.companiesChanged, result.modelVersion, JSON.stringify(result.summary)],
@@ -50,6 +56,7 @@ export function sqlSyncRunRepository(db: SqlDatabase): SyncRunRepository {
       return toRun(row);
     },
     async recent(limit = 20) {
+      requireWholeNumber('limit', limit);
       const rows = await db.query<SyncRunRow>(`SELECT ${COLUMNS} FROM cs_sync_runs ORDER BY started_at DESC, id DESC LIMIT $1`, [limit]);
       return rows.map(toRun);
     },
