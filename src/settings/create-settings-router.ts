@@ -24,6 +24,7 @@ type Handler = (req: Request, res: Response, caller: { userId: string; email?: s
  * - `PUT /settings`: a new document (admins only), refused whole with each bad path;
  * - `POST /entries/exceptional-events | transitions | manual-counts`: a manager's declarations for
  *   their team, stamped with the caller and the time;
+ * - `POST /entries/exceptional-events/:id/approve`: an admin (not the declarer) approves an event;
  * - `GET /entries`: the declarations about the caller and the people they manage.
  * Not mounted here: the backend mounts it behind its signature check.
  */
@@ -78,6 +79,16 @@ export function createSettingsRouter(options: SettingsRouterOptions): Router {
     requireManagerOf(caller, input.ownerIds, await options.owners(), await store.settings.current());
     const stored = await store.entries.addExceptionalEvent({ ...input, declaredBy: who(caller), declaredAt: now() });
     res.status(201).json(stored);
+  }));
+
+  // Four eyes: an admin other than the manager who declared it approves an exclusion.
+  router.post('/entries/exceptional-events/:id/approve', route(async (req, res, caller) => {
+    const id = Number(req.params.id);
+    if (!Number.isInteger(id) || id < 1) throw new SettingsApiError('BAD_REQUEST', 'id must be an event number', [{ path: 'id', message: 'must be an event number' }]);
+    requireAdmin(caller, await store.settings.current(), 'approve exceptional events');
+    const event = (await store.entries.list()).events.find((e) => e.id === id);
+    if (event && event.declaredBy === who(caller)) throw new SettingsApiError('FORBIDDEN', 'an event is approved by someone other than who declared it');
+    res.json(await store.entries.approveExceptionalEvent(id, { approvedBy: who(caller), approvedAt: now() }));
   }));
 
   router.post('/entries/transitions', route(async (req, res, caller) => {

@@ -15,10 +15,10 @@ export function ownerOfCaller(caller: { userId: string; email?: string }, owners
 }
 
 /** Refuses unless the caller's user id is in the current settings' `admins`. */
-export function requireAdmin(caller: { userId: string }, current: SettingsVersion | undefined): void {
+export function requireAdmin(caller: { userId: string }, current: SettingsVersion | undefined, action = 'change the settings'): void {
   const admins = current?.document.admins ?? [];
   if (admins.length === 0) throw new SettingsApiError('FORBIDDEN', 'no admin is set yet: an operator names them first with `cs-health settings import FILE` (an `admins` list of HubSpot user ids)');
-  if (!admins.includes(caller.userId)) throw new SettingsApiError('FORBIDDEN', 'only a cs-health admin can change the settings');
+  if (!admins.includes(caller.userId)) throw new SettingsApiError('FORBIDDEN', `only a cs-health admin can ${action}`);
 }
 
 /**

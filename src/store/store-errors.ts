@@ -12,6 +12,8 @@ export const STORE_ERROR_CODES = {
   SCHEMA_MISMATCH: { retryable: false },
   /** Asked to change something that does not exist (an unknown sync run). */
   NOT_FOUND: { retryable: false },
+  /** The change conflicts with what is stored (an event approved already). */
+  CONFLICT: { retryable: false },
 } as const;
 
 export type StoreErrorCode = keyof typeof STORE_ERROR_CODES;
@@ -74,6 +76,14 @@ export class StoreNotFoundError extends StoreError {
   }
 }
 
+export class StoreConflictError extends StoreError {
+  declare readonly code: 'CONFLICT';
+  constructor(message: string) {
+    super('CONFLICT', message);
+    this.name = 'StoreConflictError';
+  }
+}
+
 /** What an HTTP surface answers for a store error: status, headers and a body with code, message and field issues. */
 export interface StoreHttpAnswer {
   status: number;
@@ -106,5 +116,7 @@ export function httpAnswerForStoreError(error: unknown): StoreHttpAnswer | undef
       return { status: 400, headers: {}, body: { ...body, issues: (error as SettingsValidationError | StoreInputError).issues } };
     case 'NOT_FOUND':
       return { status: 404, headers: {}, body };
+    case 'CONFLICT':
+      return { status: 409, headers: {}, body };
   }
 }

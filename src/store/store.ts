@@ -96,6 +96,8 @@ export type StoredManualEntry = ManualEntry & { id: number };
 
 export interface EntryRepository {
   addExceptionalEvent(event: ExceptionalEvent & { ownerIds: string[]; approvedBy?: string; approvedAt?: Date }): Promise<StoredExceptionalEvent>;
+  /** Records who approved an event and when; throws `StoreNotFoundError` for an unknown id, `StoreConflictError` when already approved. */
+  approveExceptionalEvent(id: number, approval: { approvedBy: string; approvedAt: Date }): Promise<StoredExceptionalEvent>;
   addTransition(transition: TransitionWindow): Promise<StoredTransition>;
   addManualEntry(entry: ManualEntry): Promise<StoredManualEntry>;
   /** Everything declared for these people (all people when omitted) that overlaps [from, to). */

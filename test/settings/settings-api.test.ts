@@ -133,6 +133,16 @@ describe('manager entries over HTTP', () => {
     expect((await store.entries.list()).events).toEqual([]);
   });
 
+  it('lets an admin who did not declare it approve an event, once', async () => {
+    const declared = await call('POST', '/entries/exceptional-events', '5001', { accountIds: ['c1'], ownerIds: ['101'], reason: 'customer insolvency' });
+    const id = declared.json.id as number;
+    expect(await call('POST', `/entries/exceptional-events/${id}/approve`, '5001')).toMatchObject({ status: 403, json: { message: 'only a cs-health admin can approve exceptional events' } });
+    expect(await call('POST', `/entries/exceptional-events/${id}/approve`, ADMIN)).toMatchObject({ status: 200, json: { id, approvedBy: 'hubspot-user:9001', approvedAt: NOW.toISOString() } });
+    expect(await call('POST', `/entries/exceptional-events/${id}/approve`, ADMIN)).toMatchObject({ status: 409, json: { code: 'CONFLICT' } });
+    expect(await call('POST', '/entries/exceptional-events/0/approve', ADMIN)).toMatchObject({ status: 400, json: { issues: [{ path: 'id' }] } });
+    expect(await call('POST', '/entries/exceptional-events/42/approve', ADMIN)).toMatchObject({ status: 404, json: { code: 'NOT_FOUND' } });
+  });
+
   it('records events and transitions, and lists them to the manager and the people concerned only', async () => {
     expect((await call('POST', '/entries/exceptional-events', '5001', { accountIds: ['c1'], ownerIds: ['101'], reason: 'customer insolvency' })).status).toBe(201);
     const transition = await call('POST', '/entries/transitions', '5001', { ownerIds: ['101', '102'], from: '2026-11-01', to: '2026-11-15', reason: 'portfolio rebuild' });

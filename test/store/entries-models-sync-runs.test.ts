@@ -1,5 +1,5 @@
 import type { ChurnModel } from '../../src/domain/churn-risk/churn-model';
-import { StoreInputError, StoreNotFoundError } from '../../src/store/store-errors';
+import { StoreConflictError, StoreInputError, StoreNotFoundError } from '../../src/store/store-errors';
 import { describeOnEveryEngine } from './store-engines';
 
 const t = (iso: string) => new Date(iso);
@@ -30,6 +30,16 @@ describeOnEveryEngine('entry repository', ({ store }) => {
     expect(november.manual).toEqual([{ id: 1, measure: 'webinars', ownerId: '101', value: 2, occurredAt: t('2026-11-05T00:00:00Z'), enteredBy: 'mgr', enteredAt: t('2026-11-06T00:00:00Z'), note: 'two customer webinars' }]);
     const october102 = await store().entries.list({ ownerIds: ['102'], from: t('2026-10-10T00:00:00Z'), to: t('2026-11-01T00:00:00Z') });
     expect(october102).toMatchObject({ events: [], transitions: [{ ownerIds: ['101', '102'], from: t('2026-10-01T00:00:00Z') }], manual: [] });
+  });
+
+  it('records an approval once: a second approval is a conflict, an unknown event not found', async () => {
+    const event = await store().entries.addExceptionalEvent({ accountIds: ['c1'], ownerIds: ['101'], reason: 'market shock', declaredBy: 'mgr', declaredAt: t('2026-11-10T10:00:00Z') });
+    expect(event.approvedBy).toBeUndefined();
+    const approved = await store().entries.approveExceptionalEvent(event.id, { approvedBy: 'vp', approvedAt: t('2026-11-12T09:00:00Z') });
+    expect(approved).toMatchObject({ id: event.id, approvedBy: 'vp', approvedAt: t('2026-11-12T09:00:00Z'), declaredBy: 'mgr' });
+    await expect(store().entries.approveExceptionalEvent(event.id, { approvedBy: 'other', approvedAt: t('2026-11-13T09:00:00Z') })).rejects.toBeInstanceOf(StoreConflictError);
+    await expect(store().entries.approveExceptionalEvent(99, { approvedBy: 'vp', approvedAt: t('2026-11-13T09:00:00Z') })).rejects.toBeInstanceOf(StoreNotFoundError);
+    expect((await store().entries.list()).events[0]!.approvedBy).toBe('vp');
   });
 
   it('refuses an entry that fails the domain schema, naming the field', async () => {

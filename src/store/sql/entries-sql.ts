@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { exceptionalEventSchema, transitionWindowSchema } from '../../domain/objectives/fairness-declarations';
 import { manualEntrySchema } from '../../domain/objectives/measures/manual-entries';
 import type { EntryRepository, SettingsIssue, SqlDatabase, StoredExceptionalEvent, StoredManualEntry, StoredTransition } from '../store';
-import { StoreInputError } from '../store-errors';
+import { StoreConflictError, StoreInputError, StoreNotFoundError } from '../store-errors';
+import { dateIssues, requireWholeNumber } from './input-checks';
 
 const storedEventSchema = exceptionalEventSchema.extend({
   ownerIds: z.array(z.string().min(1)).min(1, 'ownerIds must name at least one person whose results the event affects'),
@@ -47,6 +48,16 @@ export function sqlEntryRepository(db: SqlDatabase): EntryRepository {
         [JSON.stringify(e.accountIds), JSON.stringify(e.ownerIds), e.reason, e.declaredBy, e.declaredAt, e.approvedBy ?? null, e.approvedAt ?? null],
       );
       return toEvent(row!);
+    },
+    async approveExceptionalEvent(id, approval) {
+      requireWholeNumber('id', id);
+      const issues = [...dateIssues({ approvedAt: approval?.approvedAt }), ...(typeof approval?.approvedBy === 'string' && approval.approvedBy ? [] : [{ path: 'approvedBy', message: 'approvedBy is required: who approved it' }])];
+      if (issues.length) throw new StoreInputError(issues);
+      const [row] = await db.query<EventRow>(`UPDATE cs_exceptional_events SET approved_by = $2, approved_at = $3 WHERE id = $1 AND approved_by IS NULL RETURNING ${EVENT}`, [id, approval.approvedBy, approval.approvedAt]);
+      if (row) return toEvent(row);
+      const [existing] = await db.query<EventRow>(`SELECT ${EVENT} FROM cs_exceptional_events WHERE id = $1`, [id]);
+      if (!existing) throw new StoreNotFoundError(`no exceptional event ${id}`);
+      throw new StoreConflictError(`exceptional event ${id} was already approved by ${existing.approved_by}`);
     },
     async addTransition(input) {
       const t = parse(transitionWindowSchema, input);
