@@ -65,6 +65,8 @@ describe('the embedded store on disk', () => {
 
   it('keeps its data across a restart and refuses to open once the schema is newer than the code', async () => {
     const first = await openStore({ dataDir: dir });
+    // PGlite is single-user: a second opener (another process, or this one) is refused, not let in to corrupt it.
+    await expect(openStore({ dataDir: dir })).rejects.toThrow(`in use by process ${process.pid} (this one)`);
     expect(first.migration.applied.map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
     await first.settings.save({ engine: { health: { weights: { usage: 33 } } } }, { kind: 'cli', id: 'test' }, new Date('2026-11-01T00:00:00Z'));
     await first.database.query("INSERT INTO cs_schema_migrations (version, name, checksum) VALUES (99, 'from-the-future', 'x')");

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { PGlite as PGliteInstance, Transaction } from '@electric-sql/pglite';
 import type { SqlDatabase } from '../store';
 import { StoreUnavailableError } from '../store-errors';
+import { claimDataDir } from './data-dir-lock';
 
 /**
  * PGlite loads its WASM and Node helpers with dynamic `import()`. Loading it through Node's own
@@ -35,10 +36,15 @@ const asParams = (params: readonly unknown[]): unknown[] => params.map((p) => (p
 export async function openPgliteDatabase(options: { dataDir?: string } = {}): Promise<SqlDatabase> {
   let db: PGliteInstance;
   const where = options.dataDir ?? 'memory://';
+  let release = () => undefined as void;
   try {
-    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    if (options.dataDir) {
+      mkdirSync(options.dataDir, { recursive: true });
+      release = claimDataDir(options.dataDir);
+    }
     db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PARSERS });
   } catch (error) {
+    release();
     throw new StoreUnavailableError(`PGlite ${where}`, error);
   }
   let closed = false;
@@ -62,7 +68,11 @@ export async function openPgliteDatabase(options: { dataDir?: string } = {}): Pr
     async close() {
       if (closed) return;
       closed = true;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }
