@@ -23,6 +23,8 @@ export function postgresReachable(): boolean {
       reachable = false;
     }
   }
+  // CI starts PostgreSQL before the tests: there a skip would hide a broken server suite.
+  if (!reachable && process.env.CS_HEALTH_REQUIRE_SERVERS) throw new Error(`PostgreSQL store suite required (CS_HEALTH_REQUIRE_SERVERS) but no server answers at ${POSTGRES_TEST_URL}`);
   return reachable;
 }
 
@@ -79,8 +81,6 @@ const postgres: EngineUnderTest = {
 /** PGlite always; PostgreSQL when a server answers, else one console line saying the suite was skipped. */
 export function enginesUnderTest(): EngineUnderTest[] {
   if (postgresReachable()) return [pglite, postgres];
-  // CI starts PostgreSQL before the tests: there a skip would hide a broken server suite.
-  if (process.env.CS_HEALTH_REQUIRE_SERVERS) throw new Error(`PostgreSQL store suite required (CS_HEALTH_REQUIRE_SERVERS) but no server answers at ${POSTGRES_TEST_URL}`);
   console.log(`skipped: PostgreSQL store suite (no server at ${POSTGRES_TEST_URL.replace(/:[^:@/]*@/, ':***@')})`);
   return [pglite];
 }
