@@ -1,6 +1,8 @@
 import { createProgram, runProgram } from './cli-program';
+import { registerDbCommand } from './commands/db-command';
 import { registerSandboxCommand } from './commands/sandbox-command';
 import { registerServeCommand } from './commands/serve-command';
+import { registerSettingsCommand } from './commands/settings-command';
 import { registerSetupCommand } from './commands/setup-command';
 import { registerStartCommand } from './commands/start-command';
 import { registerSyncCommand } from './commands/sync-command';
@@ -19,5 +21,7 @@ registerSyncCommand(program);
 registerStartCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
+registerDbCommand(program);
+registerSettingsCommand(program);
 
 void runProgram(program, process.argv);

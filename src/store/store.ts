@@ -39,6 +39,8 @@ export interface SettingsDocument {
   engine: Record<string, unknown>;
   /** Objective plans input (`loadPlans` input), with `assignments` and `managers`; absent = defaults. */
   plans?: Record<string, unknown>;
+  /** HubSpot user ids who may change settings through the API; set first from the CLI (`settings import`). */
+  admins?: string[];
 }
 
 export interface SettingsVersion {
@@ -94,6 +96,8 @@ export type StoredManualEntry = ManualEntry & { id: number };
 
 export interface EntryRepository {
   addExceptionalEvent(event: ExceptionalEvent & { ownerIds: string[]; approvedBy?: string; approvedAt?: Date }): Promise<StoredExceptionalEvent>;
+  /** Records who approved an event and when; throws `StoreNotFoundError` for an unknown id, `StoreConflictError` when already approved. */
+  approveExceptionalEvent(id: number, approval: { approvedBy: string; approvedAt: Date }): Promise<StoredExceptionalEvent>;
   addTransition(transition: TransitionWindow): Promise<StoredTransition>;
   addManualEntry(entry: ManualEntry): Promise<StoredManualEntry>;
   /** Everything declared for these people (all people when omitted) that overlaps [from, to). */

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { openStore } from '../../store/open-store';
+import type { SettingsDocument } from '../../store/store';
+import { SettingsValidationError } from '../../store/store-errors';
+import { parseFlags } from '../parse-flags';
+import { runStoreCommand, storeFlagsSchema, storeOptionsFrom, withStoreFlags } from './store-flags';
+
+const cliActor = () => ({ kind: 'cli' as const, id: process.env.USER || userInfo().username || 'cli' });
+
+/**
+ * `cs-health settings export FILE | import FILE`: the settings document as a JSON file, to edit,
+ * review or move between stores. `import` is also how the first admins are named (`admins`).
+ */
+export function registerSettingsCommand(program: Command): void {
+  const settings = program.command('settings').description('the settings document (engine configuration, objective plans, admins), versioned in the store');
+
+  withStoreFlags(settings.command('export').argument('<file>', 'JSON file to write').description('write the current settings document to FILE')).action(async (file: string, raw: unknown) => {
+    const flags = parseFlags(storeFlagsSchema, raw);
+    await runStoreCommand(
+      flags.json,
+      async () => {
+        const store = await openStore(storeOptionsFrom(flags));
+        try {
+          const current = await store.settings.current();
+          writeFileSync(file, `${JSON.stringify(current?.document ?? { engine: {} }, null, 2)}\n`);
+          return { file, version: current?.version ?? 0 };
+        } finally {
+          await store.close();
+        }
+      },
+      (r) => (r.version === 0 ? `no settings saved yet: wrote the defaults to ${r.file}` : `wrote settings version ${r.version} to ${r.file}`),
+    );
+  });
+
+  withStoreFlags(settings.command('import').argument('<file>', 'JSON file to read').description('validate FILE and save it as the new settings version; a bad file is refused whole, each bad path named')).action(async (file: string, raw: unknown) => {
+    const flags = parseFlags(storeFlagsSchema, raw);
+    await runStoreCommand(
+      flags.json,
+      async () => {
+        let document: SettingsDocument;
+        try {
+          document = JSON.parse(readFileSync(file, 'utf8')) as SettingsDocument;
+        } catch (error) {
+          const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not valid JSON (${(error as Error).message})`;
+          throw new SettingsValidationError([{ path: '(file)', message: `cannot read ${file}: ${why}` }]);
+        }
+        const store = await openStore(storeOptionsFrom(flags));
+        try {
+          const saved = await store.settings.save(document, cliActor(), new Date());
+          return { file, version: saved.version, changes: saved.changes };
+        } finally {
+          await store.close();
+        }
+      },
+      (r) => `saved ${r.file} as settings version ${r.version} (${Object.keys(r.changes).length} change${Object.keys(r.changes).length === 1 ? '' : 's'}${Object.keys(r.changes).length ? `: ${Object.keys(r.changes).join(', ')}` : ''})`,
+    );
+  });
+}
