@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Command } from 'commander';
 import { Client } from 'pg';
 import { PgBossQueue, type PgBossConnection } from '../jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../store/engines/pglite-database';
 import type { QueuePolicyOverrides } from '../jobs/job-definitions';
 import { WebhookJobSink } from '../jobs/webhook-job-sink';
 import { startWorker, type JobHandlers } from '../jobs/worker';

@@ -1,5 +1,5 @@
 import { pgBossDbOver } from '../../src/jobs/drivers/pg-boss-sql-adapter';
-import { openPgliteDatabase } from '../../src/jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../../src/store/engines/pglite-database';
 import type { SqlDatabase } from '../../src/store/store';
 
 // pg-boss sends its migrations as one string of many statements; these are the PGlite behaviours that matter.

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { InlineQueue } from '../../src/jobs/drivers/inline-queue';
 import { PgBossQueue } from '../../src/jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../../src/jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../../src/store/engines/pglite-database';
 import type { QueuePolicyOverrides } from '../../src/jobs/job-definitions';
 import type { JobQueue } from '../../src/jobs/job-queue';
 import type { SqlDatabase } from '../../src/store/store';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgBossQueue } from '../../src/jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../../src/jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../../src/store/engines/pglite-database';
 import { startWorker, type JobHandlers } from '../../src/jobs/worker';
 import { WebhookJobSink } from '../../src/jobs/webhook-job-sink';
 import { dropSchema, eventually, FAST_POLICIES, freshSchema, POSTGRES_URL, postgresReachableSync } from './queue-engines';
@@ -24,7 +24,7 @@ describe('a restart loses nothing', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'cs-health-queue-'));
     try {
       // First life: the backend takes webhooks and stops before any worker ran.
-      const first = await openPgliteDatabase(dataDir);
+      const first = await openPgliteDatabase({ dataDir });
       const producer = new PgBossQueue({ connection: { database: first, engine: 'pglite' }, policies: FAST_POLICIES, pollingIntervalSeconds: 0.5, runSchedules: false });
       await producer.start();
       const stored = await new WebhookJobSink(producer).add([webhook(1, '0-2', '101'), webhook(2, '0-2', '101'), webhook(3, '0-3', '55'), webhook(4, '0-9', '1')]);
@@ -33,7 +33,7 @@ describe('a restart loses nothing', () => {
       await first.close();
 
       // Second life: a new database handle and a new queue on the same files; the worker runs what was waiting.
-      const second = await openPgliteDatabase(dataDir);
+      const second = await openPgliteDatabase({ dataDir });
       const queue = new PgBossQueue({ connection: { database: second, engine: 'pglite' }, policies: FAST_POLICIES, pollingIntervalSeconds: 0.5 });
       const { recomputed, handlers } = recorder();
       const worker = await startWorker({ queue, handlers, fullSyncCron: null });

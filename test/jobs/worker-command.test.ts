@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCsProperties } from '../../src/hubspot';
 import { PgBossQueue } from '../../src/jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../../src/jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../../src/store/engines/pglite-database';
 import { seedPortal, TOKEN, withPortal } from '../hubspot/hubspot-test-portal';
 import { eventually } from './queue-engines';
 
@@ -28,7 +28,7 @@ describe('cs-health worker', () => {
       await withPortal({ seed: seedPortal({ companies: 3, contactsPerCompany: 1, dealsPerCompany: 2, ticketsPerCompany: 1, bigCompanyContacts: 0 }) }, async (gateway, sandbox) => {
         await ensureCsProperties(gateway);
         // A backend stored a recompute for company 2 and stopped (PGlite: one process owns the directory at a time).
-        const database = await openPgliteDatabase(dataDir);
+        const database = await openPgliteDatabase({ dataDir });
         const backend = new PgBossQueue({ connection: { database, engine: 'pglite' }, runSchedules: false });
         await backend.start();
         await backend.send('recompute-companies', { companyIds: ['2'], reason: 'workflow-action' }, { delaySeconds: 0 });
@@ -57,7 +57,7 @@ describe('cs-health worker', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cs-health-dead-'));
     try {
       // A job that failed its only attempt (retries are set to 0 here) lands in the dead-letter list.
-      const database = await openPgliteDatabase(dir);
+      const database = await openPgliteDatabase({ dataDir: dir });
       const queue = new PgBossQueue({ connection: { database, engine: 'pglite' }, runSchedules: false, pollingIntervalSeconds: 0.5, policies: { 'recompute-companies': { retryLimit: 0, debounceSeconds: 0 } } });
       await queue.start();
       await queue.send('recompute-companies', { companyIds: ['5'], reason: 'webhook' });
@@ -88,9 +88,9 @@ describe('cs-health worker', () => {
     }
   });
 
-  it('refuses a bad flag in one line naming it', async () => {
+  it('refuses a bad flag in one line naming it, with the usage exit code 2', async () => {
     const worker = runCli(['worker', '--concurrency', '0']);
-    expect(await worker.exited).toBe(1);
+    expect(await worker.exited).toBe(2);
     expect(worker.output().stderr.trim()).toBe('cs-health: --concurrency must be a whole number from 1 to 32');
   });
 });

@@ -37,7 +37,7 @@ describe('cs-health db migrate and settings import/export on the embedded store'
     const bad = await cli(['settings', 'import', join(dir, 'bad.json'), ...db, '--json']);
     expect(bad.code).toBe(1);
     const refused = JSON.parse(bad.stdout);
-    expect(refused).toMatchObject({ ok: false, code: 'SETTINGS_INVALID' });
+    expect(refused).toMatchObject({ command: 'settings import', ok: false, error: { code: 'SETTINGS_INVALID' } });
     expect(refused.issues.map((i: { path: string }) => i.path)).toEqual(['engine.health.weights.usage', 'plans.period.end']);
     const badText = await cli(['settings', 'import', join(dir, 'bad.json'), ...db]);
     expect(badText.stderr).toContain('  engine.health.weights.usage: expected a number >= 0, got "x"');
@@ -50,7 +50,7 @@ describe('cs-health db migrate and settings import/export on the embedded store'
     expect(saved.stdout).toContain('as settings version 1 (2 changes: admins, engine.health.weights.usage)');
 
     const exported = await cli(['settings', 'export', join(dir, 'out.json'), ...db, '--json']);
-    expect(JSON.parse(exported.stdout)).toEqual({ ok: true, file: join(dir, 'out.json'), version: 1 });
+    expect(JSON.parse(exported.stdout)).toEqual({ command: 'settings export', ok: true, file: join(dir, 'out.json'), version: 1, durationMs: expect.any(Number) });
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'))).toEqual(good);
 
     const missing = await cli(['settings', 'import', join(dir, 'nope.json'), ...db]);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { migrate } from '../../store/migrate';
-import { openDatabase } from '../../store/open-store';
 import { parseFlags } from '../parse-flags';
 import { runStoreCommand, storeFlagsSchema, storeOptionsFrom, withStoreFlags } from './store-flags';
 
@@ -10,8 +8,11 @@ export function registerDbCommand(program: Command): void {
   withStoreFlags(db.command('migrate').description('apply the schema migrations this cs-health has and the database lacks; refuses a database with a newer schema')).action(async (raw: unknown) => {
     const flags = parseFlags(storeFlagsSchema, raw);
     await runStoreCommand(
+      'db migrate',
       flags.json,
       async () => {
+        const { migrate } = require('../../store/migrate') as typeof import('../../store/migrate');
+        const { openDatabase } = require('../../store/open-store') as typeof import('../../store/open-store');
         const { database, engine, location } = await openDatabase(storeOptionsFrom(flags));
         try {
           return { engine, location, ...(await migrate(database)) };

@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { openStore } from '../../store/open-store';
+import type { openStore as OpenStore } from '../../store/open-store';
 import type { SettingsDocument } from '../../store/store';
-import { SettingsValidationError } from '../../store/store-errors';
 import { parseFlags } from '../parse-flags';
 import { runStoreCommand, storeFlagsSchema, storeOptionsFrom, withStoreFlags } from './store-flags';
 
+// The store's engines load on use, so `--help` does not pay for PGlite and pg.
+const openStore: typeof OpenStore = (options) => (require('../../store/open-store') as typeof import('../../store/open-store')).openStore(options);
 const cliActor = () => ({ kind: 'cli' as const, id: process.env.USER || userInfo().username || 'cli' });
 
 /**
@@ -19,6 +20,7 @@ export function registerSettingsCommand(program: Command): void {
   withStoreFlags(settings.command('export').argument('<file>', 'JSON file to write').description('write the current settings document to FILE')).action(async (file: string, raw: unknown) => {
     const flags = parseFlags(storeFlagsSchema, raw);
     await runStoreCommand(
+      'settings export',
       flags.json,
       async () => {
         const store = await openStore(storeOptionsFrom(flags));
@@ -37,8 +39,10 @@ export function registerSettingsCommand(program: Command): void {
   withStoreFlags(settings.command('import').argument('<file>', 'JSON file to read').description('validate FILE and save it as the new settings version; a bad file is refused whole, each bad path named')).action(async (file: string, raw: unknown) => {
     const flags = parseFlags(storeFlagsSchema, raw);
     await runStoreCommand(
+      'settings import',
       flags.json,
       async () => {
+        const { SettingsValidationError } = require('../../store/store-errors') as typeof import('../../store/store-errors');
         let document: SettingsDocument;
         try {
           document = JSON.parse(readFileSync(file, 'utf8')) as SettingsDocument;

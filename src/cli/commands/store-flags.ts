@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { storeOptionsFromEnv, type StoreOptions } from '../../store/open-store';
+import type { StoreOptions } from '../../store/open-store';
+import { envelope, printEnvelope } from '../command-runner';
+import { EXIT_CODES } from '../exit-codes';
 
 /** The flags every store-backed command takes; `DATABASE_URL` in the environment is the default server. */
 export const storeFlagsSchema = z.object({
@@ -11,35 +13,42 @@ export const storeFlagsSchema = z.object({
 
 export function withStoreFlags(command: Command): Command {
   return command
-    .option('--database-url <url>', 'PostgreSQL server (default: $DATABASE_URL; without one, the embedded database)')
-    .option('--data-dir <dir>', 'folder of the embedded database (default: $CS_HEALTH_DATA_DIR or .cs-health/db)')
+    .option('--database-url <url>', 'PostgreSQL server; $DATABASE_URL when not given, else the embedded database')
+    .option('--data-dir <dir>', 'folder of the embedded database; $CS_HEALTH_DATA_DIR or .cs-health/db when not given')
     .option('--json', 'print the result as JSON');
 }
 
 /** Flags first, then the environment. */
 export function storeOptionsFrom(flags: z.infer<typeof storeFlagsSchema>, env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  // Loaded on use: the store's engines (PGlite, pg) must not slow `--help`.
+  const { storeOptionsFromEnv } = require('../../store/open-store') as typeof import('../../store/open-store');
   const fromEnv = storeOptionsFromEnv(env);
   const databaseUrl = flags.databaseUrl ?? fromEnv.databaseUrl;
   return databaseUrl ? { databaseUrl } : { dataDir: flags.dataDir ?? fromEnv.dataDir };
 }
 
 /**
- * Runs a store command: its result printed as text or JSON; a failure as one line (or, with
- * `--json`, `{ ok: false, code, message, issues? }`) and exit code 1, never a stack.
+ * Runs a store command: its result printed as text or as the CLI's one `--json` envelope
+ * (`command`, `ok`, the figures, `durationMs`, `error`); a failure as one line per bad path (or the
+ * envelope with `error` and the `issues`) and exit code 1, never a stack.
  */
-export async function runStoreCommand<T>(json: boolean, work: () => Promise<T>, describe: (result: T) => string): Promise<void> {
+export async function runStoreCommand<T extends Record<string, unknown>>(command: string, json: boolean, work: () => Promise<T>, describe: (result: T) => string): Promise<void> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   try {
     const result = await work();
-    console.log(json ? JSON.stringify({ ok: true, ...result }, null, 2) : describe(result));
+    if (json) printEnvelope(envelope(command, true, result, elapsed()));
+    else console.log(describe(result));
   } catch (error) {
     const e = error as { code?: unknown; message?: unknown; issues?: unknown };
     const message = typeof e?.message === 'string' ? e.message : String(error);
-    if (json) console.log(JSON.stringify({ ok: false, code: typeof e?.code === 'string' ? e.code : 'FAILED', message, ...(Array.isArray(e?.issues) ? { issues: e.issues } : {}) }, null, 2));
+    const code = typeof e?.code === 'string' ? e.code : 'FAILED';
+    if (json) printEnvelope(envelope(command, false, Array.isArray(e?.issues) ? { issues: e.issues } : {}, elapsed(), { message, code }));
     else {
       // With issues, the head of the message then one line per bad path reads better than one long line.
       console.error(`cs-health: ${Array.isArray(e?.issues) ? message.slice(0, message.indexOf(':') + 1) : message}`);
       if (Array.isArray(e?.issues)) for (const issue of e.issues as { path: string; message: string }[]) console.error(`  ${issue.path}: ${issue.message}`);
     }
-    process.exitCode = 1;
+    process.exitCode = EXIT_CODES.failure;
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createHubSpotGateway } from '../../hubspot';
 import { PgBossQueue } from '../../jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../../jobs/drivers/pglite-sql-database';
+import { openPgliteDatabase } from '../../store/engines/pglite-database';
 import { DEFAULT_FULL_SYNC_CRON } from '../../jobs/job-definitions';
 import { QueueError } from '../../jobs/queue-error';
 import { syncJobHandlers } from '../../jobs/sync-job-handlers';
@@ -27,13 +27,13 @@ const workerFlags = z.object({
 
 /** Runs the worker until SIGTERM (or lists / replays dead letters, then returns). */
 export async function runWorker(raw: Record<string, unknown>): Promise<void> {
-  const flags = parseFlags(workerFlags, { ...raw, databaseUrl: raw.databaseUrl ?? (process.env.DATABASE_URL || undefined) });
+  const flags = parseFlags(workerFlags, { ...raw, databaseUrl: raw.databaseUrl ?? (process.env.DATABASE_URL || undefined), dataDir: raw.dataDir ?? join(String(raw.stateDir ?? '.cs-health'), 'db') });
   const logger = createLogger({ destination: process.stderr });
   const config = loadConfigFile(flags.config);
   const say = (event: Record<string, unknown>, text: string) => console.log(flags.json ? JSON.stringify(event) : text);
 
   if (!flags.databaseUrl) mkdirSync(flags.dataDir, { recursive: true });
-  const database = flags.databaseUrl ? undefined : await openPgliteDatabase(flags.dataDir);
+  const database = flags.databaseUrl ? undefined : await openPgliteDatabase({ dataDir: flags.dataDir });
   const connection = flags.databaseUrl ? { connectionString: flags.databaseUrl } : { database: database!, engine: 'pglite' as const };
   if (flags.deadLetters || flags.replay) {
     await administerDeadLetters(new PgBossQueue({ connection, runSchedules: false }), flags.replay, say).finally(() => database?.close());
