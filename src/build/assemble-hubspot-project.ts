@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { bundleAppFunction } from './bundle-app-function';
 import { hsmetaProblems } from './hsmeta-schemas';
 import { PAGES, pagesFiles } from './pages-definition';
+import { SETTINGS_PAGE, settingsFiles } from './settings-definition';
 import { appMeta, CARDS, cardMeta, cardRuntime, cardsTsconfig, functionMeta, functionsFor, localProxyConfig, webhooksMeta, workflowActionMeta, type ProjectOptions } from './hubspot-project-definition';
 
 export interface AssembleOptions extends ProjectOptions {
@@ -99,6 +100,15 @@ export function assembleHubSpotProject(options: AssembleOptions): string[] {
     else write(join(pagesDir, file.path), file.content);
   }
   write(join(pagesDir, 'tsconfig.json'), json(cardsTsconfig()));
+
+  // The app settings page, written like the pages.
+  const settingsDir = join(app, 'settings');
+  cpSync(join(options.root, SETTINGS_PAGE.sourceDir), settingsDir, { recursive: true, filter: (source) => !/\.test\.tsx?$/.test(source) });
+  for (const file of settingsFiles({ backendUrl: options.backendUrl, versions })) {
+    if (file.path.endsWith('-hsmeta.json')) writeMeta(join(settingsDir, file.path), JSON.parse(file.content));
+    else write(join(settingsDir, file.path), file.content);
+  }
+  write(join(settingsDir, 'tsconfig.json'), json(cardsTsconfig()));
 
   writeMeta(join(app, 'workflow-actions', 'recompute-health-hsmeta.json'), workflowActionMeta(options));
   writeMeta(join(app, 'webhooks', 'webhooks-hsmeta.json'), webhooksMeta(options));

@@ -1,4 +1,5 @@
 import { pagesMetaSchema } from './pages-definition';
+import { settingsMetaSchema } from './settings-definition';
 import { z } from 'zod';
 
 /**
@@ -112,6 +113,7 @@ export const HSMETA_SCHEMAS = {
   'workflow-action': workflowActionMetaSchema,
   webhooks: webhooksMetaSchema,
   page: pagesMetaSchema,
+  settings: settingsMetaSchema,
 } as const;
 
 export type HsMetaType = keyof typeof HSMETA_SCHEMAS;
