@@ -82,6 +82,10 @@ function planIssues(plans: Record<string, unknown>): SettingsIssue[] {
   for (const role of ROLES) {
     const plan = roles[role] as unknown as typeof DEFAULT_ROLE_PLANS.csm | undefined;
     if (!plan) continue;
+    if (typeof plan.levels !== 'object' || plan.levels === null || !Array.isArray(plan.measures)) {
+      add(`roles.${role}`, 'a role plan needs its levels, split and measures: start from the default plan');
+      continue;
+    }
     const levelValues = LEVELS.map((l) => plan.levels?.[l]);
     LEVELS.forEach((l, i) => {
       const v = levelValues[i];
