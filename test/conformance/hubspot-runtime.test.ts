@@ -1,4 +1,5 @@
 import { PAGES } from '../../src/build/pages-definition';
+import { SETTINGS_PAGE } from '../../src/build/settings-definition';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,13 +30,20 @@ describe.each(['pro', 'enterprise'] as const)('HubSpot builds every card (%s)', 
     return readFileSync(join(card.outputDir, `${name}.js`), 'utf8');
   };
 
-  it('with its card builder, one bundle and manifest per card and one for the app pages', () => {
-    expect(tooling.cards.map((c) => c.uid).sort()).toEqual([...CARDS.map((c) => c.uid), PAGES.uid].sort());
-    for (const uid of [...CARDS.map((c) => c.uid), PAGES.uid]) expect(bundleOf(uid).length).toBeGreaterThan(1000);
+  const extensionUids = [...CARDS.map((c) => c.uid), PAGES.uid, SETTINGS_PAGE.uid];
+
+  it('with its card builder, one bundle and manifest per card, one for the app pages and one for the settings page', () => {
+    expect(tooling.cards.map((c) => c.uid).sort()).toEqual([...extensionUids].sort());
+    for (const uid of extensionUids) expect(bundleOf(uid).length).toBeGreaterThan(1000);
+  });
+
+  it('and the settings page calls the settings API on the backend it was built for', () => {
+    expect(bundleOf(SETTINGS_PAGE.uid)).toContain(BACKEND);
+    expect(bundleOf(SETTINGS_PAGE.uid)).toContain('/hubspot/settings');
   });
 
   it('with the automatic JSX runtime of its 2026.03 template (no bare React.createElement)', () => {
-    for (const uid of [...CARDS.map((c) => c.uid), PAGES.uid]) expect([uid, bundleOf(uid).includes('React.createElement(')]).toEqual([uid, false]);
+    for (const uid of extensionUids) expect([uid, bundleOf(uid).includes('React.createElement(')]).toEqual([uid, false]);
   });
 
   it('and every function uid a card names resolves to an app function HubSpot can find', () => {

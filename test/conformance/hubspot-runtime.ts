@@ -19,13 +19,13 @@ export interface ToolingOutput {
 
 /**
  * Builds the project for a tier into a temporary folder, as `npm run build` does, then sets it up
- * as `hs project dev` would: the cards' and pages' dependencies installed (a link to ours) and the functions'
+ * as `hs project dev` would: the cards', pages' and settings page's dependencies installed (a link to ours) and the functions'
  * local secrets in `functions/.env` (the token, and the API origin pointing at the sandbox).
  */
 export function buildForTier(tier: Tier, sandbox?: { url: string; token: string }): string {
   const srcDir = join(mkdtempSync(join(tmpdir(), `cs-conformance-${tier}-`)), 'src');
   assembleHubSpotProject({ root, srcDir, backendUrl: BACKEND, tier, documentationUrl: 'https://docs.example.org', supportUrl: 'https://docs.example.org/support' });
-  for (const extension of ['cards', 'pages']) symlinkSync(join(root, 'node_modules'), join(srcDir, 'app', extension, 'node_modules'), 'dir');
+  for (const extension of ['cards', 'pages', 'settings']) symlinkSync(join(root, 'node_modules'), join(srcDir, 'app', extension, 'node_modules'), 'dir');
   if (tier === 'enterprise' && sandbox) {
     writeFileSync(join(srcDir, 'app', 'functions', '.env'), `PRIVATE_APP_ACCESS_TOKEN=${sandbox.token}\nCS_HEALTH_HUBSPOT_BASE_URL=${sandbox.url}\n`);
   }
