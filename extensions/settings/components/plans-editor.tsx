@@ -72,6 +72,13 @@ export function PlansEditor({ draft, setDraft, issues, readOnly }: Props) {
                 <NumberField key={level} label={`${level} %`} path={`${base}.levels.${level}`} value={plan.levels[level]} issues={issues} readOnly={readOnly} onChange={(p, v) => editRole(role, p, v)} />
               ))}
             </Flex>
+            <GroupIssues issues={issues} path={`${base}.split`} />
+            <Flex direction="row" gap="sm">
+              <NumberField label="Variable pay %" path={`${base}.variableSharePercent`} value={plan.variableSharePercent} issues={issues} readOnly={readOnly} onChange={(p, v) => editRole(role, p, v)} />
+              {(['lead', 'lag'] as const).map((kind) => (
+                <NumberField key={kind} label={`${kind} measures %`} path={`${base}.split.${kind}`} value={plan.split[kind]} issues={issues} readOnly={readOnly} onChange={(p, v) => editRole(role, p, v)} />
+              ))}
+            </Flex>
             <GroupIssues issues={issues} path={`${base}.measures`} />
             <Table>
               <TableHead>

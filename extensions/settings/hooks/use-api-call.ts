@@ -19,7 +19,6 @@ export function useApiCall<T>(load: () => Promise<ApiResult<T>>): { state: LoadS
       setState(result.ok ? { status: 'ready', data: result.data } : { status: 'error', message: result.message });
     });
     // `load` is a stable client method; a new round is the only reason to load again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [round]);
   return { state, reload: () => setRound((n) => n + 1) };
 }

@@ -92,6 +92,14 @@ function planIssues(plans: Record<string, unknown>): SettingsIssue[] {
       if (!isNumber(v) || v < 0 || v > 100) add(`roles.${role}.levels.${l}`, `${l} must be a number from 0 to 100 %`);
     });
     if (levelValues.every(isNumber) && !sumsTo100(levelValues as number[])) add(`roles.${role}.levels`, `level weights must sum to 100 %, got ${total(levelValues as number[])} %`);
+    const share = plan.variableSharePercent;
+    if (!isNumber(share) || share < 0 || share > 100) add(`roles.${role}.variableSharePercent`, 'variableSharePercent must be a number from 0 to 100 %');
+    const split = [plan.split?.lead, plan.split?.lag];
+    (['lead', 'lag'] as const).forEach((kind, i) => {
+      const v = split[i];
+      if (!isNumber(v) || v < 0 || v > 100) add(`roles.${role}.split.${kind}`, `${kind} must be a number from 0 to 100 %`);
+    });
+    if (split.every(isNumber) && !sumsTo100(split as number[])) add(`roles.${role}.split`, `lead and lag must sum to 100 %, got ${total(split as number[])} %`);
     (plan.measures ?? []).forEach((m, i) => {
       if (!isNumber(m.target)) add(`roles.${role}.measures.${i}.target`, 'target must be a number');
       if (!isNumber(m.threshold)) add(`roles.${role}.measures.${i}.threshold`, 'threshold must be a number');
