@@ -94,6 +94,16 @@ describe('the settings page against the real settings API', () => {
     expect((await store.settings.current())?.version).toBe(1);
   });
 
+  it('an admin names CS managers and team roles as typed lists, stored as the plans expect them', async () => {
+    const page = renderPageAs(ADMIN);
+    await loaded(page);
+    page.find(Input, { name: 'plans.managers' }).trigger('onChange', '201, 202' as never);
+    page.find(Input, { name: 'plans.assignments.teams' }).trigger('onChange', 't1 = csm; t2=am' as never);
+    saveButton(page)!.trigger('onClick');
+    await eventually(() => expect(alertTitles(page)).toContain('Saved'));
+    expect((await store.settings.current())?.document.plans).toMatchObject({ managers: ['201', '202'], assignments: { teams: { t1: 'csm', t2: 'am' } } });
+  });
+
   it('tells the second of two admins editing at once that someone else saved first (409), and reloads on request', async () => {
     const first = renderPageAs(ADMIN);
     const second = renderPageAs(ADMIN);
@@ -124,6 +134,8 @@ describe('the settings page against the real settings API', () => {
     page.find(Button, (b) => b.text === 'Declare the transition').trigger('onClick');
     await eventually(() => expect(page.findAll(TableCell).map((c) => c.text)).toEqual(expect.arrayContaining(['Transition', '101', '2026-11-01 to 2026-11-15: portfolio rebuild', 'mia.manager@vendor.example, 2026-11-20 10:00 UTC'])));
     expect((await store.entries.list()).transitions).toHaveLength(1);
+    expect(page.find(Alert, { title: 'Recorded' }).text).toContain('recorded with your name');
+    expect(page.findAll(Input, { name: 'ownerIds' })[1].props.value).toBe('');
   });
 
   it('a manager entering a count for someone outside their team is told so by the API, and nothing is stored', async () => {

@@ -11,7 +11,7 @@ import { DateField } from './fields';
 type Outcome = { variant: 'success' | 'danger'; title: string; message: string } | undefined;
 
 /** Checks on the page, then the API; a refusal's issues go next to the fields they name. */
-function useSubmit<T>(check: () => SettingsIssue[], send: () => Promise<ApiResult<T>>, done: string, onDone: () => void) {
+function useSubmit<T>(check: () => SettingsIssue[], send: () => Promise<ApiResult<T>>, done: string, onDone: () => void, reset: () => void) {
   const [issues, setIssues] = useState<SettingsIssue[]>([]);
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
@@ -24,6 +24,7 @@ function useSubmit<T>(check: () => SettingsIssue[], send: () => Promise<ApiResul
     setBusy(false);
     if (result.ok) {
       setOutcome({ variant: 'success', title: 'Recorded', message: done });
+      reset();
       onDone();
     } else {
       setIssues(result.issues);
@@ -45,7 +46,11 @@ export function ExceptionalEventForm({ client, onDone }: { client: SettingsClien
   const [owners, setOwners] = useState('');
   const [reason, setReason] = useState('');
   const body = () => ({ accountIds: idsOf(accounts), ownerIds: idsOf(owners), reason });
-  const { issues, outcome, busy, submit } = useSubmit(() => eventIssues(body()), () => client.declareEvent(body()), 'The event is recorded with your name; an admin approves it.', onDone);
+  const { issues, outcome, busy, submit } = useSubmit(() => eventIssues(body()), () => client.declareEvent(body()), 'The event is recorded with your name; an admin approves it.', onDone, () => {
+    setAccounts('');
+    setOwners('');
+    setReason('');
+  });
   return (
     <Flex direction="column" gap="xs">
       <Heading>Declare an exceptional event</Heading>
@@ -65,7 +70,12 @@ export function TransitionForm({ client, onDone }: { client: SettingsClient; onD
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
   const body = () => ({ ownerIds: idsOf(owners), from, to, reason });
-  const { issues, outcome, busy, submit } = useSubmit(() => transitionIssues(body()), () => client.declareTransition(body()), 'The transition is recorded with your name.', onDone);
+  const { issues, outcome, busy, submit } = useSubmit(() => transitionIssues(body()), () => client.declareTransition(body()), 'The transition is recorded with your name.', onDone, () => {
+    setOwners('');
+    setFrom('');
+    setTo('');
+    setReason('');
+  });
   return (
     <Flex direction="column" gap="xs">
       <Heading>Declare a transition</Heading>
@@ -86,7 +96,10 @@ export function ManualCountForm({ client, onDone }: { client: SettingsClient; on
   const [value, setValue] = useState<number | undefined>(undefined);
   const [occurredAt, setOccurredAt] = useState('');
   const body = () => ({ measure, ownerId: owner.trim(), value: value ?? Number.NaN, occurredAt });
-  const { issues, outcome, busy, submit } = useSubmit(() => manualCountIssues(body()), () => client.enterCount(body()), 'The count is recorded with your name.', onDone);
+  const { issues, outcome, busy, submit } = useSubmit(() => manualCountIssues(body()), () => client.enterCount(body()), 'The count is recorded with your name.', onDone, () => {
+    setValue(undefined);
+    setOccurredAt('');
+  });
   const valueMessage = messageAt(issues, 'value');
   return (
     <Flex direction="column" gap="xs">

@@ -9,7 +9,17 @@ const joinIds = (ids: unknown) => (Array.isArray(ids) ? ids.join(', ') : '');
 const formatRoles = (record: unknown) =>
   typeof record === 'object' && record !== null ? Object.entries(record as Record<string, string>).map(([id, role]) => `${id}=${role}`).join(', ') : '';
 /** `t1=csm, t2=am` to `{ t1: 'csm', t2: 'am' }`; a pair without `=` keeps an empty role for the API to name. */
-const parseRoles = (text: string) => Object.fromEntries(idsOf(text).map((pair) => { const [id, role = ''] = pair.split('='); return [id.trim(), role.trim()]; }));
+const parseRoles = (text: string) =>
+  Object.fromEntries(
+    text
+      .split(/[,;\n]+/)
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => {
+        const [id, role = ''] = pair.split('=');
+        return [id.trim(), role.trim()];
+      }),
+  );
 
 interface Props {
   draft: SettingsDocument;

@@ -44,7 +44,7 @@ export function PlansEditor({ draft, setDraft, issues, readOnly }: Props) {
   const roleOf = (role: (typeof ROLES)[number]) => (getIn(draft, `plans.roles.${role}`) as RolePlan | undefined) ?? DEFAULT_ROLE_PLANS[role];
   const editRole = (role: (typeof ROLES)[number], path: string, value: unknown) =>
     setDraft((d) => {
-      const withRole = getIn(d, `plans.roles.${role}`) ? d : setIn(d, `plans.roles.${role}`, structuredClone(DEFAULT_ROLE_PLANS[role]));
+      const withRole = getIn(d, `plans.roles.${role}`) ? d : setIn(d, `plans.roles.${role}`, JSON.parse(JSON.stringify(DEFAULT_ROLE_PLANS[role])) as RolePlan);
       return setIn(withRole, path, value);
     });
   const period = (draft.plans.period ?? {}) as { start?: string; end?: string; length?: string };
