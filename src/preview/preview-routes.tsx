@@ -9,12 +9,13 @@ import type { RetentionTargetView } from '../views/retention-target-view';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { cardStateOf, type CardState } from '../../extensions/cards/types/card-state';
 import type { CustomerHealthView } from '../views/customer-health-view';
+import { addPageRoutes } from './page-routes';
 import { loadPortfolio } from './portfolio';
 import { PortfolioPage, PreviewPage, renderPage } from './preview-pages';
 import { renderCard } from './render-card';
 
 /**
- * The local preview: the app home and each card for any sandbox record, drawn from the component
+ * The local preview: the app home, the app pages (`/pages`) and each card for any sandbox record, drawn from the component
  * tree the real card produces for the real function's answer.
  */
 export function previewRoutes(deps: CardDependencies): Router {
@@ -30,6 +31,7 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
+  addPageRoutes(router, deps);
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
