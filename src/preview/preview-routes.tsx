@@ -5,14 +5,25 @@ import { retentionTargetCard } from '../app/cards/retention-target-handler';
 import { myObjectivesCard } from '../app/cards/my-objectives-handler';
 import { MyObjectivesCardView } from '../../extensions/cards/components/my-objectives-card-view';
 import { RetentionTargetCardView } from '../../extensions/cards/components/retention-target-card-view';
-import type { RetentionTargetView } from '../views/retention-target-view';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { cardStateOf, type CardState } from '../../extensions/cards/types/card-state';
+import type { HealthCardExtras } from '../../extensions/cards/components/card-extras';
+import { assessCustomer } from '../domain/assessment/assess-customer';
+import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
 import { addPageRoutes } from './page-routes';
+import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
 import { loadPortfolio } from './portfolio';
+import { retentionCardExtras } from './retention-card-extras';
 import { PortfolioPage, PreviewPage, renderPage } from './preview-pages';
 import { renderCard } from './render-card';
+
+/** The health card's new parts for one company (the preview reads the company once more for them). */
+async function previewHealthExtras(deps: CardDependencies, id: string): Promise<HealthCardExtras | undefined> {
+  const context = await deps.portalContext();
+  const [customer] = await readCustomers(deps.gateway, context, deps.config.mapping, [id], { withHealthHistory: true });
+  return customer && healthCardExtras(customer, assessCustomer(customer, deps.config, deps.now(), deps.model), deps.config, context.owners);
+}
 
 /**
  * The local preview: the app home, the app pages (`/pages`) and each card for any sandbox record, drawn from the component
@@ -35,7 +46,8 @@ export function previewRoutes(deps: CardDependencies): Router {
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
-      const state: CardState<CustomerHealthView> = cardStateOf(answer);
+      const extras = answer.status === 'ok' ? await previewHealthExtras(deps, req.params.id) : undefined;
+      const state: CardState<CustomerHealthView & HealthCardExtras> = answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...extras } } : cardStateOf(answer);
       const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
       res
         .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
@@ -45,6 +57,7 @@ export function previewRoutes(deps: CardDependencies): Router {
             <PreviewPage title={title}>
               <h2>{title} · Customer health</h2>
               {renderCard('crm.record.tab', <CustomerHealthCardView state={state} />)}
+              {extras && <p className="preview-note">Preview note: the score history and the ledger are replayed from the records for each of the last {HISTORY_DAYS} days (the preview has no snapshot store); the follow-up buttons act only inside HubSpot.</p>}
             </PreviewPage>,
           ),
         );
@@ -72,6 +85,7 @@ export function previewRoutes(deps: CardDependencies): Router {
   router.get('/deals/:id', async (req, res, next) => {
     try {
       const answer = await retentionTargetCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
+      const extras = answer.status === 'ok' ? await retentionCardExtras(deps, req.params.id) : {};
       const title = answer.status === 'ok' ? answer.view.dealName : `Deal ${req.params.id}`;
       res
         .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
@@ -80,7 +94,7 @@ export function previewRoutes(deps: CardDependencies): Router {
           renderPage(
             <PreviewPage title={title}>
               <h2>{title} · Retention target</h2>
-              {renderCard('crm.record.sidebar', <RetentionTargetCardView state={cardStateOf(answer)} />)}
+              {renderCard('crm.record.sidebar', <RetentionTargetCardView state={answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...extras } } : cardStateOf(answer)} />)}
             </PreviewPage>,
           ),
         );
