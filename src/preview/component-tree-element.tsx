@@ -146,7 +146,14 @@ export function treeToElement(node: TreeNode, options: TreeOptions = {}): ReactN
     case 'StatisticsTrend': return <div className={`trend trend-${text(p.direction)}`}>{p.direction === 'increase' ? '▲' : '▼'} {text(p.value)}</div>;
     case 'DescriptionList': return <dl>{inner}</dl>;
     case 'DescriptionListItem': return <div className="dl-item"><dt>{text(p.label)}</dt><dd>{inner}</dd></div>;
-    case 'ProgressBar': return <progress value={Number(p.value) || 0} max={Number(p.maxValue ?? 100) || 100} aria-label={text(p.title)} />;
+    // HubSpot shows a ProgressBar's title and value description beside the bar: so does the preview.
+    case 'ProgressBar': return (
+      <div className="progress">
+        <span className="progress-title">{text(p.title)}</span>
+        <progress value={Number(p.value) || 0} max={Number(p.maxValue ?? 100) || 100} aria-label={text(p.title)} />
+        {p.valueDescription !== undefined && <span className="progress-value">{text(p.valueDescription)}</span>}
+      </div>
+    );
     case 'LineChart': return <LineChart props={p} />;
     case 'BarChart': return <BarChart props={p} />;
     case 'PageTitle': return <h1 className="page-title">{inner}</h1>;
