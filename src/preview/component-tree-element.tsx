@@ -59,6 +59,9 @@ function LineChart({ props }: { props: Record<string, unknown> }): ReactElement 
   const { xs, series, title, yLabel } = chartSeries(props);
   if (xs.length < 2 || series.length === 0) return null;
   const width = 640, height = 180, pad = 36;
+  // At most about 12 x labels under the chart, evenly spaced, so a year of days stays readable.
+  const step = Math.ceil(xs.length / 12);
+  const ticks = xs.filter((_, i) => i % step === 0);
   const ys = series.flatMap(([, points]) => points.map((p) => p.y));
   const low = Math.floor(Math.min(...ys)), high = Math.ceil(Math.max(...ys));
   const span = Math.max(high - low, 1);
@@ -67,7 +70,8 @@ function LineChart({ props }: { props: Record<string, unknown> }): ReactElement 
   return (
     <figure className="chart line-chart" data-series={series.length} data-points={ys.length}>
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={title}>
+      <svg viewBox={`0 0 ${width} ${height + 18}`} width={width} height={height + 18} role="img" aria-label={title}>
+        {ticks.map((x) => <text key={x} x={xOf(x)} y={height + 14} textAnchor="middle" className="axis">{x.length > 7 ? x.slice(5) : x}</text>)}
         <text x={2} y={yOf(high) + 4} className="axis">{high}</text>
         <text x={2} y={yOf(low) + 4} className="axis">{low}</text>
         {series.map(([name, points], i) => (
