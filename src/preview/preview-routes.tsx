@@ -13,6 +13,7 @@ import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
 import { addPageRoutes } from './page-routes';
 import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
+import { objectivesCardExtras } from './objectives-card-extras';
 import { loadPortfolio } from './portfolio';
 import { retentionCardExtras } from './retention-card-extras';
 import { PortfolioPage, PreviewPage, renderPage } from './preview-pages';
@@ -74,7 +75,7 @@ export function previewRoutes(deps: CardDependencies): Router {
         renderPage(
           <PreviewPage title="My objectives">
             <h2>My objectives (user {Number.isFinite(userId) ? userId : 'unknown'})</h2>
-            {renderCard('crm.record.sidebar', <MyObjectivesCardView state={cardStateOf(answer)} />)}
+            {renderCard('crm.record.sidebar', <MyObjectivesCardView state={answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...objectivesCardExtras(answer.view) } } : cardStateOf(answer)} />)}
           </PreviewPage>,
         ),
       );

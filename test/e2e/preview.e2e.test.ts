@@ -174,6 +174,7 @@ describe('the local preview in a browser', () => {
       const text = await page.locator('main').innerText();
       expect(text).toMatch(/individual level \(50 % of the plan\)/);
       expect(text).toMatch(/team level \(30 % of the plan\)/);
+      expect(text).toMatch(/Attainment to date by level\s*individual \(50 % of the plan\): \d+ %/);
       // No bar without its figure: every progress bar is drawn with a title and a value beside it.
       const bars = await page.locator('.progress').allInnerTexts();
       expect(bars.length).toBeGreaterThan(0);
