@@ -57,7 +57,16 @@ function Legend({ names }: { names: string[] }) {
 /** HubSpot's LineChart as SVG: one polyline per series on a shared x axis, the y range from the data. */
 function LineChart({ props }: { props: Record<string, unknown> }): ReactElement | null {
   const { xs, series, title, yLabel } = chartSeries(props);
-  if (xs.length < 2 || series.length === 0) return null;
+  if (series.length === 0) return null;
+  // One x value makes no line: its points are written out, so nothing is silently dropped.
+  if (xs.length < 2) {
+    return (
+      <figure className="chart line-chart" data-series={series.length} data-points={series.length}>
+        <figcaption>{title}</figcaption>
+        <div className="chart-range">{series.map(([name, points]) => `${name} ${points[0].x}: ${points[0].y}`).join('; ')}</div>
+      </figure>
+    );
+  }
   const width = 640, height = 180, pad = 36;
   // At most about 12 x labels under the chart, evenly spaced, so a year of days stays readable.
   const step = Math.ceil(xs.length / 12);
