@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import type { CardDependencies } from '../app/card-dependencies';
+import { cardError, type CardDependencies } from '../app/card-dependencies';
 import { portfolioPage } from '../app/pages/portfolio-page';
 import { ChurnPage, FeedbackPage, HomePage, NotFoundPage, RetentionPage, type PageProps } from '../../extensions/pages/components/portfolio-pages';
 import { pageStateOf } from '../../extensions/pages/hooks/page-state';
@@ -65,7 +65,15 @@ export function addPageRoutes(router: Router, deps: CardDependencies): void {
           ),
         );
     } catch (error) {
-      next(error);
+      // HubSpot unreachable or refusing: the page's own error state, with the reason in words.
+      const answer = cardError<PortfolioPageView>(error);
+      const unavailable = answer.status === 'error' && answer.code === 'UNAVAILABLE';
+      const known = PAGES[(req.params as { page?: string }).page ?? ''];
+      try {
+        res.status(unavailable ? 503 : 500).type('html').send(renderPage(<PreviewPage title={known?.title ?? 'Page not found'}>{renderCard('pages', known ? <known.Page state={pageStateOf<PortfolioPageView>(answer)} /> : <NotFoundPage />)}</PreviewPage>));
+      } catch (failure) {
+        next(failure);
+      }
     }
   });
 }

@@ -1,5 +1,5 @@
-import { Router } from 'express';
-import type { CardDependencies } from '../app/card-dependencies';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { cardError, type CardDependencies } from '../app/card-dependencies';
 import { customerHealthCard } from '../app/cards/customer-health-handler';
 import { retentionTargetCard } from '../app/cards/retention-target-handler';
 import { myObjectivesCard } from '../app/cards/my-objectives-handler';
@@ -103,6 +103,22 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
+  // Whatever a route could not answer (HubSpot unreachable, a bad token) becomes a page a person
+  // can read, never Express's stack-trace page.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const answer = cardError<never>(error);
+    const message = answer.status === 'error' ? answer.message : 'Something went wrong.';
+    res
+      .status(answer.status === 'error' && answer.code === 'UNAVAILABLE' ? 503 : 500)
+      .type('html')
+      .send(
+        renderPage(
+          <PreviewPage title="cs-health could not answer">
+            <div className="error-state" role="alert"><strong>cs-health could not answer</strong><p>{message}</p></div>
+          </PreviewPage>,
+        ),
+      );
+  });
   return router;
 }
-
