@@ -14,7 +14,13 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #eaf0f6;
 .statistics{display:flex;gap:24px;flex-wrap:wrap}.stat-label{font-size:12px;text-transform:uppercase}.stat-number{font-size:22px;font-weight:600}
 .microcopy{font-size:12px;color:#7c98b6}.alert{background:#e5f5f8;padding:8px;border-left:4px solid #0091ae}
 .error-state,.empty-state{padding:16px;border:1px dashed #cbd6e2}dl{display:flex;gap:24px}dt{font-size:12px;text-transform:uppercase}dd{margin:0}
-.bar{height:14px;background:#0091ae;display:inline-block}`;
+.bar{height:14px;background:#0091ae;display:inline-block}
+h1.page-title{font-size:24px;margin:0 0 4px}a.page-link{color:#0091ae;font-weight:600}
+.viewer-picker{font-size:13px;margin-bottom:16px;padding-bottom:8px;border-bottom:1px solid #eaf0f6}.viewer-picker a{margin-right:10px;color:#0091ae}.viewer-picker a.current{font-weight:bold;color:#33475b}
+.chart{margin:8px 0}.chart figcaption{font-weight:600;margin-bottom:4px}.chart svg text{font-size:11px;fill:#516f90}.chart-range{font-size:12px;color:#7c98b6}
+.chart-legend{font-size:12px}.chart-legend span{margin-right:12px}.chart-legend i{display:inline-block;width:10px;height:10px;margin-right:4px}
+.progress{display:flex;gap:8px;align-items:center;font-size:13px}.progress progress{width:200px}.preview-note{font-size:12px;color:#7c98b6;font-style:italic}
+.field{display:block;font-size:13px}button{padding:6px 12px;border:1px solid #cbd6e2;background:#fff;border-radius:3px}`;
 
 /** A whole preview page as HTML: react-dom/server escapes every name and value (the one escape path). */
 export function renderPage(element: ReactNode): string {
@@ -33,7 +39,7 @@ export function PreviewPage({ title, children }: { title: string; children: Reac
       </head>
       <body>
         <header>
-          <strong>cs-health preview</strong> &nbsp; <a href="/">Portfolio</a>
+          <strong>cs-health preview</strong> &nbsp; <a href="/">Portfolio</a> <a href="/pages">App pages</a>
         </header>
         <main>{children}</main>
       </body>

@@ -1,20 +1,33 @@
-import { Router } from 'express';
-import type { CardDependencies } from '../app/card-dependencies';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { cardError, type CardDependencies } from '../app/card-dependencies';
 import { customerHealthCard } from '../app/cards/customer-health-handler';
 import { retentionTargetCard } from '../app/cards/retention-target-handler';
 import { myObjectivesCard } from '../app/cards/my-objectives-handler';
 import { MyObjectivesCardView } from '../../extensions/cards/components/my-objectives-card-view';
 import { RetentionTargetCardView } from '../../extensions/cards/components/retention-target-card-view';
-import type { RetentionTargetView } from '../views/retention-target-view';
 import { CustomerHealthCardView } from '../../extensions/cards/components/customer-health-card-view';
 import { cardStateOf, type CardState } from '../../extensions/cards/types/card-state';
+import type { HealthCardExtras } from '../../extensions/cards/components/card-extras';
+import { assessCustomer } from '../domain/assessment/assess-customer';
+import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
+import { addPageRoutes } from './page-routes';
+import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
+import { objectivesCardExtras } from './objectives-card-extras';
 import { loadPortfolio } from './portfolio';
+import { retentionCardExtras } from './retention-card-extras';
 import { PortfolioPage, PreviewPage, renderPage } from './preview-pages';
 import { renderCard } from './render-card';
 
+/** The health card's new parts for one company (the preview reads the company once more for them). */
+async function previewHealthExtras(deps: CardDependencies, id: string): Promise<HealthCardExtras | undefined> {
+  const context = await deps.portalContext();
+  const [customer] = await readCustomers(deps.gateway, context, deps.config.mapping, [id], { withHealthHistory: true });
+  return customer && healthCardExtras(customer, assessCustomer(customer, deps.config, deps.now(), deps.model), deps.config, context.owners);
+}
+
 /**
- * The local preview: the app home and each card for any sandbox record, drawn from the component
+ * The local preview: the app home, the app pages (`/pages`) and each card for any sandbox record, drawn from the component
  * tree the real card produces for the real function's answer.
  */
 export function previewRoutes(deps: CardDependencies): Router {
@@ -30,10 +43,12 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
+  addPageRoutes(router, deps);
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
-      const state: CardState<CustomerHealthView> = cardStateOf(answer);
+      const extras = answer.status === 'ok' ? await previewHealthExtras(deps, req.params.id) : undefined;
+      const state: CardState<CustomerHealthView & HealthCardExtras> = answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...extras } } : cardStateOf(answer);
       const title = answer.status === 'ok' ? answer.view.companyName : `Company ${req.params.id}`;
       res
         .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
@@ -43,6 +58,7 @@ export function previewRoutes(deps: CardDependencies): Router {
             <PreviewPage title={title}>
               <h2>{title} · Customer health</h2>
               {renderCard('crm.record.tab', <CustomerHealthCardView state={state} />)}
+              {extras && <p className="preview-note">Preview note: the score history and the ledger are replayed from the records for each of the last {HISTORY_DAYS} days (the preview has no snapshot store); the follow-up buttons act only inside HubSpot.</p>}
             </PreviewPage>,
           ),
         );
@@ -59,7 +75,7 @@ export function previewRoutes(deps: CardDependencies): Router {
         renderPage(
           <PreviewPage title="My objectives">
             <h2>My objectives (user {Number.isFinite(userId) ? userId : 'unknown'})</h2>
-            {renderCard('crm.record.sidebar', <MyObjectivesCardView state={cardStateOf(answer)} />)}
+            {renderCard('crm.record.sidebar', <MyObjectivesCardView state={answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...objectivesCardExtras(answer.view) } } : cardStateOf(answer)} />)}
           </PreviewPage>,
         ),
       );
@@ -70,6 +86,7 @@ export function previewRoutes(deps: CardDependencies): Router {
   router.get('/deals/:id', async (req, res, next) => {
     try {
       const answer = await retentionTargetCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });
+      const extras = answer.status === 'ok' ? await retentionCardExtras(deps, req.params.id) : {};
       const title = answer.status === 'ok' ? answer.view.dealName : `Deal ${req.params.id}`;
       res
         .status(answer.status === 'error' && answer.code === 'NOT_FOUND' ? 404 : 200)
@@ -78,7 +95,7 @@ export function previewRoutes(deps: CardDependencies): Router {
           renderPage(
             <PreviewPage title={title}>
               <h2>{title} · Retention target</h2>
-              {renderCard('crm.record.sidebar', <RetentionTargetCardView state={cardStateOf(answer)} />)}
+              {renderCard('crm.record.sidebar', <RetentionTargetCardView state={answer.status === 'ok' ? { status: 'ready', view: { ...answer.view, ...extras } } : cardStateOf(answer)} />)}
             </PreviewPage>,
           ),
         );
@@ -86,6 +103,22 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
+  // Whatever a route could not answer (HubSpot unreachable, a bad token) becomes a page a person
+  // can read, never Express's stack-trace page.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const answer = cardError<never>(error);
+    const message = answer.status === 'error' ? answer.message : 'Something went wrong.';
+    res
+      .status(answer.status === 'error' && answer.code === 'UNAVAILABLE' ? 503 : 500)
+      .type('html')
+      .send(
+        renderPage(
+          <PreviewPage title="cs-health could not answer">
+            <div className="error-state" role="alert"><strong>cs-health could not answer</strong><p>{message}</p></div>
+          </PreviewPage>,
+        ),
+      );
+  });
   return router;
 }
-
