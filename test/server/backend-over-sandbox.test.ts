@@ -45,7 +45,7 @@ describe('the express backend wired to the data layer over the sandbox', () => {
     await withBackend(async ({ call, store }) => {
       const answer = await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-1', origin: { portalId: 42 }, object: { objectId: 7, objectType: 'COMPANY' }, inputFields: {} });
       expect(answer.status).toBe(200);
-      expect(answer.json.outputFields).toEqual({ score: expect.any(Number), band: expect.stringMatching(/^(healthy|neutral|at_risk)$/), churn_risk: expect.stringMatching(/^(low|medium|high)$/) });
+      expect(answer.json.outputFields).toEqual({ score: expect.any(Number), band: expect.stringMatching(/^(healthy|neutral|at_risk)$/), churn_risk: expect.stringMatching(/^(low|medium|high)$/), hs_execution_state: 'SUCCESS' });
       expect(store.getObject('companies', '7').properties.cs_health_score).toBe(String(answer.json.outputFields.score));
       expect((await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-2', origin: { portalId: 42 }, object: { objectId: 999999, objectType: 'COMPANY' } })).status).toBe(404);
     });
@@ -57,11 +57,12 @@ describe('the express backend wired to the data layer over the sandbox', () => {
       expect(answer.status).toBe(200);
       expect(answer.json.status).toBe('ok');
       expect(answer.json.view.companyName).toBe('Company 3');
-      const missing = await call('/hubspot/cards/customer-health?portalId=42', {});
+      const ana = 'userId=9001&userEmail=ana%40example.com&portalId=42';
+      const missing = await call(`/hubspot/cards/customer-health?${ana}`, {});
       expect(missing).toMatchObject({ status: 400, json: { status: 'error', code: 'BAD_REQUEST', message: 'invalid card request: recordId is required (the HubSpot record id)' } });
-      expect((await call('/hubspot/cards/customer-health?portalId=42', { recordId: 'abc' })).json.message).toBe('invalid card request: recordId must be a numeric HubSpot record id');
+      expect((await call(`/hubspot/cards/customer-health?${ana}`, { recordId: 'abc' })).json.message).toBe('invalid card request: recordId must be a numeric HubSpot record id');
       // Fields only the card knows are still checked by the card's own handler.
-      expect((await call('/hubspot/cards/customer-health?userId=9001&portalId=42', { recordId: '3', action: 'explode' })).status).toBe(400);
+      expect((await call(`/hubspot/cards/customer-health?${ana}`, { recordId: '3', action: 'explode' })).status).toBe(400);
     });
   });
 
