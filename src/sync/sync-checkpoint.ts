@@ -1,6 +1,8 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomically } from './atomic-file';
 
 /**
  * The progress of one full sync, kept in an append-only JSON-lines file so a sync killed at any
@@ -12,12 +14,22 @@ import { z } from 'zod';
  *
  * Line 1 is the header: the run's identity (`asOf` is frozen for the whole run, so a resumed run
  * computes exactly what an uninterrupted one would). Then one line per finished unit of work.
+ * Every line is validated with zod when read; the first line that is not valid ends what is kept.
+ *
+ * The run key is stored as a SHA-256 digest: it is built from the base URL and the config, and a
+ * URL may carry credentials that must not land on disk. A dry run's checkpoint is marked as such
+ * and never resumed by a real run (its pages were read for a preview, possibly long before).
+ *
+ * Opening a checkpoint locks its folder (`sync.lock`, holding the process id): a second sync on
+ * the same folder stops with {@link StateFolderLockedError} instead of interleaving its writes.
+ * A lock left by a process that no longer runs (`kill -9`) is taken over.
  */
 const headerSchema = z.object({
   kind: z.literal('header'),
   runKey: z.string(),
-  asOf: z.string(),
-  startedAt: z.string(),
+  asOf: z.iso.datetime(),
+  startedAt: z.iso.datetime(),
+  dryRun: z.boolean().default(false),
 });
 
 const pageSchema = z.object({
@@ -40,6 +52,87 @@ const lineSchema = z.discriminatedUnion('kind', [headerSchema, pageSchema, writt
 export type CheckpointHeader = z.infer<typeof headerSchema>;
 export type CheckpointPage = z.infer<typeof pageSchema>;
 
+/** Another sync holds the state folder; the message says which process and how to clear a stale lock. */
+export class StateFolderLockedError extends Error {
+  readonly code = 'STATE_LOCKED';
+
+  constructor(readonly folder: string, readonly pid?: number) {
+    super(
+      `another cs-health sync is running on ${folder}${pid ? ` (process ${pid})` : ''}; wait for it to finish, or delete ${join(folder, LOCK_FILE)} if no sync is running`,
+    );
+    this.name = 'StateFolderLockedError';
+  }
+}
+
+const LOCK_FILE = 'sync.lock';
+const lockSchema = z.object({ pid: z.number().int().positive(), startedAt: z.string() });
+const heldLocks = new Set<string>();
+let releaseOnExit = false;
+
+const digest = (runKey: string) => createHash('sha256').update(runKey, 'utf8').digest('hex');
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLockHolder(path: string): number | undefined {
+  try {
+    const parsed = lockSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    return parsed.success ? parsed.data.pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Takes the state folder's lock for this process (re-entrant within it). The lock file is created
+ * exclusively (`wx`), so of two processes starting together exactly one gets it.
+ */
+export function lockStateFolder(folder: string): void {
+  const path = join(folder, LOCK_FILE);
+  if (heldLocks.has(path)) return;
+  mkdirSync(folder, { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      writeFileSync(path, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }), { flag: 'wx' });
+      heldLocks.add(path);
+      if (!releaseOnExit) {
+        releaseOnExit = true;
+        process.once('exit', () => {
+          for (const held of heldLocks) rmSync(held, { force: true });
+        });
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = readLockHolder(path);
+    if (holder === process.pid) {
+      heldLocks.add(path);
+      return;
+    }
+    // A holder still running keeps the lock; a lock being written right now (unreadable) too.
+    if (holder === undefined || isRunning(holder)) {
+      if (holder !== undefined || attempt === 2) throw new StateFolderLockedError(folder, holder);
+      continue;
+    }
+    rmSync(path, { force: true });
+  }
+  throw new StateFolderLockedError(folder);
+}
+
+/** Gives the folder's lock back (a finished sync; tests). */
+export function unlockStateFolder(folder: string): void {
+  const path = join(folder, LOCK_FILE);
+  if (heldLocks.delete(path)) rmSync(path, { force: true });
+}
+
 export class SyncCheckpoint {
   private constructor(
     readonly path: string,
@@ -50,14 +143,18 @@ export class SyncCheckpoint {
   ) {}
 
   /**
-   * Resumes the run recorded at `path` when it belongs to the same `runKey` and did not finish;
-   * otherwise starts a new one there with `asOf`.
+   * Locks the checkpoint's folder, then resumes the run recorded at `path` when it belongs to the
+   * same `runKey`, was of the same kind (dry or real) and did not finish; otherwise starts a new
+   * one there with `asOf`.
    */
-  static open(path: string, runKey: string, asOf: Date, now: Date): SyncCheckpoint {
+  static open(path: string, runKey: string, asOf: Date, now: Date, options: { dryRun?: boolean } = {}): SyncCheckpoint {
+    lockStateFolder(dirname(path));
+    const key = digest(runKey);
+    const dryRun = options.dryRun ?? false;
     const previous = existsSync(path) ? readLines(path) : [];
     const header = previous[0]?.kind === 'header' ? previous[0] : undefined;
     const finished = previous.some((line) => line.kind === 'done');
-    if (header && header.runKey === runKey && !finished) {
+    if (header && header.runKey === key && header.dryRun === dryRun && !finished) {
       const pages = previous.filter((l): l is CheckpointPage => l.kind === 'page').sort((a, b) => a.index - b.index);
       const written = new Set(previous.flatMap((l) => (l.kind === 'written' ? [l.batch] : [])));
       const kept = contiguous(pages);
@@ -65,9 +162,8 @@ export class SyncCheckpoint {
       rewrite(path, [header, ...kept, ...[...written].map((batch) => ({ kind: 'written' as const, batch }))]);
       return new SyncCheckpoint(path, header, kept, written, true);
     }
-    const fresh: CheckpointHeader = { kind: 'header', runKey, asOf: asOf.toISOString(), startedAt: now.toISOString() };
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, `${JSON.stringify(fresh)}\n`);
+    const fresh: CheckpointHeader = { kind: 'header', runKey: key, asOf: asOf.toISOString(), startedAt: now.toISOString(), dryRun };
+    writeFileAtomically(path, `${JSON.stringify(fresh)}\n`);
     return new SyncCheckpoint(path, fresh, [], new Set(), false);
   }
 
@@ -97,25 +193,35 @@ export class SyncCheckpoint {
     this.writtenBatches.add(batch);
   }
 
-  /** Marks the run finished: the next sync starts afresh. */
+  /** Marks the run finished (the next sync starts afresh) and gives the folder's lock back. */
   finish(now: Date): void {
     this.append({ kind: 'done', finishedAt: now.toISOString() });
+    unlockStateFolder(dirname(this.path));
   }
 
-  /** Forgets the run entirely (used by `--restart`). */
+  /** Gives the folder's lock back without finishing (a dry run; the process exiting does it too). */
+  release(): void {
+    unlockStateFolder(dirname(this.path));
+  }
+
+  /** Forgets the run entirely (used by `--restart`); refused while another sync holds the folder. */
   static discard(path: string): void {
+    lockStateFolder(dirname(path));
     rmSync(path, { force: true });
   }
 
+  /**
+   * Appends one line. Appending rather than rewriting keeps a page's cost constant whatever the
+   * portal's size; a line torn by a crash is the last one and is dropped on open, and the file is
+   * then rewritten atomically from the good lines.
+   */
   private append(line: z.infer<typeof lineSchema>): void {
     appendFileSync(this.path, `${JSON.stringify(line)}\n`);
   }
 }
 
 function rewrite(path: string, lines: z.infer<typeof lineSchema>[]): void {
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-  renameSync(temporary, path);
+  writeFileAtomically(path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 }
 
 function readLines(path: string): z.infer<typeof lineSchema>[] {
