@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { redactObject } from '../logging/redact-secrets';
 import { BackendError } from './backend-error';
 import { CARD_NAME, EXECUTION_STATE, VIEWER_BODY_KEYS, VIEWER_QUERY_KEYS, callerQuerySchema, cardBodySchema, healthOutputFieldsSchema, isCompanyType, workflowActionSchema, type CardCaller, type HealthOutputFields } from './backend-schemas';
+import { SIGNATURE_V2_HEADER, SIGNATURE_VERSION_HEADER, verifySignatureV2 } from './hubspot-signature-v2';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignatureV3, type SignatureFailure } from './hubspot-signature-v3';
 import { correlationIdOf, requestLogging } from './request-logging';
 import { listenWithTimeouts, type ServerTimeouts } from './server-timeouts';
@@ -114,13 +115,19 @@ export function createBackend(options: BackendOptions): express.Express {
   // inflate: false as well: body-parser would otherwise decompress before the signature is checked.
   const rawBody = express.raw({ type: () => true, limit: bodyLimit, inflate: false });
 
-  const signed: RequestHandler = (req: BackendRequest, _res, next) => {
+  /**
+   * v3 wherever HubSpot sends it (hubspot.fetch, webhooks, workflow actions on the developer
+   * platform). `acceptV2`: the workflow action also takes a v2 signature when no v3 came, because
+   * HubSpot's custom action guide documents v2 for action requests.
+   */
+  const signedWith = (acceptV2: boolean): RequestHandler => (req: BackendRequest, _res, next) => {
     req.rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const verdict = verifySignatureV3(
-      options.clientSecret,
-      { method: req.method, url: `${publicBase}${req.originalUrl}`, body: req.rawBody, timestamp: req.header(TIMESTAMP_HEADER), signature: req.header(SIGNATURE_HEADER) },
-      now(),
-    );
+    const url = `${publicBase}${req.originalUrl}`;
+    const v3Sent = req.header(SIGNATURE_HEADER) !== undefined || req.header(TIMESTAMP_HEADER) !== undefined;
+    const verdict =
+      acceptV2 && !v3Sent && req.header(SIGNATURE_VERSION_HEADER) !== undefined
+        ? verifySignatureV2(options.clientSecret, { method: req.method, url, body: req.rawBody, signature: req.header(SIGNATURE_V2_HEADER), version: req.header(SIGNATURE_VERSION_HEADER) })
+        : verifySignatureV3(options.clientSecret, { method: req.method, url, body: req.rawBody, timestamp: req.header(TIMESTAMP_HEADER), signature: req.header(SIGNATURE_HEADER) }, now());
     next(verdict.valid ? undefined : new BackendError('UNAUTHORIZED', SIGNATURE_MESSAGES[verdict.reason]));
   };
 
@@ -135,7 +142,8 @@ export function createBackend(options: BackendOptions): express.Express {
     }
   };
 
-  const hubspot = [plainBody, rawBody, signed, json];
+  const hubspot = [plainBody, rawBody, signedWith(false), json];
+  const workflowAction = [plainBody, rawBody, signedWith(true), json];
 
   const samePortal = (portalId: number | undefined) => {
     if (options.portalId !== undefined && portalId !== undefined && portalId !== options.portalId) {
@@ -161,7 +169,7 @@ export function createBackend(options: BackendOptions): express.Express {
     res.status(status).json(answer.status === 'error' ? { ...answer, category: answer.code, correlationId: correlationIdOf(res) } : answer);
   });
 
-  app.post('/hubspot/workflow-actions/recompute-health', ...hubspot, async (req: BackendRequest, res: Response) => {
+  app.post('/hubspot/workflow-actions/recompute-health', ...workflowAction, async (req: BackendRequest, res: Response) => {
     const body = workflowActionSchema.safeParse(req.json);
     if (!body.success) throw BackendError.invalid('workflow action request', body.error);
     samePortal(body.data.origin.portalId);
