@@ -19,6 +19,12 @@ export interface CoalescerOptions {
   recompute: (companyIds: string[]) => Promise<void | { failed: readonly { id: string; message: string }[] }>;
   /** Attempts per company whose write HubSpot refuses before it is listed as failed (default 5). */
   maxAttempts?: number;
+  /**
+   * Consecutive failed passes (HubSpot down, association reads failing) before whatever is still
+   * pending is listed as failed instead of retried forever (default 40: about 20 minutes at the
+   * 30 s cap between passes).
+   */
+  maxFailedPasses?: number;
   /** Quiet time after the last event before recomputing, so a burst collapses into one recompute. */
   debounceMs?: number;
   /** Longest wait after the first pending change, so a steady stream still lands within a minute. */
@@ -94,6 +100,8 @@ export class ChangeCoalescer {
   private readonly retryDelayMs: number;
   private readonly rememberEvents: number;
   private readonly maxAttempts: number;
+  private readonly maxFailedPasses: number;
+  private lastError = '';
   private readonly now: () => number;
   private readonly timers: CoalescerTimers;
 
@@ -104,6 +112,7 @@ export class ChangeCoalescer {
     this.retryDelayMs = options.retryDelayMs ?? this.debounceMs;
     this.rememberEvents = options.rememberEvents ?? 50_000;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.maxFailedPasses = Math.max(1, options.maxFailedPasses ?? 40);
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
   }
@@ -214,6 +223,11 @@ export class ChangeCoalescer {
       return;
     }
     this.consecutiveFailures += 1;
+    if (this.consecutiveFailures >= this.maxFailedPasses) {
+      this.giveUpOnPending(`still failing after ${this.consecutiveFailures} passes: ${this.lastError}`);
+      this.consecutiveFailures = 0;
+      return;
+    }
     this.stats.retries += 1;
     this.schedule(Math.min(this.maxWaitMs, this.retryDelayMs * 2 ** (this.consecutiveFailures - 1)));
   }
@@ -239,8 +253,27 @@ export class ChangeCoalescer {
     return false;
   }
 
+  /** Lists everything pending as failed (deals, tickets and contacts as `type/id`): a bounded retry, never a silent drop. */
+  private giveUpOnPending(message: string): void {
+    const ids = [...this.pendingCompanies];
+    for (const [type, objectIds] of this.pendingObjects) for (const id of objectIds) ids.push(`${type}/${id}`);
+    this.pendingCompanies.clear();
+    this.pendingObjects = new Map();
+    for (const id of ids) {
+      const failure = { id, message, attempts: this.maxFailedPasses };
+      this.failed.set(id, failure);
+      this.stats.gaveUp += 1;
+      try {
+        this.options.onGiveUp?.(failure);
+      } catch {
+        // A failing reporter must not stop the coalescer.
+      }
+    }
+  }
+
   private fail(error: unknown, stage: 'resolve' | 'recompute', ids: string[]): void {
     this.stats.failures += 1;
+    this.lastError = error instanceof Error ? error.message : String(error);
     try {
       this.options.onError?.(error, { stage, ids });
     } catch {

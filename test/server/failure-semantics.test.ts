@@ -108,4 +108,32 @@ describe('refused writes after webhooks', () => {
     await coalescer.flush();
     expect(coalescer.failedCompanies.map((f) => f.id)).toEqual(['7']);
   });
+
+  it('lists what is still pending after HubSpot failed every pass, instead of retrying forever', async () => {
+    let passes = 0;
+    const coalescer = new ChangeCoalescer({
+      companiesOf: async () => {
+        throw new Error('association read failed');
+      },
+      recompute: async () => {
+        passes += 1;
+        throw new Error('HubSpot unreachable');
+      },
+      debounceMs: 1,
+      retryDelayMs: 1,
+      maxWaitMs: 2,
+      maxFailedPasses: 3,
+    });
+    coalescer.add([
+      { eventId: '1', subscriptionType: 'object.propertyChange', objectTypeId: '0-2', objectId: '7' },
+      { eventId: '2', subscriptionType: 'object.propertyChange', objectTypeId: '0-3', objectId: '40' },
+    ]);
+    for (let i = 0; i < 3; i += 1) await coalescer.flush();
+    expect(passes).toBe(3);
+    expect(coalescer.pending).toBe(0);
+    expect(coalescer.failedCompanies).toEqual([
+      { id: '7', message: expect.stringMatching(/still failing after 3 passes: (HubSpot unreachable|association read failed)/), attempts: 3 },
+      { id: 'deals/40', message: expect.stringMatching(/still failing after 3 passes/), attempts: 3 },
+    ]);
+  });
 });
