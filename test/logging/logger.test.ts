@@ -52,13 +52,13 @@ describe('the backend logs', () => {
     const { logger, text } = captured();
     const backend = await startBackend({ logger });
     try {
-      const cardPath = `/hubspot/cards/customer-health?userId=7&portalId=${PORTAL}`;
+      const cardPath = `/hubspot/cards/customer-health?userId=7&userEmail=ana%40example.com&portalId=${PORTAL}`;
       const realSignature = signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC_BASE}${cardPath}`, body: '{"recordId":"101"}' });
       const requests = [
         backend.call(cardPath, undefined, { raw: '{"recordId":"101"}', sign: false, headers: { ...realSignature, authorization: `Bearer ${TOKEN}` } }),
         backend.call('/hubspot/webhooks', [], { sign: false, headers: { authorization: `Bearer ${TOKEN}`, 'x-hubspot-signature-v3': 'Zm9yZ2VkLXNpZ25hdHVyZQ==', 'x-hubspot-request-timestamp': String(Date.now()) } }),
         backend.call('/hubspot/workflow-actions/recompute-health', { callbackId: TOKEN }, { headers: { cookie: `hubspotutk=${TOKEN}` } }),
-        backend.call(`/hubspot/cards/customer-health?userId=7&portalId=${PORTAL}&token=${TOKEN}`, { recordId: TOKEN }),
+        backend.call(`/hubspot/cards/customer-health?userId=7&userEmail=ana%40example.com&portalId=${PORTAL}&token=${TOKEN}`, { recordId: TOKEN }),
       ];
       const answers = await Promise.all(requests);
       expect(answers.map((a) => a.status)).toEqual([200, 401, 400, 400]);
