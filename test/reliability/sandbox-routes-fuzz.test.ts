@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CONTROL_ROUTES, HUBSPOT_ROUTES } from '../../src/sandbox/routes/route-table';
-import { call, smallPortal, withSandbox } from '../sandbox/sandbox-test-kit';
+import { gzipSync } from 'node:zlib';
+import { call, smallPortal, TOKEN, withSandbox } from '../sandbox/sandbox-test-kit';
 import { reportCases } from '../server/reliability-report';
 
 /** Names every JavaScript object inherits: a lookup keyed by input in a plain object finds them. */
@@ -94,6 +95,20 @@ describe('every sandbox route under generated input (built-in names in paths, qu
         expect([400, 404]).toContain(answer.status);
         expect(answer.json.status).toBe('error');
       }
+    });
+  });
+
+  it('answers a body it cannot decode with 4xx (415 for an unknown encoding), never a 500, and still inflates valid gzip', async () => {
+    await withSandbox({ seed: smallPortal(1) }, async (sandbox) => {
+      for (const encoding of ['br', 'gzip', 'deflate', 'x-bogus']) {
+        const answer = await call(sandbox, 'PATCH', '/crm/v3/objects/companies/1', 'not compressed at all', { 'content-encoding': encoding });
+        expect(answer.status).toBe(encoding === 'x-bogus' ? 415 : 400);
+        expect(answer.json).toMatchObject({ status: 'error', category: 'VALIDATION_ERROR', errors: [{ in: 'body' }] });
+      }
+      const zipped = gzipSync(JSON.stringify({ properties: { name: 'Zipped' } }));
+      const response = await fetch(`${sandbox.url}/crm/v3/objects/companies/1`, { method: 'PATCH', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(zipped) });
+      expect(response.status).toBe(200);
+      expect(sandbox.store.getObject('companies', '1').properties.name).toBe('Zipped');
     });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { FaultInjector, type FaultOptions, type InjectedFault } from '../faults/fault-injector';
 import { errorBody, sendError } from '../responses/error-response';
+import { SandboxError } from '../store/sandbox-error';
 import type { RouteDefinition } from '../routes/route-definition';
 import { CONTROL_ROUTES, HUBSPOT_ROUTES } from '../routes/route-table';
 import type { SandboxStore } from '../store/sandbox-store';
@@ -106,6 +107,15 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     }
     if (type === 'entity.too.large') {
       res.status(413).json(errorBody(`The request body is larger than ${BODY_LIMIT}.`, 'VALIDATION_ERROR', [{ message: 'body too large', in: 'body' }]));
+      return;
+    }
+    // body-parser's own refusals (an encoding it cannot decode, a body that fails to decompress,
+    // a charset it does not know) are the client's fault: their 4xx, never a 500. The size cap
+    // above applies to the decoded body.
+    const status = (error as { status?: unknown }).status;
+    if (!(error instanceof SandboxError) && typeof status === 'number' && status >= 400 && status < 500) {
+      const message = type === 'encoding.unsupported' ? 'The Content-Encoding of the request is not supported.' : 'The request body could not be decoded.';
+      res.status(status).json(errorBody(message, 'VALIDATION_ERROR', [{ message, in: 'body', code: typeof type === 'string' ? type.toUpperCase().replace(/\W/g, '_') : 'UNREADABLE_BODY' }]));
       return;
     }
     sendError(res, error);
