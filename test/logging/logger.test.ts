@@ -39,6 +39,13 @@ describe('the logger', () => {
     expect(text()).not.toContain('plain-looking-secret-value');
   });
 
+  it('removes the credentials of any URL, keeping the rest of it', () => {
+    expect(redactText('sync failed for http://ana:s3cret@crm.example.com:8080/x?y=1')).toBe('sync failed for http://[redacted]@crm.example.com:8080/x?y=1');
+    expect(redactText('https://token-only@host and ftp://u:p@h/')).toBe('https://[redacted]@host and ftp://[redacted]@h/');
+    expect(redactObject({ baseUrl: 'http://user:pass@127.0.0.1:4010' })).toEqual({ baseUrl: 'http://[redacted]@127.0.0.1:4010' });
+    expect(redactText('write to ana@example.com at http://127.0.0.1:4010/a@b')).toBe('write to ana@example.com at http://127.0.0.1:4010/a@b');
+  });
+
   it('keeps what is not secret, and survives cycles and buffers', () => {
     const looped: Record<string, unknown> = { companyId: '101', score: 82 };
     looped.self = looped;
