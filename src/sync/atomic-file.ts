@@ -7,13 +7,15 @@ import { dirname } from 'node:path';
  * rename within one folder is atomic on POSIX file systems). A crash leaves at most a stray
  * `*.tmp-<pid>` file, never a torn target.
  */
-export function writeFileAtomically(path: string, text: string): void {
+export function writeFileAtomically(path: string, text: string, options: { durable?: boolean } = {}): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   const fd = openSync(temporary, 'w');
   try {
     writeSync(fd, text);
-    fsyncSync(fd);
+    // durable: false skips the flush; the rename still protects against a killed process, only
+    // not against a power cut (fine for a checkpoint a sync can rebuild, not for the model).
+    if (options.durable !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

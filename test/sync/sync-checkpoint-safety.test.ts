@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +57,7 @@ describe('the checkpoint and the state folder', () => {
   it('starts afresh from a checkpoint whose header is not valid, and leaves no temporary file', () => {
     const dir = freshDir();
     const path = join(dir, 'c.jsonl');
-    writeFileSync(path, '{"kind":"header","runKey":"x","asOf":"not a date","startedAt":"2026-01-01T00:00:00Z"}\n{"kind":"page","index":0,"records":[]}\n');
+    writeFileSync(path, JSON.stringify({ kind: 'cs-health sync checkpoint', version: 2, header: { runKey: createHash('sha256').update('x').digest('hex'), asOf: 'not a date', startedAt: '2026-01-01T00:00:00Z', dryRun: false }, pages: [], written: [] }));
     const checkpoint = SyncCheckpoint.open(path, 'x', asOf, now);
     expect(checkpoint.resumed).toBe(false);
     expect(checkpoint.asOf).toEqual(asOf);
