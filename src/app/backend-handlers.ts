@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { Plans } from '../domain/objectives/plan-schema';
-import { batchReadAssociations, HubSpotError, HubSpotErrorCode, type HubSpotGateway } from '../hubspot';
+import type { Owner } from '../domain/customer';
+import { batchReadAssociations, HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway } from '../hubspot';
 import { ChangeCoalescer } from '../server/change-coalescer';
 import type { BackendHandlers, CardAnswer, RecomputeOutcome } from '../server/create-backend';
 import { canViewAttainment } from '../domain/objectives/visibility';
@@ -37,6 +38,9 @@ export interface BackendWiring {
   deps: CardDependencies;
 }
 
+/** Shortest time between two fresh owner reads caused by an unknown viewer. */
+const OWNERS_REFRESH_MS = 60_000;
+
 /** Why a recompute for the workflow action failed, in words an admin reading the workflow history can act on. */
 function recomputeFailure(error: unknown): RecomputeOutcome {
   if (error instanceof HubSpotError) {
@@ -68,8 +72,20 @@ export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logge
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'recompute after webhook failed; will retry'),
     onGiveUp: (failure) => logger.error({ companyId: failure.id, attempts: failure.attempts, reason: failure.message }, 'HubSpot kept refusing this company\'s write; listed in failedCompanies'),
   });
+  let lastOwnersRefresh = now().getTime();
+  let freshOwners: Owner[] | undefined;
   const handlers: BackendHandlers = {
-    identify: async (claim) => matchViewer((await deps.portalContext()).owners, claim),
+    identify: async (claim) => {
+      const verdict = matchViewer((await deps.portalContext()).owners, claim);
+      if (verdict.ok || verdict.status !== 403) return verdict;
+      // An owner added since the owners were cached is found by a fresh read, at most once a
+      // minute, so a stream of strangers cannot turn into a stream of HubSpot calls.
+      if (now().getTime() - lastOwnersRefresh >= OWNERS_REFRESH_MS) {
+        lastOwnersRefresh = now().getTime();
+        freshOwners = (await readPortalContext(gateway)).owners;
+      }
+      return freshOwners ? matchViewer(freshOwners, claim) : verdict;
+    },
     card: async (name, input, viewer) => {
       const handler = cardHandler(name);
       if (!handler) return { status: 'error', code: 'NOT_FOUND', message: `unknown card ${name}` };

@@ -19,13 +19,14 @@ const BO = 'userId=9002&userEmail=bo%40example.com';
 
 type Call = (path: string, body: unknown) => Promise<{ status: number; json: any; text: string }>;
 
-async function withBackend(run: (call: Call, store: any) => Promise<void>) {
+async function withBackend(run: (call: Call, store: any, clock: { advance(ms: number): void }) => Promise<void>) {
   await withPortal({ seed: seedPortal({ companies: 4, contactsPerCompany: 1, dealsPerCompany: 2, ticketsPerCompany: 1, bigCompanyContacts: 0 }) }, async (gateway, sandbox) => {
     await ensureCsProperties(gateway);
     // Bo owns the first deal: the Retention target card shows his early-churn record.
     sandbox.store.updateObject('deals', '200001', { hubspot_owner_id: '502' });
     const logger = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
-    const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger);
+    let at = Date.now();
+    const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger, { now: () => new Date(at) });
     const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, logger, portalId: PORTAL });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -38,7 +39,7 @@ async function withBackend(run: (call: Call, store: any) => Promise<void>) {
       return { status: response.status, json: JSON.parse(text), text };
     };
     try {
-      await run(call, sandbox.store);
+      await run(call, sandbox.store, { advance: (ms) => (at += ms) });
     } finally {
       await closeGracefully(server);
     }
@@ -124,6 +125,18 @@ describe('the viewer of a card comes only from the userId, userEmail and portalI
       const answer = await call(`/hubspot/cards/customer-health?${ANA}&portalId=${PORTAL}`, { recordId: '2', action: 'override', override });
       expect(answer.status).toBe(200);
       expect(store.getObject('companies', '2').properties.cs_health_override_author).toBe('ana@example.com');
+    });
+  });
+
+  it('finds an owner added after the owners were cached, with one fresh read at most once a minute', async () => {
+    await withBackend(async (call, store, clock) => {
+      const cara = `userId=9003&userEmail=cara%40example.com&portalId=${PORTAL}`;
+      expectRefused(await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '1' }), 403);
+      store.owner({ id: '503', email: 'cara@example.com', firstName: 'Cara', lastName: 'New', userId: 9003, teams: [{ id: 't1', name: 'CS', primary: true }] });
+      expectRefused(await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '1' }), 403);
+      clock.advance(61_000);
+      expect((await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '1' })).status).toBe(200);
+      expect((await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '2' })).status).toBe(200);
     });
   });
 });
