@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { FaultInjector, type FaultOptions, type InjectedFault } from '../faults/fault-injector';
 import { errorBody, sendError } from '../responses/error-response';
 import { SandboxError } from '../store/sandbox-error';
+import { listenWithTimeouts } from '../../server/server-timeouts';
 import type { RouteDefinition } from '../routes/route-definition';
 import { CONTROL_ROUTES, HUBSPOT_ROUTES } from '../routes/route-table';
 import type { SandboxStore } from '../store/sandbox-store';
@@ -121,7 +122,8 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
     sendError(res, error);
   });
 
-  return app;
+  // The same server timeouts as the backend: a client trickling a body cannot hold a connection.
+  return listenWithTimeouts(app);
 }
 
 function injectFault(fault: InjectedFault, req: Request, res: Response, next: NextFunction): void {
