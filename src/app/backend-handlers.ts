@@ -76,15 +76,20 @@ export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logge
   let freshOwners: Owner[] | undefined;
   const handlers: BackendHandlers = {
     identify: async (claim) => {
-      const verdict = matchViewer((await deps.portalContext()).owners, claim);
-      if (verdict.ok || verdict.status !== 403) return verdict;
-      // An owner added since the owners were cached is found by a fresh read, at most once a
-      // minute, so a stream of strangers cannot turn into a stream of HubSpot calls.
-      if (now().getTime() - lastOwnersRefresh >= OWNERS_REFRESH_MS) {
-        lastOwnersRefresh = now().getTime();
-        freshOwners = (await readPortalContext(gateway)).owners;
+      try {
+        const verdict = matchViewer((await deps.portalContext()).owners, claim);
+        if (verdict.ok || verdict.status !== 403) return verdict;
+        // An owner added since the owners were cached is found by a fresh read, at most once a
+        // minute, so a stream of strangers cannot turn into a stream of HubSpot calls.
+        if (now().getTime() - lastOwnersRefresh >= OWNERS_REFRESH_MS) {
+          lastOwnersRefresh = now().getTime();
+          freshOwners = (await readPortalContext(gateway)).owners;
+        }
+        return freshOwners ? matchViewer(freshOwners, claim) : verdict;
+      } catch (error) {
+        if (error instanceof HubSpotError) return { ok: false, status: 503, reason: 'the portal\'s owners could not be read from HubSpot to check who is looking; try again in a moment' };
+        throw error;
       }
-      return freshOwners ? matchViewer(freshOwners, claim) : verdict;
     },
     card: async (name, input, viewer) => {
       const handler = cardHandler(name);

@@ -21,8 +21,8 @@ export interface ViewerClaim {
   portalId?: number;
 }
 
-/** The verdict on a claim: the owner it names, or why it is refused (401 names nobody, 403 names someone who may not look). */
-export type ViewerVerdict = { ok: true; ownerId: string } | { ok: false; status: 401 | 403; reason: string };
+/** The verdict on a claim: the owner it names, or why it is refused (401 names nobody, 403 names someone who may not look, 503 the owners could not be read). */
+export type ViewerVerdict = { ok: true; ownerId: string } | { ok: false; status: 401 | 403 | 503; reason: string };
 
 /** What recomputing one company for the workflow action came to. */
 export type RecomputeOutcome =
@@ -162,7 +162,7 @@ export function createBackend(options: BackendOptions): express.Express {
     const body = cardBodySchema.safeParse(req.json);
     if (!body.success) throw BackendError.invalid('card request', body.error);
     const verdict = await options.handlers.identify(claim);
-    if (!verdict.ok) throw new BackendError(verdict.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', verdict.reason);
+    if (!verdict.ok) throw new BackendError(verdict.status === 401 ? 'UNAUTHORIZED' : verdict.status === 403 ? 'FORBIDDEN' : 'UNAVAILABLE', verdict.reason);
     const viewer = { ...claim, ownerId: verdict.ownerId };
     const answer = await options.handlers.card(card, body.data, viewer);
     const status = answer.status === 'error' ? (CARD_ERROR_STATUS.get(answer.code) ?? 500) : 200;

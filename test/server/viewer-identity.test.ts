@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { wireBackend } from '../../src/app/backend-handlers';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
-import { ensureCsProperties } from '../../src/hubspot';
+import { createHubSpotGateway, ensureCsProperties } from '../../src/hubspot';
 import { createLogger } from '../../src/logging/logger';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
@@ -137,6 +137,27 @@ describe('the viewer of a card comes only from the userId, userEmail and portalI
       clock.advance(61_000);
       expect((await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '1' })).status).toBe(200);
       expect((await call(`/hubspot/cards/customer-health?${cara}`, { recordId: '2' })).status).toBe(200);
+    });
+  });
+
+  it('answers 503, not 500, when the owners cannot be read from HubSpot to check the viewer', async () => {
+    await withPortal({ seed: seedPortal({ companies: 1, contactsPerCompany: 0, dealsPerCompany: 0, ticketsPerCompany: 0, bigCompanyContacts: 0 }) }, async (_gateway, sandbox) => {
+      const refused = createHubSpotGateway({ basePath: sandbox.url, accessToken: 'a-token-HubSpot-refuses' });
+      const logger = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
+      const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wireBackend(refused, DEFAULT_ENGINE_CONFIG, logger).handlers, logger, portalId: PORTAL });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const path = `/hubspot/cards/my-objectives?${ANA}&portalId=${PORTAL}`;
+        const raw = JSON.stringify({ recordId: '1' });
+        const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC}${path}`, body: raw }) }, body: raw });
+        expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toBe('60');
+        expect(await response.json()).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringContaining('owners could not be read') });
+      } finally {
+        await closeGracefully(server);
+        await refused.close();
+      }
     });
   });
 });
