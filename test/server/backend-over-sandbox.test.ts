@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { wireBackend } from '../../src/app/backend-handlers';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
-import { ensureCsProperties } from '../../src/hubspot';
+import { createHubSpotGateway, ensureCsProperties } from '../../src/hubspot';
 import { createLogger } from '../../src/logging/logger';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
@@ -112,6 +112,35 @@ describe('the express backend wired to the data layer over the sandbox', () => {
         }),
         { numRuns: 60 },
       );
+    });
+  });
+
+  it('answers a refused token and a refused write in the workflow history, never as a success or a 500', async () => {
+    await withPortal({ seed: seedPortal({ companies: 2, contactsPerCompany: 1, dealsPerCompany: 1, ticketsPerCompany: 0, bigCompanyContacts: 0 }) }, async (gateway, sandbox) => {
+      const logger = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
+      const run = async (handlersGateway: typeof gateway) => {
+        const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wireBackend(handlersGateway, DEFAULT_ENGINE_CONFIG, logger).handlers, logger, portalId: 42 });
+        const server = app.listen(0, '127.0.0.1');
+        await new Promise((r) => server.once('listening', r));
+        try {
+          const path = '/hubspot/workflow-actions/recompute-health';
+          const raw = JSON.stringify({ callbackId: 'cb', origin: { portalId: 42 }, object: { objectId: 1, objectType: 'COMPANY' } });
+          const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC}${path}`, body: raw }) }, body: raw });
+          return { status: response.status, json: (await response.json()) as any };
+        } finally {
+          await closeGracefully(server);
+        }
+      };
+      const refusedToken = createHubSpotGateway({ basePath: sandbox.url, accessToken: 'not-the-portal-token' });
+      try {
+        expect(await run(refusedToken)).toEqual({ status: 200, json: { outputFields: { hs_execution_state: 'FAIL_CONTINUE', error: "HubSpot refused cs-health's access token: ask an admin to check the app token" } } });
+      } finally {
+        await refusedToken.close();
+      }
+      // Setup never ran on this portal: HubSpot refuses writes to cs_ properties it does not have.
+      const refusedWrite = await run(gateway);
+      expect(refusedWrite.status).toBe(200);
+      expect(refusedWrite.json.outputFields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', error: expect.stringContaining('HubSpot refused the write of company 1') });
     });
   });
 });
