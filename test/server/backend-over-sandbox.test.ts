@@ -143,4 +143,27 @@ describe('the express backend wired to the data layer over the sandbox', () => {
       expect(refusedWrite.json.outputFields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', error: expect.stringContaining('HubSpot refused the write of company 1') });
     });
   });
+
+  it('retries a company whose write HubSpot refuses after a webhook, then lists it on /healthz', async () => {
+    await withPortal({ seed: seedPortal({ companies: 2, contactsPerCompany: 1, dealsPerCompany: 1, ticketsPerCompany: 0, bigCompanyContacts: 0 }) }, async (gateway) => {
+      const logs: string[] = [];
+      const logger = createLogger({ destination: new Writable({ write: (chunk, _e, done) => (logs.push(String(chunk)), done()) }) });
+      // Setup never ran: every write of a cs_ property is refused.
+      const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger, { debounceMs: 1, maxWaitMs: 5, maxAttempts: 2 });
+      wiring.coalescer.add([{ eventId: '1', subscriptionType: 'object.propertyChange', objectTypeId: '0-2', objectId: '2' }]);
+      for (let i = 0; i < 2; i += 1) await wiring.coalescer.flush();
+      expect(wiring.coalescer.pending).toBe(0);
+      expect(wiring.coalescer.failedCompanies).toEqual([{ id: '2', message: expect.any(String), attempts: 2 }]);
+      expect(logs.join('')).toContain("HubSpot kept refusing this company's write");
+      const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, coalescer: wiring.coalescer, logger });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      try {
+        const health = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+        expect(await health.json()).toEqual({ status: 'ok', pendingChanges: 0, failedCompanies: 1 });
+      } finally {
+        await closeGracefully(server);
+      }
+    });
+  });
 });
