@@ -1,23 +1,36 @@
 import type { Logger } from 'pino';
-import type { EngineConfig } from '../domain/config/engine-config';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
+import type { EngineConfig } from '../domain/config/engine-config';
+import type { Owner } from '../domain/customer';
 import type { Plans } from '../domain/objectives/plan-schema';
-import { batchReadAssociations, type HubSpotGateway } from '../hubspot';
+import { canViewAttainment } from '../domain/objectives/visibility';
+import { batchReadAssociations, HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway } from '../hubspot';
 import { ChangeCoalescer } from '../server/change-coalescer';
-import type { BackendHandlers } from '../server/create-backend';
+import type { BackendHandlers, CardAnswer, RecomputeOutcome } from '../server/create-backend';
 import { recomputeCompanies } from '../sync/recompute-companies';
+import type { RetentionTargetView } from '../views/retention-target-view';
 import { cachedPortalContext, type CardDependencies } from './card-dependencies';
+import { matchViewer, type CardViewer } from './card-request';
 import { customerHealthCard } from './cards/customer-health-handler';
 import { myObjectivesCard } from './cards/my-objectives-handler';
 import { retentionTargetCard } from './cards/retention-target-handler';
 import type { CardHandler } from './app-function-adapter';
 
-/** The cards the backend serves through hubspot.fetch, by the name the card asks for. */
-export const CARD_HANDLERS: Record<string, CardHandler<unknown>> = {
-  'customer-health': customerHealthCard as CardHandler<unknown>,
-  'retention-target': retentionTargetCard as CardHandler<unknown>,
-  'my-objectives': myObjectivesCard as CardHandler<unknown>,
-};
+/**
+ * The cards the backend serves through hubspot.fetch, by the name the card asks for. A
+ * null-prototype object (so `Object.keys` still lists them) read through {@link cardHandler}: a
+ * card named `constructor` or `toString` finds nothing instead of Object.prototype's function.
+ */
+export const CARD_HANDLERS: Readonly<Record<string, CardHandler<unknown>>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, CardHandler<unknown>>, {
+    'customer-health': customerHealthCard as CardHandler<unknown>,
+    'retention-target': retentionTargetCard as CardHandler<unknown>,
+    'my-objectives': myObjectivesCard as CardHandler<unknown>,
+  }),
+);
+
+/** The handler of a card by name, own keys only. */
+export const cardHandler = (name: string): CardHandler<unknown> | undefined => (Object.hasOwn(CARD_HANDLERS, name) ? CARD_HANDLERS[name] : undefined);
 
 export interface BackendWiring {
   handlers: BackendHandlers;
@@ -25,35 +38,99 @@ export interface BackendWiring {
   deps: CardDependencies;
 }
 
+/** Shortest time between two fresh owner reads caused by an unknown viewer. */
+const OWNERS_REFRESH_MS = 60_000;
+
+/** Why a recompute for the workflow action failed, in words an admin reading the workflow history can act on. */
+function recomputeFailure(error: unknown): RecomputeOutcome {
+  if (error instanceof HubSpotError) {
+    if (error.code === HubSpotErrorCode.Unauthorized) return { status: 'failed', retryable: false, message: "HubSpot refused cs-health's access token: ask an admin to check the app token" };
+    if (error.code === HubSpotErrorCode.Forbidden) return { status: 'failed', retryable: false, message: 'HubSpot refused access: the app lacks a scope it needs' };
+    if (error.code === HubSpotErrorCode.DailyLimit) return { status: 'failed', retryable: true, message: "the portal's daily API limit is reached" };
+    if (error.retryable) return { status: 'failed', retryable: true, message: 'HubSpot is busy or unreachable' };
+    return { status: 'failed', retryable: false, message: `HubSpot refused the request (${error.code})` };
+  }
+  throw error;
+}
+
 /** Connects the express backend to the data layer and the engine. */
-export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logger: Logger, options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number } = {}): BackendWiring {
+export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logger: Logger, options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number; maxAttempts?: number } = {}): BackendWiring {
   const now = options.now ?? (() => new Date());
   const deps: CardDependencies = { gateway, config, now, model: options.model, plans: options.plans, portalContext: cachedPortalContext(gateway) };
   const recompute = async (ids: string[]) => {
     const result = await recomputeCompanies(gateway, config, ids, now(), { model: options.model, context: await deps.portalContext() });
-    logger.info({ companies: ids.length, written: result.written, failed: result.failed.length }, 'recomputed companies after changes');
+    const log = result.failed.length ? logger.warn.bind(logger) : logger.info.bind(logger);
+    log({ companies: ids.length, written: result.written, failed: result.failed.length, refused: result.failed.slice(0, 5) }, 'recomputed companies after changes');
     return result;
   };
   const coalescer = new ChangeCoalescer({
     companiesOf: async (type, ids) => [...new Set([...(await batchReadAssociations(gateway, type, 'companies', ids)).values()].flat())],
-    recompute: async (ids) => {
-      await recompute(ids);
-    },
+    recompute: async (ids) => ({ failed: (await recompute(ids)).failed }),
     debounceMs: options.debounceMs,
     maxWaitMs: options.maxWaitMs,
+    maxAttempts: options.maxAttempts,
     onError: (error) => logger.error({ err: error instanceof Error ? error.message : String(error) }, 'recompute after webhook failed; will retry'),
+    onGiveUp: (failure) => logger.error({ companyId: failure.id, attempts: failure.attempts, reason: failure.message }, 'HubSpot kept refusing this company\'s write; listed in failedCompanies'),
   });
+  let lastOwnersRefresh = now().getTime();
+  let freshOwners: Owner[] | undefined;
   const handlers: BackendHandlers = {
-    card: (name, input, viewer) => {
-      const handler = CARD_HANDLERS[name];
-      return handler ? handler(deps, input, viewer) : Promise.resolve({ status: 'error', code: 'NOT_FOUND', message: `unknown card ${name}` });
+    identify: async (claim) => {
+      try {
+        const verdict = matchViewer((await deps.portalContext()).owners, claim);
+        if (verdict.ok || verdict.status !== 403) return verdict;
+        // An owner added since the owners were cached is found by a fresh read, at most once a
+        // minute, so a stream of strangers cannot turn into a stream of HubSpot calls.
+        if (now().getTime() - lastOwnersRefresh >= OWNERS_REFRESH_MS) {
+          lastOwnersRefresh = now().getTime();
+          freshOwners = (await readPortalContext(gateway)).owners;
+        }
+        return freshOwners ? matchViewer(freshOwners, claim) : verdict;
+      } catch (error) {
+        if (error instanceof HubSpotError) return { ok: false, status: 503, reason: 'the portal\'s owners could not be read from HubSpot to check who is looking; try again in a moment' };
+        throw error;
+      }
+    },
+    card: async (name, input, viewer) => {
+      const handler = cardHandler(name);
+      if (!handler) return { status: 'error', code: 'NOT_FOUND', message: `unknown card ${name}` };
+      const answer = await handler(deps, input, viewer);
+      return name === 'retention-target' ? await repRecordFor(deps, viewer, answer) : answer;
     },
     recomputeHealth: async (companyId) => {
-      const result = await recompute([companyId]);
+      let result: Awaited<ReturnType<typeof recompute>>;
+      try {
+        result = await recompute([companyId]);
+      } catch (error) {
+        return recomputeFailure(error);
+      }
       const assessment = result.assessments[0];
-      if (!assessment) return undefined;
-      return { score: Math.round(assessment.health.finalScore), band: assessment.health.band, churn_risk: assessment.churnRisk.level };
+      if (!assessment) return { status: 'not_found' };
+      const refused = result.failed.find((f) => f.id === companyId);
+      if (refused) return { status: 'failed', retryable: false, message: `HubSpot refused the write of company ${companyId}: ${refused.message}` };
+      return { status: 'ok', fields: { score: Math.round(assessment.health.finalScore), band: assessment.health.band, churn_risk: assessment.churnRisk.level } };
     },
   };
   return { handlers, coalescer, deps };
+}
+
+/**
+ * The Retention target card carries the rep's early-churn record: a personal figure, shown only to
+ * the rep and the rep's manager (the same rule as objectives). Anyone else gets a refusal and no
+ * figures. A deal without an owner has no rep record to protect.
+ */
+async function repRecordFor(deps: CardDependencies, viewer: CardViewer, answer: CardAnswer): Promise<CardAnswer> {
+  if (answer.status !== 'ok') return answer;
+  const repId = (answer.view as RetentionTargetView).rep.ownerId;
+  if (repId === undefined) return answer;
+  const context = await deps.portalContext();
+  const plans = deps.plans;
+  const asPerson = (id: string | undefined) => {
+    const owner = context.owners.find((o) => o.id === id);
+    return owner && { ownerId: owner.id, teamIds: owner.teamIds, role: plans?.managers.includes(owner.id) ? 'cs_manager' : owner.role };
+  };
+  const rep = asPerson(repId) ?? { ownerId: repId, teamIds: [] };
+  const visibility = canViewAttainment(asPerson(viewer.ownerId), rep);
+  if (visibility.allowed) return answer;
+  return { status: 'error', code: 'FORBIDDEN', message: `The rep's early-churn record is not yours to see: ${visibility.reason}.` };
 }

@@ -26,8 +26,57 @@ export interface CardViewer {
   userId?: number;
   email?: string;
   portalId?: number;
+  /**
+   * The HubSpot owner that the signed `userId` and `userEmail` both name, set by the backend once
+   * it has checked them ({@link matchViewer}). Whatever depends on who is looking (my objectives,
+   * a rep's early-churn record, an override's author) trusts this field only.
+   */
+  ownerId?: string;
+}
+
+/** The owner fields the identity check reads. */
+export interface OwnerIdentity {
+  id: string;
+  userId?: number;
+  email?: string;
+}
+
+export type ViewerMatch = { ok: true; ownerId: string } | { ok: false; status: 401 | 403; reason: string };
+
+/**
+ * Checks that a signed `userId` and `userEmail` name one and the same HubSpot owner. Both are
+ * required: either alone could name someone the other does not, and a request naming nobody is
+ * not a viewer. Emails compare case-insensitively, as HubSpot treats them.
+ *
+ * @example
+ * matchViewer([{ id: '101', userId: 7, email: 'ana@example.com' }], { userId: 7, email: 'Ana@example.com' })
+ * // => { ok: true, ownerId: '101' }
+ */
+export function matchViewer(owners: readonly OwnerIdentity[], claim: { userId?: number; email?: string }): ViewerMatch {
+  if (claim.userId === undefined && claim.email === undefined) return { ok: false, status: 401, reason: 'the request names no HubSpot user (hubspot.fetch appends userId and userEmail)' };
+  if (claim.userId === undefined || claim.email === undefined) return { ok: false, status: 401, reason: `the request names no ${claim.userId === undefined ? 'userId' : 'userEmail'}; both are required` };
+  const email = claim.email.toLowerCase();
+  const byId = owners.filter((o) => o.userId === claim.userId);
+  const byEmail = owners.filter((o) => o.email !== undefined && o.email.toLowerCase() === email);
+  if (byId.length === 0 && byEmail.length === 0) return { ok: false, status: 403, reason: 'you are not a HubSpot owner in this portal' };
+  const same = byId.filter((o) => byEmail.some((e) => e.id === o.id));
+  if (same.length !== 1) return { ok: false, status: 403, reason: 'userId and userEmail do not name the same HubSpot owner' };
+  return { ok: true, ownerId: same[0].id };
 }
 
 /** The first problem of a bad request in one line, naming the field. */
 export const describeRequestProblem = (error: z.ZodError): string =>
   error.issues.map((issue) => (issue.message.includes(String(issue.path[0] ?? '')) || issue.path.length === 0 ? issue.message : `${issue.path.join('.')}: ${issue.message}`)).join('; ');
+
+/**
+ * The owner a card handler treats as the viewer: the backend's checked `ownerId` when there is one.
+ * Without it (local callers: the preview, tests) userId and email must agree when both are given.
+ */
+export function viewerOwner<T extends OwnerIdentity>(owners: readonly T[], viewer: CardViewer): T | undefined {
+  if (viewer.ownerId !== undefined) return owners.find((o) => o.id === viewer.ownerId);
+  if (viewer.userId !== undefined && viewer.email !== undefined) {
+    const match = matchViewer(owners, viewer);
+    return match.ok ? owners.find((o) => o.id === match.ownerId) : undefined;
+  }
+  return owners.find((o) => (viewer.userId !== undefined && o.userId === viewer.userId) || (viewer.email !== undefined && o.email === viewer.email));
+}

@@ -18,7 +18,15 @@ export interface CardCaller {
   email?: string;
   portalId?: number;
   appId?: number;
+  /** The owner both `userId` and `userEmail` name, once the backend has checked them. */
+  ownerId?: string;
 }
+
+/** The query keys hubspot.fetch appends; each may appear once, and a card body may name none of them. */
+export const VIEWER_QUERY_KEYS = ['userId', 'userEmail', 'portalId', 'appId'] as const;
+
+/** Body fields that would name a viewer: the viewer comes from HubSpot's signed query only, so a body naming one is refused. */
+export const VIEWER_BODY_KEYS = ['userId', 'userEmail', 'email', 'user', 'viewer', 'ownerId', 'portalId', 'appId', 'hs_user_id'] as const;
 
 /**
  * What every card request must carry before a handler sees it: a JSON object with the numeric id
@@ -76,5 +84,11 @@ export const healthOutputFieldsSchema = z.looseObject({
   band: z.string(),
   churn_risk: z.string(),
 });
+
+/**
+ * HubSpot's execution states for a custom workflow action's answer (`outputFields.hs_execution_state`):
+ * SUCCESS continues; FAIL_CONTINUE records a failure in the workflow history and continues.
+ */
+export const EXECUTION_STATE = { success: 'SUCCESS', failContinue: 'FAIL_CONTINUE' } as const;
 
 export type HealthOutputFields = z.infer<typeof healthOutputFieldsSchema>;

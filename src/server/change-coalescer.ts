@@ -11,8 +11,20 @@ export interface CoalescerTimers {
 export interface CoalescerOptions {
   /** Companies linked to changed deals, tickets or contacts (one association batch read per type). */
   companiesOf: (objectType: Exclude<ChangedObjectType, 'companies'>, ids: string[]) => Promise<string[]>;
-  /** Recomputes and writes these companies; a rejection keeps them pending for a retry. */
-  recompute: (companyIds: string[]) => Promise<void>;
+  /**
+   * Recomputes and writes these companies; a rejection keeps them all pending for a retry. It may
+   * name the companies whose writes HubSpot refused: those are retried too, up to `maxAttempts`,
+   * then listed in {@link ChangeCoalescer.failedCompanies}.
+   */
+  recompute: (companyIds: string[]) => Promise<void | { failed: readonly { id: string; message: string }[] }>;
+  /** Attempts per company whose write HubSpot refuses before it is listed as failed (default 5). */
+  maxAttempts?: number;
+  /**
+   * Consecutive failed passes (HubSpot down, association reads failing) before whatever is still
+   * pending is listed as failed instead of retried forever (default 40: about 20 minutes at the
+   * 30 s cap between passes).
+   */
+  maxFailedPasses?: number;
   /** Quiet time after the last event before recomputing, so a burst collapses into one recompute. */
   debounceMs?: number;
   /** Longest wait after the first pending change, so a steady stream still lands within a minute. */
@@ -26,6 +38,15 @@ export interface CoalescerOptions {
   now?: () => number;
   timers?: CoalescerTimers;
   onError?: (error: unknown, context: { stage: 'resolve' | 'recompute'; ids: string[] }) => void;
+  /** Called once per company given up on after `maxAttempts` refused writes. */
+  onGiveUp?: (failure: FailedCompany) => void;
+}
+
+/** A company whose write HubSpot kept refusing: kept in a list until a later change succeeds. */
+export interface FailedCompany {
+  id: string;
+  message: string;
+  attempts: number;
 }
 
 export interface CoalescerStats {
@@ -41,6 +62,10 @@ export interface CoalescerStats {
   failures: number;
   /** Flushes scheduled because an earlier one failed. */
   retries: number;
+  /** Company writes HubSpot refused (each attempt counted). */
+  refusedWrites: number;
+  /** Companies given up on after `maxAttempts` refused writes (listed in failedCompanies). */
+  gaveUp: number;
 }
 
 const defaultTimers: CoalescerTimers = {
@@ -59,7 +84,9 @@ const defaultTimers: CoalescerTimers = {
  * look-up or recompute keeps its records pending and retries with backoff, so no change is lost.
  */
 export class ChangeCoalescer {
-  readonly stats: CoalescerStats = { eventsReceived: 0, duplicates: 0, ignored: 0, recomputes: 0, companiesRecomputed: 0, failures: 0, retries: 0 };
+  readonly stats: CoalescerStats = { eventsReceived: 0, duplicates: 0, ignored: 0, recomputes: 0, companiesRecomputed: 0, failures: 0, retries: 0, refusedWrites: 0, gaveUp: 0 };
+  private readonly attempts = new Map<string, number>();
+  private readonly failed = new Map<string, FailedCompany>();
   private readonly seen = new Set<string>();
   private pendingObjects = new Map<Exclude<ChangedObjectType, 'companies'>, Set<string>>();
   private readonly pendingCompanies = new Set<string>();
@@ -72,6 +99,9 @@ export class ChangeCoalescer {
   private readonly batchSize: number;
   private readonly retryDelayMs: number;
   private readonly rememberEvents: number;
+  private readonly maxAttempts: number;
+  private readonly maxFailedPasses: number;
+  private lastError = '';
   private readonly now: () => number;
   private readonly timers: CoalescerTimers;
 
@@ -81,6 +111,8 @@ export class ChangeCoalescer {
     this.batchSize = Math.max(1, options.batchSize ?? 100);
     this.retryDelayMs = options.retryDelayMs ?? this.debounceMs;
     this.rememberEvents = options.rememberEvents ?? 50_000;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.maxFailedPasses = Math.max(1, options.maxFailedPasses ?? 40);
     this.now = options.now ?? Date.now;
     this.timers = options.timers ?? defaultTimers;
   }
@@ -116,6 +148,11 @@ export class ChangeCoalescer {
     let count = this.pendingCompanies.size;
     for (const ids of this.pendingObjects.values()) count += ids.size;
     return count;
+  }
+
+  /** Companies whose writes were refused `maxAttempts` times: reported, never silently dropped. */
+  get failedCompanies(): FailedCompany[] {
+    return [...this.failed.values()];
   }
 
   private remember(eventId: string): void {
@@ -163,9 +200,17 @@ export class ChangeCoalescer {
     for (let start = 0; start < ids.length; start += this.batchSize) {
       const batch = ids.slice(start, start + this.batchSize);
       try {
-        await this.options.recompute(batch);
+        const result = await this.options.recompute(batch);
         this.stats.recomputes += 1;
         this.stats.companiesRecomputed += batch.length;
+        const refused = new Map((result?.failed ?? []).map((f) => [f.id, f.message]));
+        for (const id of batch) {
+          const message = refused.get(id);
+          if (message === undefined) {
+            this.attempts.delete(id);
+            this.failed.delete(id);
+          } else if (this.refusedAgain(id, message)) failed = true;
+        }
       } catch (error) {
         failed = true;
         this.fail(error, 'recompute', batch);
@@ -178,12 +223,57 @@ export class ChangeCoalescer {
       return;
     }
     this.consecutiveFailures += 1;
+    if (this.consecutiveFailures >= this.maxFailedPasses) {
+      this.giveUpOnPending(`still failing after ${this.consecutiveFailures} passes: ${this.lastError}`);
+      this.consecutiveFailures = 0;
+      return;
+    }
     this.stats.retries += 1;
     this.schedule(Math.min(this.maxWaitMs, this.retryDelayMs * 2 ** (this.consecutiveFailures - 1)));
   }
 
+  /** Counts a refused write; true when the company goes back to pending for another try. */
+  private refusedAgain(id: string, message: string): boolean {
+    this.stats.refusedWrites += 1;
+    const attempts = (this.attempts.get(id) ?? 0) + 1;
+    if (attempts < this.maxAttempts) {
+      this.attempts.set(id, attempts);
+      this.pendingCompanies.add(id);
+      return true;
+    }
+    this.attempts.delete(id);
+    const failure = { id, message, attempts };
+    this.failed.set(id, failure);
+    this.stats.gaveUp += 1;
+    try {
+      this.options.onGiveUp?.(failure);
+    } catch {
+      // A failing reporter must not stop the coalescer.
+    }
+    return false;
+  }
+
+  /** Lists everything pending as failed (deals, tickets and contacts as `type/id`): a bounded retry, never a silent drop. */
+  private giveUpOnPending(message: string): void {
+    const ids = [...this.pendingCompanies];
+    for (const [type, objectIds] of this.pendingObjects) for (const id of objectIds) ids.push(`${type}/${id}`);
+    this.pendingCompanies.clear();
+    this.pendingObjects = new Map();
+    for (const id of ids) {
+      const failure = { id, message, attempts: this.maxFailedPasses };
+      this.failed.set(id, failure);
+      this.stats.gaveUp += 1;
+      try {
+        this.options.onGiveUp?.(failure);
+      } catch {
+        // A failing reporter must not stop the coalescer.
+      }
+    }
+  }
+
   private fail(error: unknown, stage: 'resolve' | 'recompute', ids: string[]): void {
     this.stats.failures += 1;
+    this.lastError = error instanceof Error ? error.message : String(error);
     try {
       this.options.onError?.(error, { stage, ids });
     } catch {

@@ -2,9 +2,11 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { Logger } from 'pino';
 import { redactObject } from '../logging/redact-secrets';
 import { BackendError } from './backend-error';
-import { CARD_NAME, callerQuerySchema, cardBodySchema, healthOutputFieldsSchema, isCompanyType, workflowActionSchema, type CardCaller, type HealthOutputFields } from './backend-schemas';
+import { CARD_NAME, EXECUTION_STATE, VIEWER_BODY_KEYS, VIEWER_QUERY_KEYS, callerQuerySchema, cardBodySchema, healthOutputFieldsSchema, isCompanyType, workflowActionSchema, type CardCaller, type HealthOutputFields } from './backend-schemas';
+import { SIGNATURE_V2_HEADER, SIGNATURE_VERSION_HEADER, verifySignatureV2 } from './hubspot-signature-v2';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignatureV3, type SignatureFailure } from './hubspot-signature-v3';
 import { correlationIdOf, requestLogging } from './request-logging';
+import { listenWithTimeouts, type ServerTimeouts } from './server-timeouts';
 import { webhookBatchSchema, type WebhookEvent } from './webhook-events';
 
 export type { CardCaller, HealthOutputFields } from './backend-schemas';
@@ -12,18 +14,39 @@ export type { CardCaller, HealthOutputFields } from './backend-schemas';
 /** What a card handler answers; the cards switch on `status`. */
 export type CardAnswer = { status: 'ok'; view: unknown } | { status: 'empty'; message: string } | { status: 'error'; code: string; message: string };
 
+/** Who a signed card request says is looking, before it is checked against the portal's owners. */
+export interface ViewerClaim {
+  userId?: number;
+  email?: string;
+  portalId?: number;
+}
+
+/** The verdict on a claim: the owner it names, or why it is refused (401 names nobody, 403 names someone who may not look, 503 the owners could not be read). */
+export type ViewerVerdict = { ok: true; ownerId: string } | { ok: false; status: 401 | 403 | 503; reason: string };
+
+/** What recomputing one company for the workflow action came to. */
+export type RecomputeOutcome =
+  | { status: 'ok'; fields: HealthOutputFields }
+  | { status: 'not_found' }
+  /** `retryable`: HubSpot was busy or unreachable, trying later can help; otherwise it refused (a token, a write). */
+  | { status: 'failed'; message: string; retryable: boolean };
+
 /** The application behind the shell, injected: the backend only authenticates, validates and routes. */
 export interface BackendHandlers {
-  /** A card render or action requested through hubspot.fetch; `caller` comes from the signed query string. */
-  card(name: string, input: { recordId: string } & Record<string, unknown>, caller: CardCaller): Promise<CardAnswer>;
-  /** The workflow action: recompute one company now; undefined when the company does not exist. */
-  recomputeHealth(companyId: string): Promise<HealthOutputFields | undefined>;
+  /** Checks that the signed userId and userEmail name one HubSpot owner of the portal. */
+  identify(claim: ViewerClaim): Promise<ViewerVerdict>;
+  /** A card render or action requested through hubspot.fetch; `caller` comes from the signed query string, its `ownerId` from {@link identify}. */
+  card(name: string, input: { recordId: string } & Record<string, unknown>, caller: CardCaller & { ownerId: string }): Promise<CardAnswer>;
+  /** The workflow action: recompute one company now. */
+  recomputeHealth(companyId: string): Promise<RecomputeOutcome>;
 }
 
 /** Where webhook events go (the change coalescer); `add` must return at once. */
 export interface WebhookSink {
   add(events: readonly WebhookEvent[]): void;
   readonly pending?: number;
+  /** Companies whose writes HubSpot kept refusing after every retry: listed, never silently dropped. */
+  readonly failedCompanies?: readonly { id: string; message: string; attempts: number }[];
 }
 
 export interface BackendOptions {
@@ -41,11 +64,13 @@ export interface BackendOptions {
   cards?: readonly string[];
   /** HubSpot's own limit for hubspot.fetch is 1 MB. */
   bodyLimit?: string | number;
+  /** Server timeouts applied when the app is started with `app.listen` (defaults in server-timeouts.ts: a slow body is cut within 30 s). */
+  timeouts?: Partial<ServerTimeouts>;
   now?: () => number;
 }
 
-/** The card's error codes as HTTP statuses, so clients and logs see a 4xx for a caller's mistake. */
-const CARD_ERROR_STATUS: Record<string, number> = { BAD_REQUEST: 400, FORBIDDEN: 403, NOT_FOUND: 404, UNAVAILABLE: 503, INTERNAL: 500 };
+/** The card's error codes as HTTP statuses, so clients and logs see a 4xx for a caller's mistake (a Map: codes are looked up, never inherited). */
+const CARD_ERROR_STATUS = new Map<string, number>([['BAD_REQUEST', 400], ['FORBIDDEN', 403], ['NOT_FOUND', 404], ['UNAVAILABLE', 503], ['INTERNAL', 500]]);
 
 const SIGNATURE_MESSAGES: Record<SignatureFailure, string> = {
   missing: 'the request is not signed by HubSpot (X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp are required)',
@@ -53,18 +78,27 @@ const SIGNATURE_MESSAGES: Record<SignatureFailure, string> = {
   mismatch: 'the request signature does not match',
 };
 
+/** HubSpot retries a workflow action answered 429 or 5xx; this says when. */
+const RETRY_AFTER_SECONDS = 60;
+
 type BackendRequest = Request & { rawBody?: Buffer; json?: unknown };
 
 /** Drops `__proto__` keys while parsing, so no body can reach an object's prototype further on. */
 const parseJson = (text: string): unknown => JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * The express backend HubSpot calls: cards through hubspot.fetch, the workflow action and the
- * webhooks. Each HubSpot route reads the raw body (413 over the limit), checks the v3 signature on
- * it (401), parses JSON (400), validates with zod (400 naming the field), checks the portal (403),
- * and only then calls a handler. Every error answers one JSON shape, never a stack or a secret.
+ * webhooks. Each HubSpot route refuses a compressed body (415: HubSpot sends plain JSON, and a
+ * decompression bomb must not run before the signature is checked), reads the raw body (413 over
+ * the limit), checks the v3 signature on it (401), parses JSON (400), validates with zod (400
+ * naming the field), checks the portal (403), and only then calls a handler. A card request also
+ * needs a viewer: the signed `userId` and `userEmail` must name one owner of the portal (401/403).
+ * Every error answers one JSON shape, never a stack or a secret.
  *
- * Mount it before any body parser: the signature is computed over the raw bytes.
+ * Mount it before any body parser: the signature is computed over the raw bytes. `app.listen`
+ * starts it with server timeouts, so a slow client is cut within 30 s.
  */
 export function createBackend(options: BackendOptions): express.Express {
   const now = options.now ?? Date.now;
@@ -74,15 +108,26 @@ export function createBackend(options: BackendOptions): express.Express {
   app.disable('x-powered-by');
   app.use(requestLogging(options.logger));
 
-  const rawBody = express.raw({ type: () => true, limit: bodyLimit });
+  const plainBody: RequestHandler = (req, _res, next) => {
+    const encoding = (req.header('content-encoding') ?? 'identity').trim().toLowerCase();
+    next(encoding === 'identity' || encoding === '' ? undefined : new BackendError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${encoding.slice(0, 40)} is not accepted: HubSpot sends uncompressed JSON`));
+  };
+  // inflate: false as well: body-parser would otherwise decompress before the signature is checked.
+  const rawBody = express.raw({ type: () => true, limit: bodyLimit, inflate: false });
 
-  const signed: RequestHandler = (req: BackendRequest, _res, next) => {
+  /**
+   * v3 wherever HubSpot sends it (hubspot.fetch, webhooks, workflow actions on the developer
+   * platform). `acceptV2`: the workflow action also takes a v2 signature when no v3 came, because
+   * HubSpot's custom action guide documents v2 for action requests.
+   */
+  const signedWith = (acceptV2: boolean): RequestHandler => (req: BackendRequest, _res, next) => {
     req.rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const verdict = verifySignatureV3(
-      options.clientSecret,
-      { method: req.method, url: `${publicBase}${req.originalUrl}`, body: req.rawBody, timestamp: req.header(TIMESTAMP_HEADER), signature: req.header(SIGNATURE_HEADER) },
-      now(),
-    );
+    const url = `${publicBase}${req.originalUrl}`;
+    const v3Sent = req.header(SIGNATURE_HEADER) !== undefined || req.header(TIMESTAMP_HEADER) !== undefined;
+    const verdict =
+      acceptV2 && !v3Sent && req.header(SIGNATURE_VERSION_HEADER) !== undefined
+        ? verifySignatureV2(options.clientSecret, { method: req.method, url, body: req.rawBody, signature: req.header(SIGNATURE_V2_HEADER), version: req.header(SIGNATURE_VERSION_HEADER) })
+        : verifySignatureV3(options.clientSecret, { method: req.method, url, body: req.rawBody, timestamp: req.header(TIMESTAMP_HEADER), signature: req.header(SIGNATURE_HEADER) }, now());
     next(verdict.valid ? undefined : new BackendError('UNAUTHORIZED', SIGNATURE_MESSAGES[verdict.reason]));
   };
 
@@ -97,7 +142,8 @@ export function createBackend(options: BackendOptions): express.Express {
     }
   };
 
-  const hubspot = [rawBody, signed, json];
+  const hubspot = [plainBody, rawBody, signedWith(false), json];
+  const workflowAction = [plainBody, rawBody, signedWith(true), json];
 
   const samePortal = (portalId: number | undefined) => {
     if (options.portalId !== undefined && portalId !== undefined && portalId !== options.portalId) {
@@ -106,33 +152,42 @@ export function createBackend(options: BackendOptions): express.Express {
   };
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', pendingChanges: options.coalescer?.pending ?? 0 });
+    res.json({ status: 'ok', pendingChanges: options.coalescer?.pending ?? 0, failedCompanies: options.coalescer?.failedCompanies?.length ?? 0 });
   });
 
   app.post('/hubspot/cards/:card', ...hubspot, async (req: BackendRequest, res: Response) => {
     const card = String(req.params.card);
     if (!CARD_NAME.test(card) || (options.cards && !options.cards.includes(card))) throw new BackendError('NOT_FOUND', 'no such card');
-    const query = callerQuerySchema.safeParse(req.query);
-    if (!query.success) throw BackendError.invalid('request context', query.error);
-    samePortal(query.data.portalId);
+    const claim = viewerClaim(req, samePortal);
     const body = cardBodySchema.safeParse(req.json);
     if (!body.success) throw BackendError.invalid('card request', body.error);
-    const caller: CardCaller = { userId: query.data.userId, email: query.data.userEmail, portalId: query.data.portalId, appId: query.data.appId };
-    const answer = await options.handlers.card(card, body.data, caller);
-    const status = answer.status === 'error' ? (CARD_ERROR_STATUS[answer.code] ?? 500) : 200;
-    res.status(status).json(answer.status === 'error' ? { ...answer, correlationId: correlationIdOf(res) } : answer);
+    const verdict = await options.handlers.identify(claim);
+    if (!verdict.ok) throw new BackendError(verdict.status === 401 ? 'UNAUTHORIZED' : verdict.status === 403 ? 'FORBIDDEN' : 'UNAVAILABLE', verdict.reason);
+    const viewer = { ...claim, ownerId: verdict.ownerId };
+    const answer = await options.handlers.card(card, body.data, viewer);
+    const status = answer.status === 'error' ? (CARD_ERROR_STATUS.get(answer.code) ?? 500) : 200;
+    res.status(status).json(answer.status === 'error' ? { ...answer, category: answer.code, correlationId: correlationIdOf(res) } : answer);
   });
 
-  app.post('/hubspot/workflow-actions/recompute-health', ...hubspot, async (req: BackendRequest, res: Response) => {
+  app.post('/hubspot/workflow-actions/recompute-health', ...workflowAction, async (req: BackendRequest, res: Response) => {
     const body = workflowActionSchema.safeParse(req.json);
     if (!body.success) throw BackendError.invalid('workflow action request', body.error);
     samePortal(body.data.origin.portalId);
     if (!isCompanyType(body.data.object.objectType)) throw new BackendError('BAD_REQUEST', 'object.objectType: the action runs on companies (COMPANY)');
-    const outputFields = await options.handlers.recomputeHealth(body.data.object.objectId);
-    if (!outputFields) throw new BackendError('NOT_FOUND', `company ${body.data.object.objectId} was not found`);
-    const checked = healthOutputFieldsSchema.safeParse(outputFields);
+    const companyId = body.data.object.objectId;
+    const outcome = await options.handlers.recomputeHealth(companyId);
+    if (outcome.status === 'not_found') throw new BackendError('NOT_FOUND', `company ${companyId} was not found`);
+    if (outcome.status === 'failed') {
+      options.logger.warn({ correlationId: correlationIdOf(res), companyId, retryable: outcome.retryable }, `workflow action failed: ${outcome.message}`);
+      // HubSpot retries 429 and 5xx answers; a refusal that retrying cannot fix is reported in the
+      // workflow history through the execution state, with the reason as an output field.
+      if (outcome.retryable) throw new BackendError('UNAVAILABLE', `${outcome.message}; HubSpot will retry the action`);
+      res.json({ outputFields: { hs_execution_state: EXECUTION_STATE.failContinue, error: outcome.message } });
+      return;
+    }
+    const checked = healthOutputFieldsSchema.safeParse(outcome.fields);
     if (!checked.success) throw new Error(`recomputeHealth answered fields workflows cannot use: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
-    res.json({ outputFields: checked.data });
+    res.json({ outputFields: { ...checked.data, hs_execution_state: EXECUTION_STATE.success } });
   });
 
   app.post('/hubspot/webhooks', ...hubspot, (req: BackendRequest, res: Response) => {
@@ -153,6 +208,7 @@ export function createBackend(options: BackendOptions): express.Express {
     const known = toBackendError(error, bodyLimit);
     if (known) {
       options.logger.warn({ correlationId, path: req.path, status: known.status, code: known.code, issues: known.issues?.length }, known.message);
+      if (known.code === 'UNAVAILABLE') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       return res.status(known.status).json(known.body(correlationId));
     }
     // The client secret is scrubbed here too: the injected logger may not know it.
@@ -160,7 +216,30 @@ export function createBackend(options: BackendOptions): express.Express {
     const internal = new BackendError('INTERNAL', 'the request failed on our side; it has been logged');
     res.status(internal.status).json(internal.body(correlationId));
   });
-  return app;
+  return listenWithTimeouts(app, options.timeouts);
+}
+
+/**
+ * Who a card request says is looking, only from what hubspot.fetch appends to the signed URL: each
+ * of userId, userEmail, portalId at most once (a second value could name someone else), none in
+ * the body, and the portal this backend serves. `identify` then checks that userId and userEmail
+ * name one owner of it.
+ */
+function viewerClaim(req: BackendRequest, samePortal: (portalId: number | undefined) => void): CardCaller {
+  const query = req.query as Record<string, unknown>;
+  for (const key of VIEWER_QUERY_KEYS) {
+    if (Object.hasOwn(query, key) && typeof query[key] !== 'string') throw new BackendError('FORBIDDEN', `${key} appears more than once in the request; the viewer must be named once, by HubSpot`);
+  }
+  const parsed = callerQuerySchema.safeParse(query);
+  if (!parsed.success) throw BackendError.invalid('request context', parsed.error);
+  const { userId, userEmail, portalId, appId } = parsed.data;
+  if (portalId === undefined) throw new BackendError('UNAUTHORIZED', 'the request names no portalId (hubspot.fetch appends it)');
+  samePortal(portalId);
+  if (isPlainObject(req.json)) {
+    const named = VIEWER_BODY_KEYS.find((key) => Object.hasOwn(req.json as object, key));
+    if (named) throw new BackendError('FORBIDDEN', `the body names a viewer (${named}); the viewer comes only from HubSpot's signed request`);
+  }
+  return { userId, email: userEmail, portalId, appId };
 }
 
 /** Our own errors and body-parser's (too large, aborted, bad encoding) as answers; anything else is a 500. */

@@ -40,11 +40,13 @@ export interface ChangedObject {
   id: string;
 }
 
-const TYPE_IDS: Record<string, ChangedObjectType> = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals', '0-5': 'tickets' };
-const NAMES: Record<string, ChangedObjectType> = { contact: 'contacts', company: 'companies', deal: 'deals', ticket: 'tickets' };
+// Maps, not object literals: a signed event naming `constructor` or `__proto__` must find nothing,
+// not a function inherited from Object.prototype that then stays pending forever.
+const TYPE_IDS = new Map<string, ChangedObjectType>([['0-1', 'contacts'], ['0-2', 'companies'], ['0-3', 'deals'], ['0-5', 'tickets']]);
+const NAMES = new Map<string, ChangedObjectType>([['contact', 'contacts'], ['company', 'companies'], ['deal', 'deals'], ['ticket', 'tickets']]);
 
 const typeOf = (typeId: string | undefined, name: string | undefined): ChangedObjectType | undefined =>
-  (typeId ? TYPE_IDS[typeId] : undefined) ?? (name ? NAMES[name.toLowerCase()] : undefined);
+  (typeId ? TYPE_IDS.get(typeId) : undefined) ?? (name ? NAMES.get(name.toLowerCase()) : undefined);
 
 /**
  * The CRM records an event says changed: the object of a property/creation event, or both ends of

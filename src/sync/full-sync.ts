@@ -68,7 +68,7 @@ const DEAL_BATCH_OFFSET = 1_000_000;
 export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const { gateway, config } = options;
-  const checkpoint = SyncCheckpoint.open(options.checkpointPath, options.runKey, options.now(), options.now());
+  const checkpoint = SyncCheckpoint.open(options.checkpointPath, options.runKey, options.now(), options.now(), { dryRun: options.dryRun });
   const asOf = checkpoint.asOf;
   const progress: SyncProgress = { phase: 'reading', companiesRead: 0, written: 0, toWrite: 0 };
   const report = () => options.onProgress?.({ ...progress });

@@ -39,6 +39,13 @@ describe('the logger', () => {
     expect(text()).not.toContain('plain-looking-secret-value');
   });
 
+  it('removes the credentials of any URL, keeping the rest of it', () => {
+    expect(redactText('sync failed for http://ana:s3cret@crm.example.com:8080/x?y=1')).toBe('sync failed for http://[redacted]@crm.example.com:8080/x?y=1');
+    expect(redactText('https://token-only@host and ftp://u:p@h/')).toBe('https://[redacted]@host and ftp://[redacted]@h/');
+    expect(redactObject({ baseUrl: 'http://user:pass@127.0.0.1:4010' })).toEqual({ baseUrl: 'http://[redacted]@127.0.0.1:4010' });
+    expect(redactText('write to ana@example.com at http://127.0.0.1:4010/a@b')).toBe('write to ana@example.com at http://127.0.0.1:4010/a@b');
+  });
+
   it('keeps what is not secret, and survives cycles and buffers', () => {
     const looped: Record<string, unknown> = { companyId: '101', score: 82 };
     looped.self = looped;
@@ -52,13 +59,13 @@ describe('the backend logs', () => {
     const { logger, text } = captured();
     const backend = await startBackend({ logger });
     try {
-      const cardPath = `/hubspot/cards/customer-health?userId=7&portalId=${PORTAL}`;
+      const cardPath = `/hubspot/cards/customer-health?userId=7&userEmail=ana%40example.com&portalId=${PORTAL}`;
       const realSignature = signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC_BASE}${cardPath}`, body: '{"recordId":"101"}' });
       const requests = [
         backend.call(cardPath, undefined, { raw: '{"recordId":"101"}', sign: false, headers: { ...realSignature, authorization: `Bearer ${TOKEN}` } }),
         backend.call('/hubspot/webhooks', [], { sign: false, headers: { authorization: `Bearer ${TOKEN}`, 'x-hubspot-signature-v3': 'Zm9yZ2VkLXNpZ25hdHVyZQ==', 'x-hubspot-request-timestamp': String(Date.now()) } }),
         backend.call('/hubspot/workflow-actions/recompute-health', { callbackId: TOKEN }, { headers: { cookie: `hubspotutk=${TOKEN}` } }),
-        backend.call(`/hubspot/cards/customer-health?userId=7&portalId=${PORTAL}&token=${TOKEN}`, { recordId: TOKEN }),
+        backend.call(`/hubspot/cards/customer-health?userId=7&userEmail=ana%40example.com&portalId=${PORTAL}&token=${TOKEN}`, { recordId: TOKEN }),
       ];
       const answers = await Promise.all(requests);
       expect(answers.map((a) => a.status)).toEqual([200, 401, 400, 400]);

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/logging/logger';
 import { ChangeCoalescer } from '../../src/server/change-coalescer';
-import { createBackend, type BackendHandlers, type BackendOptions, type CardAnswer } from '../../src/server/create-backend';
+import { matchViewer } from '../../src/app/card-request';
+import { createBackend, type BackendHandlers, type BackendOptions, type CardAnswer, type RecomputeOutcome } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
 import { signRequest } from '../../src/server/hubspot-signature-v3';
 
@@ -10,11 +11,24 @@ export const SECRET = 'cs-health-test-client-secret-4f1e9a';
 export const PUBLIC_BASE = 'https://cs-health.example.com';
 export const PORTAL = 424242;
 
-/** Small real handlers: a card that answers from a record table, a recompute that keeps a score per company. */
+/** The portal's owners in the harness: the viewer check runs on these. */
+export const OWNERS = [
+  { id: '501', userId: 7, email: 'ana@example.com' },
+  { id: '502', userId: 8, email: 'ben@example.com' },
+];
+
+/**
+ * Small real handlers: a card that answers from a record table, a recompute that keeps a score per
+ * company. Company 103's write is refused, 104's token is refused, 105 meets a busy HubSpot.
+ */
 export function recordingHandlers() {
-  const calls: { kind: 'card' | 'recompute'; args: unknown[] }[] = [];
-  const scores = new Map<string, number>([['101', 82], ['102', 35]]);
+  const calls: { kind: 'card' | 'recompute' | 'identify'; args: unknown[] }[] = [];
+  const scores = new Map<string, number>([['101', 82], ['102', 35], ['103', 60]]);
   const handlers: BackendHandlers = {
+    async identify(claim) {
+      calls.push({ kind: 'identify', args: [claim] });
+      return matchViewer(OWNERS, claim);
+    },
     async card(name, input, caller): Promise<CardAnswer> {
       calls.push({ kind: 'card', args: [name, input, caller] });
       if (caller.userId === undefined) return { status: 'error', code: 'FORBIDDEN', message: 'sign in to HubSpot to see this card' };
@@ -22,11 +36,14 @@ export function recordingHandlers() {
       if (score === undefined) return { status: 'error', code: 'NOT_FOUND', message: `company ${input.recordId} was not found` };
       return { status: 'ok', view: { card: name, recordId: input.recordId, score, viewer: caller.userId } };
     },
-    async recomputeHealth(companyId) {
+    async recomputeHealth(companyId): Promise<RecomputeOutcome> {
       calls.push({ kind: 'recompute', args: [companyId] });
+      if (companyId === '103') return { status: 'failed', retryable: false, message: 'HubSpot refused the write of company 103: cs_health_score: not a number' };
+      if (companyId === '104') return { status: 'failed', retryable: false, message: "HubSpot refused cs-health's access token" };
+      if (companyId === '105') return { status: 'failed', retryable: true, message: 'HubSpot is busy or unreachable' };
       const score = scores.get(companyId);
-      if (score === undefined) return undefined;
-      return { score, band: score > 75 ? 'healthy' : score > 50 ? 'neutral' : 'at_risk', churn_risk: score > 50 ? 'low' : 'high' };
+      if (score === undefined) return { status: 'not_found' };
+      return { status: 'ok', fields: { score, band: score > 75 ? 'healthy' : score > 50 ? 'neutral' : 'at_risk', churn_risk: score > 50 ? 'low' : 'high' } };
     },
   };
   return { handlers, calls };

@@ -157,7 +157,7 @@ describe('the backend under hostile input', () => {
     await refused('injection strings', CARD, JSON.parse('{"__proto__":{"polluted":true},"recordId":"x"}'), [400]);
     await refused('injection strings', CARD, undefined, [400], { raw: '{"__proto__":{"polluted":true}}' });
     await refused('injection strings', WORKFLOW, undefined, [400], { raw: '{"constructor":{"prototype":{"polluted":true}}}' });
-    await refused('injection strings', `/hubspot/cards/customer-health?userId=7&userId=8&portalId=${PORTAL}`, validCard(), [400]);
+    await refused('injection strings', `/hubspot/cards/customer-health?userId=7&userId=8&userEmail=ana%40example.com&portalId=${PORTAL}`, validCard(), [403]);
   });
 
   it('answers unicode in ids with 400 and reads unicode in free text as data', async () => {

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { wireBackend } from '../../src/app/backend-handlers';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
-import { ensureCsProperties } from '../../src/hubspot';
+import { createHubSpotGateway, ensureCsProperties } from '../../src/hubspot';
 import { createLogger } from '../../src/logging/logger';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
@@ -45,7 +45,7 @@ describe('the express backend wired to the data layer over the sandbox', () => {
     await withBackend(async ({ call, store }) => {
       const answer = await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-1', origin: { portalId: 42 }, object: { objectId: 7, objectType: 'COMPANY' }, inputFields: {} });
       expect(answer.status).toBe(200);
-      expect(answer.json.outputFields).toEqual({ score: expect.any(Number), band: expect.stringMatching(/^(healthy|neutral|at_risk)$/), churn_risk: expect.stringMatching(/^(low|medium|high)$/) });
+      expect(answer.json.outputFields).toEqual({ score: expect.any(Number), band: expect.stringMatching(/^(healthy|neutral|at_risk)$/), churn_risk: expect.stringMatching(/^(low|medium|high)$/), hs_execution_state: 'SUCCESS' });
       expect(store.getObject('companies', '7').properties.cs_health_score).toBe(String(answer.json.outputFields.score));
       expect((await call('/hubspot/workflow-actions/recompute-health', { callbackId: 'cb-2', origin: { portalId: 42 }, object: { objectId: 999999, objectType: 'COMPANY' } })).status).toBe(404);
     });
@@ -57,11 +57,12 @@ describe('the express backend wired to the data layer over the sandbox', () => {
       expect(answer.status).toBe(200);
       expect(answer.json.status).toBe('ok');
       expect(answer.json.view.companyName).toBe('Company 3');
-      const missing = await call('/hubspot/cards/customer-health?portalId=42', {});
+      const ana = 'userId=9001&userEmail=ana%40example.com&portalId=42';
+      const missing = await call(`/hubspot/cards/customer-health?${ana}`, {});
       expect(missing).toMatchObject({ status: 400, json: { status: 'error', code: 'BAD_REQUEST', message: 'invalid card request: recordId is required (the HubSpot record id)' } });
-      expect((await call('/hubspot/cards/customer-health?portalId=42', { recordId: 'abc' })).json.message).toBe('invalid card request: recordId must be a numeric HubSpot record id');
+      expect((await call(`/hubspot/cards/customer-health?${ana}`, { recordId: 'abc' })).json.message).toBe('invalid card request: recordId must be a numeric HubSpot record id');
       // Fields only the card knows are still checked by the card's own handler.
-      expect((await call('/hubspot/cards/customer-health?userId=9001&portalId=42', { recordId: '3', action: 'explode' })).status).toBe(400);
+      expect((await call(`/hubspot/cards/customer-health?${ana}`, { recordId: '3', action: 'explode' })).status).toBe(400);
     });
   });
 
@@ -111,6 +112,58 @@ describe('the express backend wired to the data layer over the sandbox', () => {
         }),
         { numRuns: 60 },
       );
+    });
+  });
+
+  it('answers a refused token and a refused write in the workflow history, never as a success or a 500', async () => {
+    await withPortal({ seed: seedPortal({ companies: 2, contactsPerCompany: 1, dealsPerCompany: 1, ticketsPerCompany: 0, bigCompanyContacts: 0 }) }, async (gateway, sandbox) => {
+      const logger = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
+      const run = async (handlersGateway: typeof gateway) => {
+        const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wireBackend(handlersGateway, DEFAULT_ENGINE_CONFIG, logger).handlers, logger, portalId: 42 });
+        const server = app.listen(0, '127.0.0.1');
+        await new Promise((r) => server.once('listening', r));
+        try {
+          const path = '/hubspot/workflow-actions/recompute-health';
+          const raw = JSON.stringify({ callbackId: 'cb', origin: { portalId: 42 }, object: { objectId: 1, objectType: 'COMPANY' } });
+          const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC}${path}`, body: raw }) }, body: raw });
+          return { status: response.status, json: (await response.json()) as any };
+        } finally {
+          await closeGracefully(server);
+        }
+      };
+      const refusedToken = createHubSpotGateway({ basePath: sandbox.url, accessToken: 'not-the-portal-token' });
+      try {
+        expect(await run(refusedToken)).toEqual({ status: 200, json: { outputFields: { hs_execution_state: 'FAIL_CONTINUE', error: "HubSpot refused cs-health's access token: ask an admin to check the app token" } } });
+      } finally {
+        await refusedToken.close();
+      }
+      // Setup never ran on this portal: HubSpot refuses writes to cs_ properties it does not have.
+      const refusedWrite = await run(gateway);
+      expect(refusedWrite.status).toBe(200);
+      expect(refusedWrite.json.outputFields).toEqual({ hs_execution_state: 'FAIL_CONTINUE', error: expect.stringContaining('HubSpot refused the write of company 1') });
+    });
+  });
+
+  it('retries a company whose write HubSpot refuses after a webhook, then lists it on /healthz', async () => {
+    await withPortal({ seed: seedPortal({ companies: 2, contactsPerCompany: 1, dealsPerCompany: 1, ticketsPerCompany: 0, bigCompanyContacts: 0 }) }, async (gateway) => {
+      const logs: string[] = [];
+      const logger = createLogger({ destination: new Writable({ write: (chunk, _e, done) => (logs.push(String(chunk)), done()) }) });
+      // Setup never ran: every write of a cs_ property is refused.
+      const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger, { debounceMs: 1, maxWaitMs: 5, maxAttempts: 2 });
+      wiring.coalescer.add([{ eventId: '1', subscriptionType: 'object.propertyChange', objectTypeId: '0-2', objectId: '2' }]);
+      for (let i = 0; i < 2; i += 1) await wiring.coalescer.flush();
+      expect(wiring.coalescer.pending).toBe(0);
+      expect(wiring.coalescer.failedCompanies).toEqual([{ id: '2', message: expect.any(String), attempts: 2 }]);
+      expect(logs.join('')).toContain("HubSpot kept refusing this company's write");
+      const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, coalescer: wiring.coalescer, logger });
+      const server = app.listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      try {
+        const health = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/healthz`);
+        expect(await health.json()).toEqual({ status: 'ok', pendingChanges: 0, failedCompanies: 1 });
+      } finally {
+        await closeGracefully(server);
+      }
     });
   });
 });

@@ -18,18 +18,18 @@ const workflowBody = (overrides: Record<string, unknown> = {}) => ({
 
 describe('the backend shell', () => {
   it('serves a card with the caller taken from the signed query string, not from the body', async () => {
-    const answer = await backend.call(cardPath(), { recordId: '101', userId: 1 });
+    const answer = await backend.call(cardPath(), { recordId: '101' });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({ status: 'ok', view: { card: 'customer-health', recordId: '101', score: 82, viewer: 7 } });
-    expect(backend.calls[0].args[2]).toEqual({ userId: 7, email: 'ana@example.com', portalId: PORTAL, appId: 99 });
+    expect(backend.calls.find((c) => c.kind === 'card')?.args[2]).toEqual({ userId: 7, email: 'ana@example.com', portalId: PORTAL, appId: 99, ownerId: '501' });
   });
 
   it("answers a handler's card error with its HTTP status and a correlation id", async () => {
     const missing = await backend.call(cardPath(), { recordId: 555 });
     expect(missing.status).toBe(404);
-    expect(missing.json).toEqual({ status: 'error', code: 'NOT_FOUND', message: 'company 555 was not found', correlationId: expect.any(String) });
+    expect(missing.json).toEqual({ status: 'error', code: 'NOT_FOUND', category: 'NOT_FOUND', message: 'company 555 was not found', correlationId: expect.any(String) });
     const anonymous = await backend.call(cardPath(`portalId=${PORTAL}`), { recordId: 101 });
-    expect(anonymous.status).toBe(403);
+    expect(anonymous.status).toBe(401);
   });
 
   it('runs the workflow action and answers the output fields workflows branch on', async () => {
@@ -107,16 +107,17 @@ describe('the backend shell', () => {
     }
     expect((await backend.call('/hubspot/nothing-here', {})).json).toMatchObject({ status: 'error', code: 'NOT_FOUND', message: 'no such route' });
     expect((await backend.call('/hubspot/cards/retention-target?userId=7', { recordId: 101 })).status).toBe(404);
-    expect((await backend.call('/healthz', undefined, { method: 'GET', sign: false })).json).toEqual({ status: 'ok', pendingChanges: 0 });
+    expect((await backend.call('/healthz', undefined, { method: 'GET', sign: false })).json).toEqual({ status: 'ok', pendingChanges: 0, failedCompanies: 0 });
   });
 
   it('answers 500 with a correlation id and no stack when a handler throws, and logs the failure under that id', async () => {
     const failing = await startBackend({
       handlers: {
+        identify: async () => ({ ok: true, ownerId: '501' }),
         card: async () => {
           throw new Error(`database exploded with ${SECRET}`);
         },
-        recomputeHealth: async () => undefined,
+        recomputeHealth: async () => ({ status: 'not_found' }),
       },
     });
     try {

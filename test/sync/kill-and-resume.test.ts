@@ -22,7 +22,15 @@ function runCli(args: string[]) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-const pageLines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l.includes('"kind":"page"')).length : 0);
+/** Pages the checkpoint's index names (the index is only ever replaced whole, so it can be read mid-run). */
+const pageLines = (path: string) => {
+  if (!existsSync(path)) return 0;
+  try {
+    return (JSON.parse(readFileSync(path, 'utf8')) as { pages: unknown[] }).pages.length;
+  } catch {
+    return 0;
+  }
+};
 
 function companyValues(sandbox: RunningSandbox) {
   const names = COMPANY_PROPERTIES.map((p) => p.name);

@@ -1,6 +1,6 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SyncCheckpoint } from '../../src/sync/sync-checkpoint';
 
 const asOf = new Date('2026-11-01T00:00:00Z');
@@ -42,17 +42,42 @@ describe('SyncCheckpoint', () => {
     expect(SyncCheckpoint.open(path, 'portal-b', asOf, now).resumed).toBe(false);
   });
 
-  it('drops a last line cut short by a crash mid-write', () => {
+  it('resumes after the last whole page when a page file is torn or missing, and rewrites it', () => {
     const path = freshPath();
     const first = SyncCheckpoint.open(path, 'portal-a', asOf, now);
     first.recordPage('100', [{ id: '1' }]);
-    appendFileSync(path, '{"kind":"page","index":1,"after":"200","records":[{"id"');
+    first.recordPage('200', [{ id: '2' }]);
+    first.recordPage('300', [{ id: '3' }]);
+    const files = readdirSync(`${path}.pages`).sort();
+    expect(files).toHaveLength(3);
+    writeFileSync(join(`${path}.pages`, files[1]), '{"index":1,"after":"200","records":[{"id"');
 
     const resumed = SyncCheckpoint.open(path, 'portal-a', asOf, now);
-    expect(resumed.pages).toHaveLength(1);
+    expect(resumed.pages.map((p) => p.records)).toEqual([[{ id: '1' }]]);
     expect(resumed.nextCursor).toBe('100');
-    resumed.recordPage(undefined, [{ id: '2' }]);
-    expect(SyncCheckpoint.open(path, 'portal-a', asOf, now).readComplete).toBe(true);
-    expect(readFileSync(path, 'utf8')).toContain('"id":"2"');
+    resumed.recordPage(undefined, [{ id: '2b' }]);
+    const again = SyncCheckpoint.open(path, 'portal-a', asOf, now);
+    expect(again.readComplete).toBe(true);
+    expect(again.pages.map((p) => p.records)).toEqual([[{ id: '1' }], [{ id: '2b' }]]);
+  });
+
+  it('starts afresh when the index itself is not valid', () => {
+    const path = freshPath();
+    SyncCheckpoint.open(path, 'portal-a', asOf, now).recordPage('100', [{ id: '1' }]);
+    writeFileSync(path, '{"kind":"cs-health sync checkpoint","version":2,"header":');
+    const reopened = SyncCheckpoint.open(path, 'portal-a', new Date('2026-12-01T00:00:00Z'), now);
+    expect(reopened.resumed).toBe(false);
+    expect(reopened.pages).toEqual([]);
+    expect(JSON.parse(readFileSync(path, 'utf8')).pages).toEqual([]);
+  });
+
+  it('only ever replaces its files whole: no temporary file is left behind', () => {
+    const path = freshPath();
+    const checkpoint = SyncCheckpoint.open(path, 'portal-a', asOf, now);
+    checkpoint.recordPage(undefined, [{ id: '1' }]);
+    checkpoint.recordWrittenBatch(0);
+    expect(readdirSync(dirname(path)).filter((f) => f.includes('.tmp'))).toEqual([]);
+    checkpoint.finish(now);
+    expect(existsSync(`${path}.pages`)).toBe(false);
   });
 });

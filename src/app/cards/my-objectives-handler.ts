@@ -6,7 +6,7 @@ import { readOwnerPortfolio } from '../../hubspot';
 import type { CardResponse } from '../../views/card-response';
 import type { MyObjectivesView, ObjectiveLevelView } from '../../views/my-objectives-view';
 import { cardError, type CardDependencies } from '../card-dependencies';
-import { cardRequestSchema, describeRequestProblem, type CardViewer } from '../card-request';
+import { cardRequestSchema, describeRequestProblem, viewerOwner, type CardViewer } from '../card-request';
 
 type Role = 'csm' | 'am' | 'cs_manager' | 'sales_rep';
 
@@ -59,7 +59,7 @@ export async function myObjectivesCard(deps: CardDependencies, input: unknown, v
   if (!parsed.success) return { status: 'error', code: 'BAD_REQUEST', message: describeRequestProblem(parsed.error) };
   try {
     const context = await deps.portalContext();
-    const me = context.owners.find((o) => (viewer.userId !== undefined && o.userId === viewer.userId) || (viewer.email !== undefined && o.email === viewer.email));
+    const me = viewerOwner(context.owners, viewer);
     const now = deps.now();
     const plans = deps.plans ?? loadPlans({ period: quarterOf(now) });
     const subject = subjectOwnerId === undefined ? me : context.owners.find((o) => o.id === String(subjectOwnerId));

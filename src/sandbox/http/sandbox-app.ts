@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { FaultInjector, type FaultOptions, type InjectedFault } from '../faults/fault-injector';
 import { errorBody, sendError } from '../responses/error-response';
+import { SandboxError } from '../store/sandbox-error';
+import { listenWithTimeouts } from '../../server/server-timeouts';
 import type { RouteDefinition } from '../routes/route-definition';
 import { CONTROL_ROUTES, HUBSPOT_ROUTES } from '../routes/route-table';
 import type { SandboxStore } from '../store/sandbox-store';
@@ -108,10 +110,20 @@ export function createSandboxApp(options: SandboxAppOptions): express.Express {
       res.status(413).json(errorBody(`The request body is larger than ${BODY_LIMIT}.`, 'VALIDATION_ERROR', [{ message: 'body too large', in: 'body' }]));
       return;
     }
+    // body-parser's own refusals (an encoding it cannot decode, a body that fails to decompress,
+    // a charset it does not know) are the client's fault: their 4xx, never a 500. The size cap
+    // above applies to the decoded body.
+    const status = (error as { status?: unknown }).status;
+    if (!(error instanceof SandboxError) && typeof status === 'number' && status >= 400 && status < 500) {
+      const message = type === 'encoding.unsupported' ? 'The Content-Encoding of the request is not supported.' : 'The request body could not be decoded.';
+      res.status(status).json(errorBody(message, 'VALIDATION_ERROR', [{ message, in: 'body', code: typeof type === 'string' ? type.toUpperCase().replace(/\W/g, '_') : 'UNREADABLE_BODY' }]));
+      return;
+    }
     sendError(res, error);
   });
 
-  return app;
+  // The same server timeouts as the backend: a client trickling a body cannot hold a connection.
+  return listenWithTimeouts(app);
 }
 
 function injectFault(fault: InjectedFault, req: Request, res: Response, next: NextFunction): void {

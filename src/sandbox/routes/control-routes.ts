@@ -3,6 +3,10 @@ import { parseDateTime } from '../store/property-values';
 import { SandboxError } from '../store/sandbox-error';
 import type { RouteDefinition } from './route-definition';
 
+/** The clock's range: the Unix epoch to the end of year 9999, what an ISO date string can hold. */
+const CLOCK_MIN = 0;
+const CLOCK_MAX = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /**
  * The sandbox's own namespace (`/_sandbox`), outside HubSpot's API: no token, no rate limits, no
  * faults, not counted in the stats.
@@ -42,6 +46,10 @@ export const CONTROL_ROUTES: RouteDefinition[] = [
       const now = body.now === null ? undefined : parseDateTime(String(body.now));
       if (body.now !== null && now === undefined) {
         throw new SandboxError('VALIDATION_ERROR', 'now must be an ISO date or ms since epoch.', [{ message: 'not a date', in: 'now' }]);
+      }
+      // A clock outside what a Date can print would make every later write fail (toISOString throws).
+      if (now !== undefined && !(now >= CLOCK_MIN && now <= CLOCK_MAX)) {
+        throw new SandboxError('VALIDATION_ERROR', `now must be between ${new Date(CLOCK_MIN).toISOString()} and ${new Date(CLOCK_MAX).toISOString()}.`, [{ message: 'out of range', in: 'now' }]);
       }
       context.store.setClock(now);
       return { body: { now: new Date(context.store.now()).toISOString(), frozen: now !== undefined } };

@@ -102,9 +102,10 @@ const OBJECT_TYPE_IDS: Record<string, ObjectType> = {
 
 export function resolveObjectType(name: string): ObjectType | undefined {
   const lower = name.toLowerCase();
-  if (lower in SINGULAR) return lower as ObjectType;
+  // Own keys only: a path naming `constructor` or `__proto__` must not reach Object.prototype.
+  if (Object.hasOwn(SINGULAR, lower)) return lower as ObjectType;
   const bySingular = (Object.keys(SINGULAR) as ObjectType[]).find((type) => SINGULAR[type] === lower);
-  return bySingular ?? OBJECT_TYPE_IDS[lower];
+  return bySingular ?? (Object.hasOwn(OBJECT_TYPE_IDS, lower) ? OBJECT_TYPE_IDS[lower] : undefined);
 }
 
 /** HubSpot's `0-N` object type id of a standard object type. */
