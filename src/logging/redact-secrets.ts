@@ -1,3 +1,7 @@
+import { redactUrlCredentials } from '../redaction/redact-url-credentials';
+
+/** One way to strip URL credentials for logs, errors, files and `--json` alike. */
+export { redactUrlCredentials };
 export const REDACTED = '[redacted]';
 
 /**
@@ -11,20 +15,6 @@ const SECRET_KEY = /authorization|cookie|secret|token|signature|password|passwd|
  * (`pat-na1-…`, `pak-…`), bearer credentials, and `key=value` pairs for the secret keys above.
  */
 const SECRET_VALUE = /\b(?:pat|pak)-[a-z0-9]+-[0-9a-f-]{8,}\b|\bBearer\s+[A-Za-z0-9._~+/=-]+|\b((?:access_?token|client_?secret|token|hapikey|api_?key|signature)["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi;
-
-/** `scheme://user:password@host`: the userinfo part of any URL in a text. */
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
-
-/**
- * A text with the credentials of every URL in it removed (`http://user:pass@host` ->
- * `http://[redacted]@host`), so a URL can reach a log, an error or a file safely.
- *
- * @example
- * redactUrlCredentials('fetching http://ana:s3cret@crm.example.com/x') // => 'fetching http://[redacted]@crm.example.com/x'
- */
-export function redactUrlCredentials(text: string): string {
-  return text.replace(URL_CREDENTIALS, (_match, scheme: string) => `${scheme}${REDACTED}@`);
-}
 
 /** Replaces secret-looking values, URL credentials and every known secret inside a text. */
 export function redactText(text: string, knownSecrets: readonly string[] = []): string {
