@@ -12,4 +12,5 @@ export { readOwnerPortfolio } from './owner-portfolio';
 export { countTouches, type TouchQuery } from './touch-counter';
 export { writeCompanyProperties, writeDealProperties, writeObjectProperties, changedValues, type PropertyUpdate, type WriteResult, type CurrentValues } from './property-writer';
 export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';
+export { assertPortalSetUp, missingOutputProperties } from './setup-check';
 export type { RateBudget, RetryPolicy } from './request-scheduler';
