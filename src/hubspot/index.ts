@@ -14,3 +14,5 @@ export { writeCompanyProperties, writeDealProperties, writeObjectProperties, cha
 export { ensureCsProperties, describeSetup, type SetupResult } from './property-setup';
 export { assertPortalSetUp, missingOutputProperties } from './setup-check';
 export type { RateBudget, RetryPolicy } from './request-scheduler';
+export { readGoalTargets, readOwners, readStages } from './portal-context';
+export { PortalContextCache, type ContextPart, type PortalContextCacheOptions, type ReferencedIds } from './portal-context-cache';
