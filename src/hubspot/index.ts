@@ -4,7 +4,7 @@ export { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 export { checkMappedProperties } from './mapping-check';
 export { readPortalContext, type PortalContext, type StageInfo } from './portal-context';
 export { readCustomerPages, readCustomers, SYNC_COMPANIES_PER_ASSEMBLY, type CustomerPage, type ReadOptions } from './customer-reader';
-export { findTouchedCompanies, searchModifiedIds } from './touched-companies';
+export { companiesOfChanges, findTouchedCompanies, searchModifiedIds, TOUCHING_TYPES, type ObjectChange, type TouchingType } from './touched-companies';
 export { batchReadAssociations } from './batch-reads';
 export { readCustomerNaively, writeCompanyNaively } from './naive-customer-reader';
 export { readDealWithCompany, readRepCustomers } from './deal-reader';
