@@ -18,11 +18,11 @@ export const OPTIONAL_STEPS = ['store-bench', 'function-bundles', 'cli-startup',
 
 type StepModule = { benchFigures?: (context: BenchContext) => Promise<BenchFigure[]> };
 
-export async function runOptionalSteps(context: BenchContext): Promise<{ figures: BenchFigure[]; skipped: { step: string; reason: string }[] }> {
+export async function runOptionalSteps(context: BenchContext, directory = __dirname): Promise<{ figures: BenchFigure[]; skipped: { step: string; reason: string }[] }> {
   const figures: BenchFigure[] = [];
   const skipped: { step: string; reason: string }[] = [];
   for (const step of OPTIONAL_STEPS) {
-    const file = join(__dirname, `${step}.ts`);
+    const file = join(directory, `${step}.ts`);
     if (!existsSync(file)) {
       skipped.push({ step, reason: `src/bench/${step}.ts not present` });
       continue;
