@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -8,30 +8,44 @@ import { cachedPortalContext } from '../app/card-dependencies';
 import { assessCustomer } from '../domain/assessment/assess-customer';
 import { companyPropertyValues } from '../domain/assessment/company-property-values';
 import { DEFAULT_ENGINE_CONFIG as config } from '../domain/config/engine-config';
-import type { Customer } from '../domain/customer';
-import { createHubSpotGateway, ensureCsProperties, readCustomerNaively, readCustomerPages, readPortalContext, type HubSpotGateway } from '../hubspot';
-import { runFullSync } from '../sync/full-sync';
+import { batchReadAssociations, companiesOfChanges, createHubSpotGateway, ensureCsProperties, PortalContextCache, readCustomerNaively, readPortalContext } from '../hubspot';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
-import { fmt, secondsAtBudget, withPeakMemory } from './measure';
+import { describeMachine, writeBenchRun, type BenchFigure } from './bench-report';
+import { fmt, secondsAtBudget } from './measure';
+import { runOptionalSteps } from './optional-steps';
+import { portalSize, readFloor, writeFloor } from './portal-floor';
+import { runProbe } from './probes/run-probe';
 
 /**
- * `npm run bench`: the product's sync against a naive per-company reader on the same demo portal,
- * the cost of one card render and one incremental recompute, and the engine's scoring speed.
- * The sandbox runs in its own process so the memory figures are the sync's alone.
+ * `npm run bench`: on demo portals served by the sandbox in its own process, the product's full
+ * sync at two sizes, its read with cross-page batching, a naive per-company reader, one changed
+ * object and 100 changed companies, a card render, and the engine, each beside the floor, the
+ * naive reader or the target it answers to. Prints the figures and writes them with the machine
+ * and date to a JSON file, from which `scripts/readme-performance.ts` writes the README section.
  */
 const options = new Command()
-  .option('--companies <n>', 'demo companies in the portal', '10000')
+  .option('--companies <n>', 'demo companies in the main portal', '10000')
+  .option('--large-companies <n>', 'a second, larger portal for the sync alone (0 skips it)', '100000')
   .option('--naive-companies <n>', 'companies the naive reader reads (it costs ~21 calls each)', '300')
   .option('--engine-companies <n>', 'synthetic companies the engine scores', '100000')
+  .option('--out <path>', 'where the JSON of the run goes', join(__dirname, 'results/latest.json'))
   .parse(process.argv)
-  .opts<{ companies: string; naiveCompanies: string; engineCompanies: string }>();
+  .opts<{ companies: string; largeCompanies: string; naiveCompanies: string; engineCompanies: string; out: string }>();
 
 const asOf = new Date('2026-11-01T00:00:00Z');
 const unlimited = { perTenSeconds: 1_000_000, searchPerSecond: 10_000, maxConcurrent: 16 };
+const gatewayFor = (url: string) => createHubSpotGateway({ basePath: url, budget: unlimited });
 
-async function startSandboxProcess(companies: number, port: number, extra: string[] = []): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(__dirname, '../cli/cs-health.js'), 'sandbox', '--data', 'demo', '--companies', String(companies), '--seed', '42', '--as-of', asOf.toISOString(), '--port', String(port), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+interface Sandbox {
+  url: string;
+  /** The sandbox process's peak RSS so far (Linux VmHWM), in MB; undefined elsewhere. */
+  peakRssMb: () => number | undefined;
+  stop: () => void;
+}
+
+async function startSandboxProcess(companies: number, extra: string[] = []): Promise<Sandbox> {
+  const child = spawn(process.execPath, [join(__dirname, '../cli/cs-health.js'), 'sandbox', '--data', 'demo', '--companies', String(companies), '--seed', '42', '--as-of', asOf.toISOString(), '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(String(chunk));
@@ -39,125 +53,207 @@ async function startSandboxProcess(companies: number, port: number, extra: strin
     });
     child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-const gatewayFor = (url: string) => createHubSpotGateway({ basePath: url, budget: unlimited });
-
-async function measureSync(url: string, companies: number) {
-  const gateway = gatewayFor(url);
-  await ensureCsProperties(gateway);
-  const setupCalls = gateway.totalCalls();
-  const dir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
-  const started = Date.now();
-  const { result: summary, peakRssMb, peakHeapMb } = await withPeakMemory(() =>
-    runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: join(dir, 'm.json'), runKey: 'bench', now: () => asOf }),
-  );
-  const calls = gateway.totalCalls() - setupCalls;
-  await gateway.close();
-  return { summary, calls, perCompany: calls / companies, seconds: (Date.now() - started) / 1000, peakRssMb, peakHeapMb, modelPath: join(dir, 'm.json') };
-}
-
-async function measureNaive(url: string, count: number, modelPath: string) {
-  const gateway = gatewayFor(url);
-  const context = await readPortalContext(gateway);
-  const model = loadChurnModel(modelPath);
-  const started = Date.now();
-  let mismatches = 0;
-  const product = gatewayFor(url);
-  const { peakRssMb } = await withPeakMemory(async () => {
-    for (let id = 1001; id < 1001 + count; id++) {
-      const customer = await readCustomerNaively(gateway, context, config.mapping, String(id));
-      const values = companyPropertyValues(assessCustomer(customer, config, asOf, model));
-      // The naive reader would PATCH here (one call per company, counted below); the product already wrote, so compare instead.
-      const stored = await product.call('verify', (client) => client.crm.objects.basicApi.getById('companies', String(id), [Object.keys(values).join(',')]));
-      for (const [name, value] of Object.entries(values)) if ((stored.properties[name] || null) !== value) mismatches += 1;
+  const peakRssMb = () => {
+    try {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return match ? Number(match[1]) / 1024 : undefined;
+    } catch {
+      return undefined;
     }
-  });
-  const calls = gateway.totalCalls() + count;
+  };
+  return { url, peakRssMb, stop: () => child.kill('SIGTERM') };
+}
+
+interface SyncProbe {
+  companies: number;
+  calls: number;
+  callsByKind: Record<string, number>;
+  companiesChanged?: number;
+  dealsUpdated?: number;
+  seconds: number;
+  rssBeforeMb: number;
+  maxRssMb: number;
+}
+
+/** The sync and its read at the floor on one portal, each in a fresh process; figures once the naive reader's rate is known. */
+async function measureSync(sandbox: Sandbox, modelPath: string): Promise<(naivePerCompany?: number) => BenchFigure[]> {
+  const size = await portalSize(sandbox.url);
+  const setup = gatewayFor(sandbox.url);
+  await ensureCsProperties(setup);
+  await setup.close();
+  const sync = await runProbe<SyncProbe>('sync-probe', { url: sandbox.url, mode: 'sync', asOf: asOf.toISOString(), modelPath });
+  const read = await runProbe<SyncProbe>('sync-probe', { url: sandbox.url, mode: 'read', asOf: asOf.toISOString() });
+  const sandboxPeak = sandbox.peakRssMb() ?? Number.NaN;
+  const section = `Full sync, ${fmt(size.companies)} companies`;
+  const floor = readFloor(size);
+  const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
+  const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
+  const million = 1_000_000 / size.companies;
+  const extrapolated: BenchFigure[] =
+    size.companies >= 100_000
+      ? [
+          { section: 'A 1,000,000-company portal (extrapolated)', name: 'API calls, full sync as wired', value: Math.round(sync.calls * million), unit: 'calls', floor: Math.round(syncFloor * million), target: '<= 290,000', note: `linear from the ${fmt(size.companies)}-company run (calls grow with objects; fixed costs are a few dozen); ${fmt(((sync.calls * million) / 1_000_000) * 100, 1)} % of an Enterprise daily limit. Not run: the sandbox held ${fmt(sandboxPeak)} MB at ${fmt(size.companies)} companies, ~${fmt((sandboxPeak * million) / 1024)} GB at 1,000,000, past this 24 GB machine` },
+          { section: 'A 1,000,000-company portal (extrapolated)', name: 'API calls, read assembled 1,000 companies at a time', value: Math.round(read.calls * million), unit: 'calls', floor: Math.round(floor * million), target: '<= 290,000', note: 'plus one write per 100 changed companies and the deal retention writes' },
+        ]
+      : [];
+  return (naivePerCompany) => [
+    { section, name: 'API calls, full sync as wired', value: sync.calls, unit: 'calls', floor: syncFloor, naive: naivePerCompany === undefined ? undefined : Math.round(naivePerCompany * size.companies), target: '<= 1.05x floor', note: `${fmt(sync.calls / syncFloor, 3)}x the floor; includes ${fmt(dealWrites)} deal retention write calls and the batch reads of those deals' current values, which the floor leaves out, and rounds batch reads up per list page of 100 companies` },
+    { section, name: 'API calls, read assembled 1,000 companies at a time', value: read.calls, unit: 'calls', floor, target: '<= 1.05x floor', note: `${fmt(read.calls / floor, 3)}x the floor (context, mapping check and association reads included); the sync reads this way once it passes companiesPerAssembly` },
+    { section, name: 'API calls per company, full sync', value: sync.calls / size.companies, unit: 'calls', floor: syncFloor / size.companies, naive: naivePerCompany },
+    { section, name: 'time those calls cost at 190 req/10 s', value: secondsAtBudget(sync.calls) / 60, unit: 'min', floor: secondsAtBudget(syncFloor) / 60, naive: naivePerCompany === undefined ? undefined : secondsAtBudget(naivePerCompany * size.companies) / 60 },
+    { section, name: 'local wall time of the sync (sandbox on loopback)', value: sync.seconds, unit: 's' },
+    { section, name: 'peak RSS of the syncing process', value: sync.maxRssMb, unit: 'MB', target: '<= 300 MB, flat in portal size', note: `kernel high-water mark (maxRSS); ${fmt(sync.rssBeforeMb)} MB of it is node, tsx and the modules before the sync starts` },
+    { section, name: 'peak RSS of the read assembled 1,000 at a time', value: read.maxRssMb, unit: 'MB', note: 'read and score only, results not kept' },
+    { section, name: 'peak RSS of the sandbox serving the portal', value: sandboxPeak, unit: 'MB', note: 'a separate process, not part of the product' },
+    ...extrapolated,
+  ];
+}
+
+async function naiveFigures(url: string, count: number, modelPath: string): Promise<{ figures: BenchFigure[]; perCompany: number }> {
+  const gateway = gatewayFor(url);
+  const product = gatewayFor(url);
+  const context = await readPortalContext(gateway);
+  const contextCalls = gateway.totalCalls();
+  const model = loadChurnModel(modelPath);
+  let mismatches = 0;
+  for (let id = 1001; id < 1001 + count; id++) {
+    const customer = await readCustomerNaively(gateway, context, config.mapping, String(id));
+    const values = companyPropertyValues(assessCustomer(customer, config, asOf, model));
+    // The naive reader would PATCH here (one call per company, counted below); compare with what the sync wrote instead.
+    const stored = await product.call('verify', (client) => client.crm.objects.basicApi.getById('companies', String(id), [Object.keys(values).join(',')]));
+    for (const [name, value] of Object.entries(values)) if ((stored.properties[name] || null) !== value) mismatches += 1;
+  }
+  const calls = gateway.totalCalls() - contextCalls + count;
   await gateway.close();
   await product.close();
-  return { calls, perCompany: calls / count, seconds: (Date.now() - started) / 1000, peakRssMb, mismatches };
+  const section = `Naive reader, ${fmt(count)} companies`;
+  return {
+    perCompany: calls / count,
+    figures: [
+      { section, name: 'API calls per company (one GET per linked object, one PATCH)', value: calls / count, unit: 'calls' },
+      { section, name: 'property values that differ from what the sync wrote', value: mismatches, unit: 'values', target: '0' },
+    ],
+  };
 }
 
-async function measureRoundTrips(latencyMs: number) {
-  const sandbox = await startSandboxProcess(50, 0, ['--fault-latency', '1', '--fault-latency-ms', String(latencyMs)]);
+/** One changed ticket and 100 changed companies, through the real API, with the portal context cached. */
+async function incrementalFigures(url: string): Promise<BenchFigure[]> {
+  const admin = gatewayFor(url);
+  const gateway = gatewayFor(url);
+  const contexts = new PortalContextCache(gateway);
+  await contexts.get();
+  const counted = async (run: () => Promise<number>) => {
+    const before = gateway.totalCalls();
+    const written = await run();
+    return { calls: gateway.totalCalls() - before, written };
+  };
+  // A ticket of company 1001 turns urgent: the webhook event names the ticket.
+  const [ticket] = (await batchReadAssociations(admin, 'companies', 'tickets', ['1001'])).get('1001') ?? [];
+  await admin.call('update', (client) => client.crm.objects.basicApi.update('tickets', ticket, { properties: { hs_ticket_priority: 'URGENT', hs_pipeline_stage: '1' } }));
+  const one = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, [{ objectType: 'tickets', id: ticket }]), asOf, { context: await contexts.get() })).written);
+  // 100 companies' product usage collapses.
+  const ids = Array.from({ length: 100 }, (_, index) => String(1101 + index));
+  await admin.call('update', (client) => client.crm.objects.batchApi.update('companies', { inputs: ids.map((id) => ({ id, properties: { cs_usage_score: '3' } })) }));
+  const hundred = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, ids.map((id) => ({ objectType: 'companies' as const, id }))), asOf, { context: await contexts.get() })).written);
+  await admin.close();
+  await gateway.close();
+  const section = 'Incremental (portal context cached)';
+  return [
+    { section, name: 'one changed ticket to its company\'s properties', value: one.calls, unit: 'calls', target: '<= 8', note: `1 association read, the company's read, ${one.written} write` },
+    { section, name: '100 changed companies, per company', value: hundred.calls / 100, unit: 'calls', target: '<= 0.2', note: `${hundred.calls} calls, ${hundred.written} companies written; reads every linked object again (the store will keep them)` },
+  ];
+}
+
+async function roundTripFigures(latencyMs: number): Promise<BenchFigure[]> {
+  const sandbox = await startSandboxProcess(50, ['--fault-latency', '1', '--fault-latency-ms', String(latencyMs)]);
   try {
     const gateway = gatewayFor(sandbox.url);
     await ensureCsProperties(gateway);
     const portalContext = cachedPortalContext(gateway);
     await portalContext();
-    const time = async (run: () => Promise<unknown>) => {
-      const calls = gateway.totalCalls();
-      const started = Date.now();
-      await run();
-      // Each sequential round-trip waits the injected latency once; local work adds well under one.
-      return { calls: gateway.totalCalls() - calls, roundTrips: Math.floor((Date.now() - started) / latencyMs) };
-    };
-    const card = await time(() => customerHealthCard({ gateway, config, now: () => asOf, portalContext }, { recordId: '1001' }, {}));
-    const context = await portalContext();
-    const incremental = await time(() => recomputeCompanies(gateway, config, ['1002'], asOf, { context }));
+    const before = gateway.totalCalls();
+    const started = Date.now();
+    await customerHealthCard({ gateway, config, now: () => asOf, portalContext }, { recordId: '1001' }, {});
+    const calls = gateway.totalCalls() - before;
+    // Each sequential round-trip waits the injected latency once; local work adds well under one.
+    const roundTrips = Math.floor((Date.now() - started) / latencyMs);
     await gateway.close();
-    return { card, incremental };
+    return [{ section: 'Card render', name: 'one customer health card', value: calls, unit: 'calls', note: `${roundTrips} sequential round-trips (counted under ${latencyMs} ms injected latency)` }];
   } finally {
     sandbox.stop();
   }
 }
 
-async function measureEngine(url: string, target: number) {
-  const gateway: HubSpotGateway = gatewayFor(url);
-  const context = await readPortalContext(gateway);
-  const sample: Customer[] = [];
-  for await (const page of readCustomerPages(gateway, context, config.mapping)) {
-    sample.push(...page.customers);
-    if (sample.length >= 2000) break;
-  }
-  await gateway.close();
-  for (let i = 0; i < 5_000; i++) assessCustomer(sample[i % sample.length], config, asOf); // warm-up
-  const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
-  // 100,000 companies with their own histories, made one at a time (deep copies of real demo
-  // customers with fresh ids) and dropped once scored, as the sync streams them; only scoring is timed.
-  const { result: seconds, peakRssMb } = await withPeakMemory(async () => {
-    let spent = 0n;
-    for (let i = 0; i < target; i++) {
-      const customer = { ...structuredClone(sample[i % sample.length]), id: String(i + 1) };
-      const started = process.hrtime.bigint();
-      assessCustomer(customer, config, asOf);
-      spent += process.hrtime.bigint() - started;
+interface EngineProbe {
+  companies: number;
+  seconds: number;
+  perSecond: number;
+  perCpuSecond: number;
+  rssBeforeMb: number;
+  maxRssMb: number;
+}
+
+async function engineFigures(url: string, companies: number): Promise<BenchFigure[]> {
+  const engine = await runProbe<EngineProbe>('engine-probe', { url, companies, asOf: asOf.toISOString() });
+  const section = 'Engine, one core';
+  return [
+    { section, name: `companies scored per CPU-second (${fmt(companies)} companies)`, value: engine.perCpuSecond, unit: 'companies/s', target: '>= 100,000', note: 'user + system CPU time of the process during the scoring loop (V8 GC threads included)' },
+    { section, name: 'companies scored per wall-clock second', value: engine.perSecond, unit: 'companies/s', note: 'lower when other processes share the cores' },
+    { section, name: 'peak RSS of the scoring process', value: engine.maxRssMb, unit: 'MB', note: `kernel high-water mark; ${fmt(engine.rssBeforeMb)} MB before scoring (node, tsx, modules, the 2,000 sample customers)` },
+  ];
+}
+
+function printFigures(figures: BenchFigure[]): void {
+  const sections = [...new Set(figures.map((figure) => figure.section))];
+  const number = (value: number | undefined, unit?: string) => (value === undefined || Number.isNaN(value) ? '' : `${fmt(value, Math.abs(value) < 10 && !Number.isInteger(value) ? 3 : 0)}${unit ? ` ${unit}` : ''}`);
+  for (const section of sections) {
+    console.log(`\n${section}\n| figure | measured | floor | naive reader | target |\n| --- | --- | --- | --- | --- |`);
+    for (const figure of figures.filter((f) => f.section === section)) {
+      console.log(`| ${figure.name} | ${number(figure.value, figure.unit)} | ${number(figure.floor)} | ${number(figure.naive)} | ${figure.target ?? ''} |${figure.note ? `  (${figure.note})` : ''}`);
     }
-    return Number(spent) / 1e9;
-  });
-  return { companies: target, perSecond: target / seconds, seconds, peakRssMb, baselineRssMb };
+  }
 }
 
 async function main() {
   const companies = Number(options.companies);
+  const large = Number(options.largeCompanies);
   const naiveCount = Math.min(Number(options.naiveCompanies), companies);
-  console.log(`cs-health benchmark: ${fmt(companies)} demo companies (seed 42), as of ${asOf.toISOString().slice(0, 10)}, node ${process.version}`);
-  const sandbox = await startSandboxProcess(companies, 0);
+  console.log(`cs-health benchmark: demo portals (seed 42) as of ${asOf.toISOString().slice(0, 10)}, node ${process.version}`);
+  const figures: BenchFigure[] = [];
+  const skipped: { step: string; reason: string }[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
+  const sandbox = await startSandboxProcess(companies);
   try {
-    const sync = await measureSync(sandbox.url, companies);
-    const naive = await measureNaive(sandbox.url, naiveCount, sync.modelPath);
-    const engine = await measureEngine(sandbox.url, Number(options.engineCompanies));
-    const trips = await measureRoundTrips(150);
-    const at100k = sync.perCompany * 100_000;
-    const rows = [
-      ['', 'product sync', `naive reader (${fmt(naiveCount)} companies)`],
-      ['API calls, total', fmt(sync.calls), fmt(naive.calls)],
-      ['API calls per company', fmt(sync.perCompany, 3), fmt(naive.perCompany, 1)],
-      ['time those calls cost at 190 req/10 s, per 10,000 companies', `${fmt(secondsAtBudget(sync.perCompany * 10_000) / 60, 1)} min`, `${fmt(secondsAtBudget(naive.perCompany * 10_000) / 60, 1)} min`],
-      ['local wall time (sandbox on loopback)', `${fmt(sync.seconds, 1)} s`, `${fmt(naive.seconds, 1)} s`],
-      ['peak RSS of the syncing process', `${fmt(sync.peakRssMb)} MB`, `${fmt(naive.peakRssMb)} MB`],
-    ];
-    console.log('\n' + rows.map((r) => `| ${r.join(' | ')} |`).join('\n'));
-    console.log(`\nfewer calls than the naive reader: ${fmt(naive.perCompany / sync.perCompany, 1)}x; properties that differ between the two: ${naive.mismatches}`);
-    console.log(`churn model: ${sync.summary.churnModel.kind === 'fitted' ? `fitted, held-out AUC ${sync.summary.churnModel.auc?.toFixed(3)}` : sync.summary.churnModel.note}`);
-    console.log(`100,000 companies: ~${fmt(at100k)} calls = ${fmt((at100k / 1_000_000) * 100, 2)} % of an Enterprise daily limit (1M), ${fmt(secondsAtBudget(at100k) / 60, 1)} min at 190 req/10 s`);
-    console.log(`one card render: ${trips.card.calls} calls in ${trips.card.roundTrips} sequential round-trips; one incremental recompute: ${trips.incremental.calls} calls in ${trips.incremental.roundTrips} round-trips (portal context cached)`);
-    console.log(`engine: ${fmt(engine.companies)} companies scored in ${fmt(engine.seconds, 2)} s = ${fmt(engine.perSecond)} companies/s on one core; peak RSS ${fmt(engine.peakRssMb)} MB, of which ${fmt(engine.baselineRssMb)} MB before scoring (node, tsx, the loaded modules and the 2,000 sample customers)`);
+    const syncAt = await measureSync(sandbox, join(dir, 'model.json'));
+    const naive = await naiveFigures(sandbox.url, naiveCount, join(dir, 'model.json'));
+    figures.push(...syncAt(naive.perCompany), ...naive.figures);
+    figures.push(...(await incrementalFigures(sandbox.url)));
+    figures.push(...(await engineFigures(sandbox.url, Number(options.engineCompanies))));
+    const optional = await runOptionalSteps({ sandboxUrl: sandbox.url, companies, asOf });
+    figures.push(...optional.figures);
+    skipped.push(...optional.skipped);
   } finally {
     sandbox.stop();
   }
+  figures.push(...(await roundTripFigures(150)));
+  if (large > 0) {
+    const big = await startSandboxProcess(large);
+    try {
+      figures.push(...(await measureSync(big, join(dir, 'model-large.json')))());
+    } finally {
+      big.stop();
+    }
+  } else skipped.push({ step: 'large portal', reason: '--large-companies 0' });
+  printFigures(figures);
+  for (const step of skipped) console.log(`skipped ${step.step}: ${step.reason}`);
+  writeBenchRun(options.out, {
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    options: { companies, largeCompanies: large, naiveCompanies: naiveCount, engineCompanies: Number(options.engineCompanies), demoSeed: 42, asOf: asOf.toISOString() },
+    figures,
+    skipped,
+  });
+  console.log(`\nwrote ${options.out}`);
 }
 
 main().catch((error: unknown) => {

@@ -92,8 +92,19 @@ async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping
 }
 
 /**
- * Streams the portal's customers a page of companies at a time: one list call (companies with
- * inline contacts, deals, tickets), then batch reads for what they link to. Memory holds one page.
+ * Companies a full sync should assemble at once. Batch reads are rounded up once per assembly, so
+ * assembling 1,000 companies (10 list pages) at a time instead of 100 cuts the rounding from about
+ * one call per type per 100 companies to one per 1,000: the read stays within a few percent of
+ * the floor, (companies + deals + tickets + contacts + answers) / 100 (issue 15). The default stays
+ * one list page, so a caller that checkpoints per page keeps that granularity unless it opts in.
+ */
+export const SYNC_COMPANIES_PER_ASSEMBLY = 1_000;
+
+/**
+ * Streams the portal's customers: list pages of companies (inline contacts, deals, tickets) are
+ * gathered until `companiesPerAssembly` of them are waiting (default: every list page on its own),
+ * then what they link to is read in full batches across those pages. Memory holds one assembly;
+ * each yielded page carries the cursor after its last list page, to checkpoint.
  *
  * @example
  * for await (const page of readCustomerPages(gateway, context, mapping, { after: checkpoint })) {
@@ -104,12 +115,14 @@ export async function* readCustomerPages(
   gateway: HubSpotGateway,
   context: PortalContext,
   mapping: PortalMapping,
-  options: ReadOptions & { pageSize?: number; after?: string } = {},
+  options: ReadOptions & { pageSize?: number; after?: string; companiesPerAssembly?: number } = {},
 ): AsyncGenerator<CustomerPage> {
   // One comma-separated value (HubSpot's documented form) keeps the URL short, whatever the count.
   const properties = [propertiesToRead(mapping).companies.join(',')];
   const history = options.withHealthHistory ? ['cs_health_score'] : undefined;
+  const perAssembly = Math.max(1, options.companiesPerAssembly ?? 1);
   let after = options.after;
+  let waiting: HubSpotObject[] = [];
   do {
     const cursor = after;
     const page = listPageSchema.parse(
@@ -117,9 +130,13 @@ export async function* readCustomerPages(
         client.crm.objects.basicApi.getPage('companies', options.pageSize ?? 100, cursor, properties, history, [...LINKED_TYPES]),
       ),
     );
-    const companies = parseObjects(gateway, 'companies', page.results);
+    waiting = waiting.concat(parseObjects(gateway, 'companies', page.results));
     after = page.paging?.next?.after;
-    yield { customers: await assemble(gateway, context, mapping, companies, true), after };
+    if (waiting.length >= perAssembly || !after) {
+      const companies = waiting;
+      waiting = [];
+      yield { customers: await assemble(gateway, context, mapping, companies, true), after };
+    }
   } while (after);
 }
 

@@ -9,6 +9,8 @@ export enum HubSpotErrorCode {
   NotFound = 'NOT_FOUND',
   Conflict = 'CONFLICT',
   BadRequest = 'BAD_REQUEST',
+  /** The portal lacks the properties the sync writes: `cs-health setup` has not run. */
+  SetupRequired = 'SETUP_REQUIRED',
   Unexpected = 'UNEXPECTED',
 }
 

@@ -81,42 +81,50 @@ async function readAllPages(gateway: HubSpotGateway, kind: string, page: (client
   return results;
 }
 
+/** Owners with their teams and user ids, 100 per page. */
+export async function readOwners(gateway: HubSpotGateway): Promise<Owner[]> {
+  const owners = await readAllPages(gateway, 'owners', (client, after) => client.crm.owners.ownersApi.getPage(undefined, after, 100));
+  return owners.flatMap((raw) => {
+    const parsed = ownerSchema.safeParse(raw);
+    if (!parsed.success) {
+      gateway.warnings.add('owner.invalid');
+      return [];
+    }
+    const owner = parsed.data;
+    return [{ id: owner.id, userId: owner.userId ?? undefined, email: owner.email ?? undefined, firstName: owner.firstName ?? undefined, lastName: owner.lastName ?? undefined, teamIds: (owner.teams ?? []).map((team) => team.id), teamNames: (owner.teams ?? []).flatMap((team) => (team.name ? [team.name] : [])) }];
+  });
+}
+
+/** Every stage of every deal or ticket pipeline, by stage id: one call. */
+export async function readStages(gateway: HubSpotGateway, objectType: 'deals' | 'tickets'): Promise<Map<string, StageInfo>> {
+  return stageMap(pipelinesSchema.parse(await gateway.call('pipelines', (client) => client.crm.pipelines.pipelinesApi.getAll(objectType))));
+}
+
+/** Goal targets with a target, a start and an end (others counted and left out), 100 per page. */
+export async function readGoalTargets(gateway: HubSpotGateway): Promise<GoalTarget[]> {
+  const goals = await readAllPages(gateway, 'goal_targets.list', (client, after) => client.crm.objects.basicApi.getPage('goal_targets', 100, after, GOAL_TARGET_PROPERTIES));
+  return goals.flatMap((raw) => {
+    const parsed = hubspotObjectSchema.safeParse(raw);
+    if (!parsed.success) {
+      gateway.warnings.add('goal_target.invalid');
+      return [];
+    }
+    const values = new PropertyReader('goal_target', parsed.data.properties, gateway.warnings);
+    const target = values.number('target', 'hs_target_amount', { required: true });
+    const start = values.date('start', 'hs_start_datetime', { required: true });
+    const end = values.date('end', 'hs_end_datetime', { required: true });
+    if (target === undefined || start === undefined || end === undefined) return [];
+    const name = values.text('hs_goal_name') ?? '';
+    return [{ id: parsed.data.id, name, measure: goalMeasure(name), ownerUserId: values.number('assignee', 'hs_assignee_user_id'), target, start, end }];
+  });
+}
+
 /**
  * Reads the portal-wide context once per run: owners (with teams and user ids), deal and ticket
  * pipelines, goal targets. A few calls whatever the portal's size (100 owners / goals per page).
+ * Between runs, `PortalContextCache` keeps it and re-reads only the stale parts.
  */
 export async function readPortalContext(gateway: HubSpotGateway): Promise<PortalContext> {
-  const [owners, dealPipelines, ticketPipelines, goals] = await Promise.all([
-    readAllPages(gateway, 'owners', (client, after) => client.crm.owners.ownersApi.getPage(undefined, after, 100)),
-    gateway.call('pipelines', (client) => client.crm.pipelines.pipelinesApi.getAll('deals')),
-    gateway.call('pipelines', (client) => client.crm.pipelines.pipelinesApi.getAll('tickets')),
-    readAllPages(gateway, 'goal_targets.list', (client, after) => client.crm.objects.basicApi.getPage('goal_targets', 100, after, GOAL_TARGET_PROPERTIES)),
-  ]);
-  return {
-    owners: owners.flatMap((raw) => {
-      const parsed = ownerSchema.safeParse(raw);
-      if (!parsed.success) {
-        gateway.warnings.add('owner.invalid');
-        return [];
-      }
-      const owner = parsed.data;
-      return [{ id: owner.id, userId: owner.userId ?? undefined, email: owner.email ?? undefined, firstName: owner.firstName ?? undefined, lastName: owner.lastName ?? undefined, teamIds: (owner.teams ?? []).map((team) => team.id), teamNames: (owner.teams ?? []).flatMap((team) => (team.name ? [team.name] : [])) }];
-    }),
-    dealStages: stageMap(pipelinesSchema.parse(dealPipelines)),
-    ticketStages: stageMap(pipelinesSchema.parse(ticketPipelines)),
-    goalTargets: goals.flatMap((raw) => {
-      const parsed = hubspotObjectSchema.safeParse(raw);
-      if (!parsed.success) {
-        gateway.warnings.add('goal_target.invalid');
-        return [];
-      }
-      const values = new PropertyReader('goal_target', parsed.data.properties, gateway.warnings);
-      const target = values.number('target', 'hs_target_amount', { required: true });
-      const start = values.date('start', 'hs_start_datetime', { required: true });
-      const end = values.date('end', 'hs_end_datetime', { required: true });
-      if (target === undefined || start === undefined || end === undefined) return [];
-      const name = values.text('hs_goal_name') ?? '';
-      return [{ id: parsed.data.id, name, measure: goalMeasure(name), ownerUserId: values.number('assignee', 'hs_assignee_user_id'), target, start, end }];
-    }),
-  };
+  const [owners, dealStages, ticketStages, goalTargets] = await Promise.all([readOwners(gateway), readStages(gateway, 'deals'), readStages(gateway, 'tickets'), readGoalTargets(gateway)]);
+  return { owners, dealStages, ticketStages, goalTargets };
 }

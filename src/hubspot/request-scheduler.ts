@@ -21,9 +21,33 @@ export interface RetryPolicy {
   secondlyWindowMs?: number;
   /** 429s in a row after which the call gives up. */
   maxRateLimitWaits?: number;
+  /**
+   * How long one attempt may take, answer body included, before it counts as a network failure and
+   * is retried. node-fetch 2 (under api-client 13.5) never settles a response whose connection drops
+   * before its Content-Length is read, and has no timeout of its own.
+   */
+  attemptTimeoutMs?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Settles with `attempt`, or rejects with a retryable network error once `timeoutMs` has passed.
+ *
+ * The attempt itself cannot be aborted (the api-client takes no AbortSignal and, in 13.5, ignores its
+ * `httpAgent` option: its generated APIs run no middleware unless options are passed per call), so a
+ * hung attempt is abandoned. Its socket is already closed in the truncated-body case, so nothing leaks.
+ */
+export function withDeadline<T>(attempt: Promise<T>, timeoutMs: number, kind: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new HubSpotError(HubSpotErrorCode.Network, `HubSpot ${kind}: no complete answer within ${timeoutMs} ms (connection stalled or body cut short)`, { kind })),
+      timeoutMs,
+    );
+  });
+  return Promise.race([attempt, deadline]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Paces every HubSpot call and retries the ones worth retrying.
@@ -53,10 +77,11 @@ export class RequestScheduler {
       rollingWindowMs: retry.rollingWindowMs ?? 10_000,
       secondlyWindowMs: retry.secondlyWindowMs ?? 1_000,
       maxRateLimitWaits: retry.maxRateLimitWaits ?? 6,
+      attemptTimeoutMs: retry.attemptTimeoutMs ?? 30_000,
     };
   }
 
-  /** Runs `request` under the budget, retrying 429/5xx/network failures; throws a HubSpotError otherwise. */
+  /** Runs `request` under the budget, retrying 429/5xx/network failures and stalled attempts; throws a HubSpotError otherwise. */
   async run<T>(kind: string, request: () => Promise<T>, onAttempt: () => void): Promise<T> {
     const isSearch = kind === 'search';
     let failures = 0;
@@ -67,7 +92,7 @@ export class RequestScheduler {
         const limiter = isSearch ? this.search : this.general;
         return await limiter.schedule(() => {
           onAttempt();
-          return request();
+          return withDeadline(request(), this.retry.attemptTimeoutMs, kind);
         });
       } catch (raw) {
         const error = toHubSpotError(raw, kind);

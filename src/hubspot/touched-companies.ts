@@ -54,23 +54,49 @@ export async function searchModifiedIds(gateway: HubSpotGateway, objectType: str
   }
 }
 
+/** The object types whose changes move a company's figures. */
+export const TOUCHING_TYPES = ['companies', 'deals', 'tickets', 'contacts', 'feedback_submissions'] as const;
+export type TouchingType = (typeof TOUCHING_TYPES)[number];
+
+/** One changed object, as a webhook event names it (`objectType`, `objectId`). */
+export interface ObjectChange {
+  objectType: TouchingType;
+  id: string;
+}
+
+/**
+ * The companies the given changed objects belong to, with no search: a company is itself; a deal,
+ * ticket or contact is mapped through one association batch read per type (1,000 per call); an
+ * answer through its contact. One changed deal costs 1 call, a changed company none.
+ *
+ * @example
+ * await companiesOfChanges(gateway, [{ objectType: 'tickets', id: '300009' }]); // ['5'], 1 call
+ */
+export async function companiesOfChanges(gateway: HubSpotGateway, changes: Iterable<ObjectChange>): Promise<string[]> {
+  const byType = new Map<TouchingType, Set<string>>(TOUCHING_TYPES.map((type) => [type, new Set<string>()]));
+  for (const change of changes) byType.get(change.objectType)?.add(change.id);
+  const ids = (type: TouchingType) => byType.get(type) ?? new Set<string>();
+  const feedbackContacts = await batchReadAssociations(gateway, 'feedback_submissions', 'contacts', ids('feedback_submissions'));
+  const allContacts = new Set([...ids('contacts'), ...[...feedbackContacts.values()].flat()]);
+  const links = await Promise.all([
+    batchReadAssociations(gateway, 'deals', 'companies', ids('deals')),
+    batchReadAssociations(gateway, 'tickets', 'companies', ids('tickets')),
+    batchReadAssociations(gateway, 'contacts', 'companies', allContacts),
+  ]);
+  const touched = new Set(ids('companies'));
+  for (const map of links) for (const targets of map.values()) for (const id of targets) touched.add(id);
+  return [...touched].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
 /**
  * Companies touched since `since`: modified themselves, or linked to a modified deal, ticket or
  * contact, or to a contact whose feedback arrived — what an incremental recompute must redo.
- * Costs one search per 200 changed objects plus association batch reads (1,000 per call).
+ * Costs one search per 200 changed objects per searched type plus association batch reads (1,000
+ * per call). `types` narrows the searches to the types that can have changed (those the webhook
+ * events since `since` named): each type left out saves a search.
  */
-export async function findTouchedCompanies(gateway: HubSpotGateway, since: Date): Promise<string[]> {
-  const [companies, deals, tickets, contacts, feedback] = await Promise.all(
-    ['companies', 'deals', 'tickets', 'contacts', 'feedback_submissions'].map((type) => searchModifiedIds(gateway, type, since)),
-  );
-  const feedbackContacts = await batchReadAssociations(gateway, 'feedback_submissions', 'contacts', feedback);
-  const allContacts = new Set([...contacts, ...[...feedbackContacts.values()].flat()]);
-  const links = await Promise.all([
-    batchReadAssociations(gateway, 'deals', 'companies', deals),
-    batchReadAssociations(gateway, 'tickets', 'companies', tickets),
-    batchReadAssociations(gateway, 'contacts', 'companies', allContacts),
-  ]);
-  const touched = new Set(companies);
-  for (const map of links) for (const targets of map.values()) for (const id of targets) touched.add(id);
-  return [...touched].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+export async function findTouchedCompanies(gateway: HubSpotGateway, since: Date, options: { types?: readonly TouchingType[] } = {}): Promise<string[]> {
+  const types = [...new Set(options.types ?? TOUCHING_TYPES)];
+  const found = await Promise.all(types.map(async (objectType) => [...(await searchModifiedIds(gateway, objectType, since))].map((id) => ({ objectType, id }))));
+  return companiesOfChanges(gateway, found.flat());
 }

@@ -1,5 +1,5 @@
 import { portalMappingSchema } from '../../src/domain/config/portal-mapping';
-import { readCustomerPages, readCustomers, readPortalContext } from '../../src/hubspot';
+import { readCustomerPages, readCustomers, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../src/hubspot';
 import type { Customer } from '../../src/domain/customer';
 import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
 
@@ -44,6 +44,37 @@ describe('reading customers', () => {
       const objects = companies * (1 + contactsPerCompany * 2 + dealsPerCompany + ticketsPerCompany);
       expect(readCalls).toBeLessThan(objects / 30);
       expect(gateway.warnings.toJSON()).toEqual({});
+    });
+  });
+
+  it('batches linked reads across list pages: each object type costs ceil(objects / 100) calls in all', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      const byPage: Customer[] = [];
+      for await (const page of readCustomerPages(gateway, context, mapping, { pageSize: 40 })) byPage.push(...page.customers);
+      const perPageCounts = gateway.callCounts();
+      const before = (kind: string) => perPageCounts[kind] ?? 0;
+
+      const customers: Customer[] = [];
+      const cursors: (string | undefined)[] = [];
+      for await (const page of readCustomerPages(gateway, context, mapping, { pageSize: 40, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY })) {
+        customers.push(...page.customers);
+        cursors.push(page.after);
+      }
+      // Four list pages of 40, 40, 40 and 30 companies, assembled once (fewer than 1,000).
+      expect(cursors).toEqual([undefined]);
+      expect(customers).toEqual(byPage);
+      const { companies, contactsPerCompany, dealsPerCompany, ticketsPerCompany, bigCompanyContacts } = DEFAULT_SHAPE;
+      const counts = gateway.callCounts();
+      const spent = (kind: string) => counts[kind] - before(kind);
+      const contacts = companies * contactsPerCompany + bigCompanyContacts;
+      expect(spent('companies.list')).toBe(Math.ceil(companies / 40));
+      expect(spent('deals.batchRead')).toBe(Math.ceil((companies * dealsPerCompany) / 100));
+      expect(spent('tickets.batchRead')).toBe(Math.ceil((companies * ticketsPerCompany) / 100));
+      expect(spent('contacts.batchRead')).toBe(Math.ceil(contacts / 100));
+      expect(spent('feedback_submissions.batchRead')).toBe(Math.ceil((companies * contactsPerCompany) / 100));
+      // Page by page, each list page of 40 rounds every type up on its own: 2 + 2 + 2 + 1 deal reads.
+      expect(before('deals.batchRead')).toBeGreaterThan(spent('deals.batchRead'));
     });
   });
 

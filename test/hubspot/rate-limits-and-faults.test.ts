@@ -98,7 +98,7 @@ describe('rate limits and faults', () => {
     const run = (gateway: HubSpotGateway) => readAll(gateway).then((customers) => ({ customers, calls: gateway.totalCalls() }));
     const clean = await withPortal({ seed: seedPortal(shape) }, run);
     const faults = { seed: 7, all: { status500: 0.05, status503: 0.05, reset: 0.05, truncate: 0.05 } };
-    const faulty = await withPortal({ seed: seedPortal(shape), faults }, run, { retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 8 } });
+    const faulty = await withPortal({ seed: seedPortal(shape), faults }, run, { retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 8, attemptTimeoutMs: 2_000 } });
     expect(faulty.customers).toEqual(clean.customers);
     // The faulted attempts were retried, and counted.
     expect(faulty.calls).toBeGreaterThan(clean.calls);

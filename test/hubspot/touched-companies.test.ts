@@ -1,4 +1,4 @@
-import { findTouchedCompanies, searchModifiedIds, type HubSpotGateway } from '../../src/hubspot';
+import { companiesOfChanges, findTouchedCompanies, searchModifiedIds, type HubSpotGateway } from '../../src/hubspot';
 import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
 
 const update = (gateway: HubSpotGateway, objectType: string, id: string, properties: Record<string, string>) =>
@@ -19,6 +19,32 @@ describe('finding the companies touched since a time', () => {
       expect(await findTouchedCompanies(gateway, since)).toEqual(['3', '5', '9', '12']);
       expect(gateway.callCounts().search).toBe(5);
       expect(gateway.totalCalls() - before).toBeLessThanOrEqual(5 + 4);
+    });
+  });
+
+  it('searches only the types it is told can have changed', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 30, bigCompanyContacts: 0 }) }, async (gateway) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const since = new Date();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await update(gateway, 'tickets', '300009', { hs_ticket_priority: 'LOW' });
+      await update(gateway, 'deals', '200007', { dealname: 'renamed' });
+      const before = gateway.totalCalls();
+      // Only ticket events arrived: the deal change is some other run's business.
+      expect(await findTouchedCompanies(gateway, since, { types: ['tickets'] })).toEqual(['5']);
+      expect(gateway.totalCalls() - before).toBe(2);
+    });
+  });
+
+  it('maps the objects webhook events name to their companies without searching', async () => {
+    await withPortal({ seed: seedPortal({ ...DEFAULT_SHAPE, companies: 30, bigCompanyContacts: 0 }) }, async (gateway) => {
+      expect(await companiesOfChanges(gateway, [{ objectType: 'companies', id: '12' }])).toEqual(['12']);
+      expect(gateway.totalCalls()).toBe(0);
+      expect(await companiesOfChanges(gateway, [{ objectType: 'deals', id: '200007' }])).toEqual(['3']);
+      expect(gateway.totalCalls()).toBe(1);
+      // Company 9's first contact is 100017; its answer is the 17th feedback submission.
+      expect(await companiesOfChanges(gateway, [{ objectType: 'feedback_submissions', id: '400017' }, { objectType: 'tickets', id: '300009' }])).toEqual(['5', '9']);
+      expect(gateway.callCounts().search).toBeUndefined();
     });
   });
 

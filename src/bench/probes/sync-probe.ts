@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DEFAULT_ENGINE_CONFIG as config } from '../../domain/config/engine-config';
+import { checkMappedProperties, createHubSpotGateway, readCustomerPages, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
+import { customerResult } from '../../sync/customer-result';
+import { runFullSync } from '../../sync/full-sync';
+import { answer, fail, memoryNow, probeArgs } from './probe-output';
+
+/**
+ * Runs in its own process so its peak RSS is the sync's alone (the sandbox is another process).
+ * `sync`: the product's full sync as wired. `read`: the read half with list pages assembled 1,000
+ * companies at a time and each customer scored, as the sync reads once it opts in.
+ */
+const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional() }).parse);
+const asOf = new Date(args.asOf);
+
+async function main() {
+  const gateway = createHubSpotGateway({ basePath: args.url, budget: { perTenSeconds: 1_000_000, searchPerSecond: 10_000, maxConcurrent: 16 } });
+  const before = memoryNow();
+  const started = Date.now();
+  let companiesChanged: number | undefined;
+  let dealsUpdated: number | undefined;
+  let companies = 0;
+  if (args.mode === 'sync') {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
+    try {
+      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf });
+      companies = summary.companiesRead;
+      companiesChanged = summary.companiesChanged;
+      dealsUpdated = summary.dealsUpdated;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    await checkMappedProperties(gateway, config.mapping);
+    const context = await readPortalContext(gateway);
+    for await (const page of readCustomerPages(gateway, context, config.mapping, { companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY })) {
+      for (const customer of page.customers) customerResult(customer, config, asOf);
+      companies += page.customers.length;
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  await gateway.close();
+  answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, ...memoryNow() });
+}
+
+main().catch(fail);
