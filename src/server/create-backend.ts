@@ -64,6 +64,14 @@ export interface BackendOptions {
   cards?: readonly string[];
   /** HubSpot's own limit for hubspot.fetch is 1 MB. */
   bodyLimit?: string | number;
+  /**
+   * Routers served behind the same checks as a card (signature, portal, a viewer HubSpot vouched
+   * for), mounted under `/hubspot/<path>`; the verified viewer is `res.locals.viewer` and a JSON body
+   * is already parsed into `req.body`. The settings API and the app pages use this.
+   */
+  viewerRoutes?: Record<string, express.Router>;
+  /** Public pages the app listing links (documentation and support): path -> HTML. */
+  publicPages?: Record<string, () => string>;
   /** Server timeouts applied when the app is started with `app.listen` (defaults in server-timeouts.ts: a slow body is cut within 30 s). */
   timeouts?: Partial<ServerTimeouts>;
   now?: () => number;
@@ -168,6 +176,40 @@ export function createBackend(options: BackendOptions): express.Express {
     const status = answer.status === 'error' ? (CARD_ERROR_STATUS.get(answer.code) ?? 500) : 200;
     res.status(status).json(answer.status === 'error' ? { ...answer, category: answer.code, correlationId: correlationIdOf(res) } : answer);
   });
+
+  for (const [path, html] of Object.entries(options.publicPages ?? {})) {
+    app.get(path, (_req, res) => {
+      res.type('html').send(html());
+    });
+  }
+
+  // Settings API and app pages: signed like a card, then the viewer checked the same way.
+  const optionalJson: RequestHandler = (req: BackendRequest, _res, next) => {
+    const text = req.rawBody?.toString('utf8') ?? '';
+    if (text.trim() === '') {
+      req.json = undefined;
+      req.body = {};
+      return next();
+    }
+    try {
+      req.json = parseJson(text);
+      req.body = req.json;
+      next();
+    } catch {
+      next(new BackendError('BAD_REQUEST', 'the body is not valid JSON'));
+    }
+  };
+  const verifiedViewer: RequestHandler = (req: BackendRequest, res, next) => {
+    (async () => {
+      const claim = viewerClaim(req, samePortal);
+      const verdict = await options.handlers.identify(claim);
+      if (!verdict.ok) throw new BackendError(verdict.status === 401 ? 'UNAUTHORIZED' : verdict.status === 403 ? 'FORBIDDEN' : 'UNAVAILABLE', verdict.reason);
+      res.locals.viewer = { ...claim, ownerId: verdict.ownerId };
+    })().then(() => next(), next);
+  };
+  for (const [path, router] of Object.entries(options.viewerRoutes ?? {})) {
+    app.use(`/hubspot/${path}`, plainBody, rawBody, signedWith(false), optionalJson, verifiedViewer, router);
+  }
 
   app.post('/hubspot/workflow-actions/recompute-health', ...workflowAction, async (req: BackendRequest, res: Response) => {
     const body = workflowActionSchema.safeParse(req.json);
