@@ -51,7 +51,8 @@ export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logge
     recomputeHealth: async (companyId) => {
       const result = await recompute([companyId]);
       const assessment = result.assessments[0];
-      if (!assessment) return undefined;
+      // Not scored (churned, prospect, no data): workflows get no number rather than a made-up one.
+      if (!assessment?.health || !assessment.churnRisk) return undefined;
       return { score: Math.round(assessment.health.finalScore), band: assessment.health.band, churn_risk: assessment.churnRisk.level };
     },
   };
