@@ -87,13 +87,13 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
 }
 
 /**
- * True when at least one component has data: without any, there is no score to give (a company
- * nobody knows anything about is not "healthy").
+ * True when at least one weighted component has data: without any, there is no score to give (a
+ * company nobody knows anything about is not "healthy").
  *
  * @example
  * hasHealthData(computeScore(signalsAt(createMockCustomer(), config, asOf), config.health.weights, config)) // => false
  */
-export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean => score.components.some((c) => c.reading.status === 'scored');
+export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean => score.components.some((c) => c.reading.status === 'scored' && c.weight > 0);
 
 /**
  * The customer health score 0-100 with its breakdown, band, override and 30-day trend.
