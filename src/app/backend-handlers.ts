@@ -108,6 +108,8 @@ export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logge
       if (!assessment) return { status: 'not_found' };
       const refused = result.failed.find((f) => f.id === companyId);
       if (refused) return { status: 'failed', retryable: false, message: `HubSpot refused the write of company ${companyId}: ${refused.message}` };
+      // Not scored (churned, prospect, no data): workflows get no number rather than a made-up one.
+      if (!assessment.health || !assessment.churnRisk) return { status: 'failed', retryable: false, message: `company ${companyId} has no score: ${assessment.status.status === 'active' ? 'no component has data' : `it is ${assessment.status.status === 'churned' ? 'a churned customer' : 'a prospect'}, and only active customers are scored`}` };
       return { status: 'ok', fields: { score: Math.round(assessment.health.finalScore), band: assessment.health.band, churn_risk: assessment.churnRisk.level } };
     },
   };

@@ -37,7 +37,9 @@ export const COMPANY_PROPERTIES: PropertyDefinition[] = [
   { name: 'cs_grr_12m', label: 'GRR 12 months', description: 'Gross revenue retention over the trailing 12 months, %.', type: 'number', fieldType: 'number' },
   { name: 'cs_mrr', label: 'MRR', description: 'Current monthly recurring revenue.', type: 'number', fieldType: 'number' },
   { name: 'cs_detractor_followup_due', label: 'Detractor follow-up due', description: '48 h after the latest detractor answer not yet followed by a call, email or meeting; empty when none is open.', type: 'datetime', fieldType: 'date' },
-  { name: 'cs_health_computed_at', label: 'Health computed at', description: 'When cs-health last computed this company.', type: 'datetime', fieldType: 'date' },
+  { name: 'cs_customer_status', label: 'Customer status', description: 'active / churned / prospect, from the won contracts: a prospect never had one; a churned customer had one and has none running; health and churn risk are for active customers only.', type: 'enumeration', fieldType: 'select', options: enumOptions('active', 'churned', 'prospect') },
+  { name: 'cs_churned_at', label: 'Churned at', description: 'When the last contract of a churned customer ended; empty otherwise.', type: 'datetime', fieldType: 'date' },
+  { name: 'cs_health_computed_at', label: 'Health computed at', description: 'When cs-health last computed values that changed on this company (unchanged values keep their time).', type: 'datetime', fieldType: 'date' },
 ];
 
 /** Inputs a CSM sets on the company: the health override. Created by setup, read by the engine. */

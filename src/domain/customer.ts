@@ -13,6 +13,8 @@ export interface RevenueContract {
   mrr: number;
   start: Date;
   end?: Date;
+  /** When the contract was signed (the deal's close date), so a past date does not see later renewals. */
+  signedAt?: Date;
 }
 
 export type DealOutcome = 'won' | 'lost' | 'open';
@@ -51,6 +53,11 @@ export interface Ticket {
   closedAt?: Date;
   /** True when the ticket's pipeline stage is a closed state. */
   isClosed: boolean;
+  /**
+   * When the ticket entered and left closed stages, oldest first (from the stage's property
+   * history), so its state at a past date is the one it had then, not today's.
+   */
+  stateChanges?: { at: Date; closed: boolean }[];
   ownerId?: string;
 }
 

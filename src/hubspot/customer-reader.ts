@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PortalMapping } from '../domain/config/portal-mapping';
-import type { Customer } from '../domain/customer';
+import type { Customer, FeedbackResponse } from '../domain/customer';
 import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
 import { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -61,15 +61,18 @@ async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping
   const all = (type: LinkedType) => [...links[type].values()].flat();
   const withLineItems = mapping.revenue.source === 'line_items';
 
-  const [deals, tickets, contacts, feedbackLinks, lineItemLinks] = await Promise.all([
+  const [deals, tickets, contacts, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
     batchReadObjects(gateway, 'deals', all('deals'), properties.deals),
-    batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets),
+    // The stage's history gives each ticket's state at a past date (churn-model features, trend).
+    batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets, ['hs_pipeline_stage']),
     batchReadObjects(gateway, 'contacts', all('contacts'), properties.contacts),
     batchReadAssociations(gateway, 'contacts', 'feedback_submissions', all('contacts')),
+    // CSAT after a ticket closes is often tied to the ticket only: read those answers too.
+    batchReadAssociations(gateway, 'tickets', 'feedback_submissions', all('tickets')),
     withLineItems ? batchReadAssociations(gateway, 'deals', 'line_items', all('deals')) : Promise.resolve(new Map<string, string[]>()),
   ]);
   const [feedback, lineItems] = await Promise.all([
-    batchReadObjects(gateway, 'feedback_submissions', [...feedbackLinks.values()].flat(), properties.feedback_submissions),
+    batchReadObjects(gateway, 'feedback_submissions', [...feedbackLinks.values(), ...ticketFeedbackLinks.values()].flat(), properties.feedback_submissions),
     withLineItems ? batchReadObjects(gateway, 'line_items', [...lineItemLinks.values()].flat(), properties.line_items) : Promise.resolve(new Map<string, HubSpotObject>()),
   ]);
 
@@ -84,11 +87,44 @@ async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping
       }),
       tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
       contacts: present(contacts, contactIds).map((contact) => parseContact(contact, gateway.warnings)),
-      feedback: contactIds.flatMap((contactId) =>
-        present(feedback, feedbackLinks.get(contactId) ?? []).flatMap((answer) => parseFeedback(answer, contactId, mapping, gateway.warnings) ?? []),
+      feedback: companyAnswers(
+        contactIds.map((contactId) => ({ contactId, answers: present(feedback, feedbackLinks.get(contactId) ?? []) })),
+        (links.tickets.get(company.id) ?? []).map((ticketId) => ({ ticketId, answers: present(feedback, ticketFeedbackLinks.get(ticketId) ?? []) })),
+        (answer, contactId) => parseFeedback(answer, contactId, mapping, gateway.warnings),
       ),
     };
   });
+}
+
+/**
+ * A company's answers: its contacts' and its tickets', each answer once even when it is tied to a
+ * contact and a ticket (then it carries both ids).
+ */
+function companyAnswers(
+  byContact: { contactId: string; answers: HubSpotObject[] }[],
+  byTicket: { ticketId: string; answers: HubSpotObject[] }[],
+  parse: (answer: HubSpotObject, contactId: string | undefined) => FeedbackResponse | undefined,
+): FeedbackResponse[] {
+  const answers = new Map<string, FeedbackResponse>();
+  for (const { contactId, answers: raw } of byContact) {
+    for (const answer of raw) {
+      if (answers.has(answer.id)) continue;
+      const parsed = parse(answer, contactId);
+      if (parsed) answers.set(answer.id, parsed);
+    }
+  }
+  for (const { ticketId, answers: raw } of byTicket) {
+    for (const answer of raw) {
+      const known = answers.get(answer.id);
+      if (known) {
+        known.ticketId ??= ticketId;
+        continue;
+      }
+      const parsed = parse(answer, undefined);
+      if (parsed) answers.set(answer.id, { ...parsed, ticketId });
+    }
+  }
+  return [...answers.values()];
 }
 
 /**

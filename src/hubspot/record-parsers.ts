@@ -1,4 +1,4 @@
-import { addMonths } from 'date-fns';
+import { addMonthsUtc } from '../domain/time/days';
 import type { PortalMapping } from '../domain/config/portal-mapping';
 import { COMPANY_INPUT_PROPERTIES, COMPANY_PROPERTIES } from '../domain/computed-properties';
 import type { Contact, Customer, Deal, FeedbackResponse, HealthOverride, HistoryPoint, Ticket } from '../domain/customer';
@@ -47,7 +47,7 @@ export function parseLineItems(items: HubSpotObject[], mapping: PortalMapping, w
     const itemStart = values.date('start', revenue.start);
     const term = values.number('term', revenue.termMonths, { min: 0 });
     if (itemStart && (start === undefined || itemStart < start)) start = itemStart;
-    const itemEnd = itemStart && term ? addMonths(itemStart, term) : undefined;
+    const itemEnd = itemStart && term ? addMonthsUtc(itemStart, term) : undefined;
     if (itemEnd && (end === undefined || itemEnd > end)) end = itemEnd;
   }
   return { mrr, start, end };
@@ -72,7 +72,7 @@ export function parseDeal(object: HubSpotObject, context: PortalContext, mapping
     mrr = values.number('mrr', revenue.mrr);
     contractStart = revenue.start === 'closedate' ? closedAt : values.date('contract_start', revenue.start);
     contractEnd = values.date('contract_end', revenue.end);
-    if (contractEnd === undefined && contractStart && revenue.termFallbackMonths) contractEnd = addMonths(contractStart, revenue.termFallbackMonths);
+    if (contractEnd === undefined && contractStart && revenue.termFallbackMonths) contractEnd = addMonthsUtc(contractStart, revenue.termFallbackMonths);
   }
   return {
     id: object.id,
@@ -107,14 +107,36 @@ export function parseTicket(object: HubSpotObject, context: PortalContext, mappi
   }
   const createdAt = values.date('createdate', 'createdate', { required: true });
   if (createdAt === undefined) return undefined;
+  const isClosedStage = (s: { ticketState?: string; isClosed: boolean }) => (s.ticketState !== undefined ? mapping.tickets.closedStates.includes(s.ticketState) : s.isClosed);
+  const stateChanges = ticketStateChanges(object, (id) => {
+    const known = context.ticketStages.get(id);
+    return known && isClosedStage(known);
+  });
+  const isClosed = isClosedStage(stage);
+  // Without a close date, the last move into a closed stage is when it closed.
+  const lastClose = isClosed ? stateChanges?.filter((c) => c.closed).at(-1)?.at : undefined;
   return {
     id: object.id,
     priority: values.oneOf('priority', 'hs_ticket_priority', PRIORITIES),
     createdAt,
-    closedAt: values.date('closed_date', 'closed_date'),
-    isClosed: stage.ticketState !== undefined ? mapping.tickets.closedStates.includes(stage.ticketState) : stage.isClosed,
+    closedAt: values.date('closed_date', 'closed_date') ?? lastClose,
+    isClosed,
+    stateChanges,
     ownerId: values.text('hubspot_owner_id'),
   };
+}
+
+/** The ticket's moves between open and closed stages, oldest first, from `hs_pipeline_stage` history. */
+function ticketStateChanges(object: HubSpotObject, closedStage: (stageId: string) => boolean | undefined): Ticket['stateChanges'] {
+  const entries = object.propertiesWithHistory?.hs_pipeline_stage;
+  if (!entries || entries.length === 0) return undefined;
+  const changes: NonNullable<Ticket['stateChanges']> = [];
+  const ordered = entries
+    .map((entry) => ({ at: entry.timestamp instanceof Date ? entry.timestamp : new Date(entry.timestamp), closed: entry.value ? closedStage(entry.value) : undefined }))
+    .filter((entry): entry is { at: Date; closed: boolean } => entry.closed !== undefined && !Number.isNaN(entry.at.getTime()))
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const entry of ordered) if (changes.length === 0 || changes[changes.length - 1].closed !== entry.closed) changes.push(entry);
+  return changes.length ? changes : undefined;
 }
 
 const SURVEY_TYPES = ['NPS', 'CSAT', 'CES', 'CUSTOM'] as const;

@@ -24,14 +24,17 @@ export const LEDGER_MIN_POINTS = 5;
  * replayedScoreDays(customer, assessment, config, 30).length // => 30
  */
 export function replayedScoreDays(customer: Customer, assessment: CustomerAssessment, config: EngineConfig, days = HISTORY_DAYS): ScoreDay[] {
+  // A company the engine does not score today (churned, prospect, no data) shows no replayed history.
+  const health = assessment.health;
+  if (!health) return [];
   const { weights } = scorecardWeights(customer.segment, config);
   const today = Date.UTC(assessment.asOf.getUTCFullYear(), assessment.asOf.getUTCMonth(), assessment.asOf.getUTCDate());
   const result: ScoreDay[] = [];
   for (let back = days - 1; back >= 0; back -= 1) {
     const at = back === 0 ? assessment.asOf : new Date(today - back * DAY_MS + DAY_MS - 1);
-    const past = back === 0 ? assessment.health : computeScore(signalsAt(customer, config, at, assessment.health.signals), weights, config, false);
+    const past = back === 0 ? health : computeScore(signalsAt(customer, config, at, health.signals), weights, config, false);
     const scored = past.components.some((c) => c.reading.status === 'scored');
-    const override = back === 0 ? assessment.health.override : undefined;
+    const override = back === 0 ? health.override : undefined;
     result.push({
       day: new Date(today - back * DAY_MS).toISOString().slice(0, 10),
       score: !scored ? null : Math.round(override ? override.score : past.score),

@@ -5,7 +5,7 @@ import type { Customer, Owner } from '../domain/customer';
 import { objectiveAttainment } from '../domain/objectives/objective-attainment';
 import { DEFAULT_PLANS, rolePlanSchema } from '../domain/objectives/plan-schema';
 import type { Org, Person } from '../domain/objectives/visibility';
-import { statusFromRevenue, type PortfolioEntry } from '../domain/portfolio/portfolio-entry';
+import { portfolioEntry, type PortfolioEntry } from '../domain/portfolio/portfolio-entry';
 import { subtractMonthsUtc } from '../domain/time/days';
 import { readCustomerPages } from '../hubspot';
 
@@ -36,7 +36,7 @@ export async function loadPortfolioPageInput(deps: CardDependencies, userId: num
   for await (const page of readCustomerPages(deps.gateway, context, deps.config.mapping)) {
     for (const customer of page.customers) {
       const assessment = assessCustomer(customer, deps.config, asOf, deps.model);
-      entries.push({ customer, assessment, status: statusFromRevenue(assessment) });
+      entries.push(portfolioEntry(customer, assessment));
       if (customer.ownerId) books.set(customer.ownerId, [...(books.get(customer.ownerId) ?? []), customer]);
     }
   }

@@ -1,7 +1,9 @@
 import { assessCustomer } from '../domain/assessment/assess-customer';
-import { companyPropertyValues } from '../domain/assessment/company-property-values';
+import { companyPropertyValues, keepComputedAtWhenUnchanged } from '../domain/assessment/company-property-values';
+import { backtestEntry } from '../domain/churn-risk/backtest-entry';
 import { churnFeatures } from '../domain/churn-risk/churn-features';
-import { trainingSample, type TrainingSample } from '../domain/churn-risk/churn-model';
+import { customerSamples, type TrainingSample } from '../domain/churn-risk/churn-model';
+import type { BacktestEntry } from '../domain/churn-risk/risk-backtest';
 import { combineRisk, type ChurnRiskReason } from '../domain/churn-risk/churn-risk';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { PropertyValues } from '../domain/computed-properties';
@@ -21,7 +23,12 @@ export interface CustomerResult {
   current: PropertyValues;
   features: number[];
   reasons: ChurnRiskReason[];
-  sample?: TrainingSample;
+  /** True for an active customer, whose churn risk is written (the fitted model may replace it). */
+  risked?: boolean;
+  /** Lessons for the churn model, one per period the customer was paying at the feature date. */
+  samples?: TrainingSample[];
+  /** The level the rules gave this customer `backtestDays` ago and whether it churned since. */
+  backtest?: BacktestEntry;
   /** Deals the retention-target properties matter for: open ones and new business won in the last 90 days. */
   deals?: { id: string; dealType?: string; outcome: 'won' | 'lost' | 'open' }[];
   /** Owner of each of those deals (the rep whose record applies). */
@@ -36,9 +43,11 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
     id: customer.id,
     values: companyPropertyValues(assessment),
     current: customer.currentProperties ?? {},
-    features: churnFeatures(assessment.health.signals),
-    reasons: assessment.churnRisk.reasons,
-    sample: trainingSample(customer, config, asOf, assessment.health.signals.contracts),
+    features: churnFeatures(assessment.signals),
+    reasons: assessment.churnRisk?.reasons ?? [],
+    risked: assessment.churnRisk !== undefined,
+    samples: customerSamples(customer, config, asOf, assessment.signals.allContracts),
+    backtest: backtestEntry(customer, config, asOf, assessment.signals.allContracts),
     deals: customer.deals
       .filter((d) => d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && asOf.getTime() - d.closedAt.getTime() <= 90 * 86_400_000))
       .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome })),
@@ -56,9 +65,15 @@ function earlyChurnEntry(customer: Customer, asOf: Date): CustomerResult['earlyC
   return undefined;
 }
 
-/** The values to write once the model is known: the risk from the model when one was fitted. */
+/**
+ * The values to write once the model is known: the risk (level, score and reasons) from the model
+ * when one was fitted, for active customers only; `cs_health_computed_at` kept when nothing else moved.
+ */
 export function finalValues(result: CustomerResult, config: EngineConfig, model: ChurnModel): PropertyValues {
-  if (model.kind !== 'fitted') return result.values;
-  const risk = combineRisk(result.reasons, result.features, config, model);
-  return { ...result.values, cs_churn_risk: risk.level, cs_churn_risk_score: String(Math.round(risk.score)) };
+  let values = result.values;
+  if (model.kind === 'fitted' && result.risked) {
+    const risk = combineRisk(result.reasons, result.features, config, model);
+    values = { ...values, cs_churn_risk: risk.level, cs_churn_risk_score: String(Math.round(risk.score)), cs_churn_risk_reasons: risk.reasons.length ? risk.reasons.map((r) => r.reason).join('\n') : null };
+  }
+  return keepComputedAtWhenUnchanged(values, result.current);
 }

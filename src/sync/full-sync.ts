@@ -1,4 +1,6 @@
-import { fitChurnModel, type ChurnModel, type TrainingSample } from '../domain/churn-risk/churn-model';
+import { fitChurnModel, type ChurnModel, type ChurnModelReport } from '../domain/churn-risk/churn-model';
+import { riskBacktest } from '../domain/churn-risk/risk-backtest';
+import { DAY_MS } from '../domain/time/days';
 import type { EngineConfig } from '../domain/config/engine-config';
 import { checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, writeDealProperties, changedValues, type HubSpotGateway } from '../hubspot';
 import { dealRetentionUpdates, repRecords } from './deal-retention-values';
@@ -45,7 +47,10 @@ export interface SyncSummary {
   apiCallsTotal: number;
   warnings: Record<string, number>;
   missingProperties: string[];
-  churnModel: { kind: ChurnModel['kind']; note: string; auc?: number };
+  /** The honest model report: what the model was judged on, and whether the portal gets it or the rule weights. */
+  churnModel: { kind: ChurnModel['kind']; note: string; auc?: number; report: ChurnModelReport };
+  /** The `--since` of the next incremental run: this run's start, so changes made during it are not missed. */
+  nextSince: string;
   durationMs: number;
   /** With --dry-run: what would change (first 20 companies). */
   preview?: PropertyChange[];
@@ -90,7 +95,7 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
 
   progress.phase = 'fitting';
   report();
-  const model = fitChurnModel(results.flatMap((r) => (r.sample ? [r.sample as TrainingSample] : [])), config);
+  const model = withBacktest(fitChurnModel(results.flatMap((r) => r.samples ?? []), config), results, config, asOf);
 
   const updates = results.map((r) => ({ id: r.id, properties: finalValues(r, config, model), current: r.current }));
   const changed = updates.filter((u) => Object.keys(changedValues(u.properties, u.current)).length > 0);
@@ -144,10 +149,20 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     apiCallsTotal: gateway.totalCalls(),
     warnings: gateway.warnings.toJSON(),
     missingProperties,
-    churnModel: model.kind === 'fitted' ? { kind: 'fitted', note: 'fitted on this portal\'s history', auc: model.quality.auc } : { kind: 'rules', note: model.reason },
+    churnModel: model.kind === 'fitted'
+      ? { kind: 'fitted', note: `fitted on this portal's history: ${model.report?.reason ?? ''}`, auc: model.quality.auc, report: model.report as ChurnModelReport }
+      : { kind: 'rules', note: model.reason, report: model.report as ChurnModelReport },
+    nextSince: checkpoint.header.startedAt,
     durationMs: Date.now() - started,
     preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
   };
+}
+
+/** The model with the backtest by level added to its report (kept with it, printed by `--json`). */
+function withBacktest(model: ChurnModel, results: readonly CustomerResult[], config: EngineConfig, asOf: Date): ChurnModel {
+  const levelsAsOf = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
+  const backtest = riskBacktest(results.flatMap((r) => (r.backtest ? [r.backtest] : [])), levelsAsOf);
+  return model.report ? { ...model, report: { ...model.report, backtest } } : model;
 }
 
 function describeChange(companyId: string, next: Record<string, string | null>, current: Record<string, string | null>): PropertyChange {

@@ -1,5 +1,5 @@
 import { assessCustomer, type CustomerAssessment } from '../domain/assessment/assess-customer';
-import { companyPropertyValues } from '../domain/assessment/company-property-values';
+import { companyPropertyValues, keepComputedAtWhenUnchanged } from '../domain/assessment/company-property-values';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
 import { readCustomers, readPortalContext, writeCompanyProperties, type HubSpotGateway, type PortalContext } from '../hubspot';
@@ -32,8 +32,8 @@ export async function recomputeCompanies(
     const assessments = customers.map((customer) => assessCustomer(customer, config, asOf, options.model));
     result.assessments.push(...assessments);
     if (options.dryRun) continue;
-    const updates = assessments.map((a) => ({ id: a.customerId, properties: companyPropertyValues(a) }));
     const current = new Map(customers.map((c) => [c.id, c.currentProperties ?? {}]));
+    const updates = assessments.map((a) => ({ id: a.customerId, properties: keepComputedAtWhenUnchanged(companyPropertyValues(a), current.get(a.customerId) ?? {}) }));
     const written = await writeCompanyProperties(gateway, updates, current);
     result.written += written.written;
     result.unchanged += written.unchanged;

@@ -13,14 +13,28 @@ export interface HealthComponentView {
   contribution: number;
 }
 
+export interface HealthTrendView {
+  previousScore: number;
+  change: number;
+  days: number;
+  movers: { label: string; change: number }[];
+  note?: string;
+}
+
 export interface CustomerHealthView {
   companyId: string;
   companyName: string;
   score: number;
   band: 'healthy' | 'neutral' | 'at_risk';
   computedScore: number;
-  override?: { score: number; reason: string; author?: string; expiresAt: string };
-  trend?: { previousScore: number; change: number; days: number; movers: { label: string; change: number }[]; note?: string };
+  /**
+   * A CSM override in force: `score` is then the override, shown as one, beside the computed score
+   * and the computed score's own trend (`computedTrend`); `trend` is left out, so no card can read
+   * the computed score's change as the override's.
+   */
+  override?: { score: number; reason: string; author?: string; expiresAt: string; computedScore: number; computedTrend?: HealthTrendView };
+  /** The trend of the score shown, when it is the computed one. */
+  trend?: HealthTrendView;
   components: HealthComponentView[];
   /** e.g. "Ticket resolution: no ticket closed in the last 90 days — its weight went to the others." */
   reweightNote?: string;

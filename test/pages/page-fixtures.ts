@@ -2,7 +2,7 @@ import { assessCustomer } from '../../src/domain/assessment/assess-customer';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
 import type { Customer } from '../../src/domain/customer';
 import type { Org } from '../../src/domain/objectives/visibility';
-import { statusFromRevenue, type PortfolioEntry } from '../../src/domain/portfolio/portfolio-entry';
+import { portfolioEntry, type PortfolioEntry } from '../../src/domain/portfolio/portfolio-entry';
 import type { PortfolioPageInput } from '../../src/app/pages/portfolio-page';
 import { at, createMockCustomer, csat, nps, wonDeal } from '../domain/fixtures/customer-fixtures';
 
@@ -30,7 +30,7 @@ export const person = (id: string) => {
 
 export const entryOf = (customer: Customer): PortfolioEntry => {
   const assessment = assessCustomer(customer, DEFAULT_ENGINE_CONFIG, AS_OF);
-  return { customer, assessment, status: statusFromRevenue(assessment) };
+  return portfolioEntry(customer, assessment);
 };
 
 /** A small portal: ana's two customers (one a detractor with a lost renewal), bo's one, cy's one, one unowned. */

@@ -26,7 +26,7 @@ describe('the preview\'s replayed health history', () => {
     expect(days).toHaveLength(365);
     expect(days[0].day).toBe('2025-11-23');
     expect(days.at(-1)?.day).toBe('2026-11-22');
-    expect(days.at(-1)?.score).toBe(Math.round(assessment.health.finalScore));
+    expect(days.at(-1)?.score).toBe(Math.round(assessment.health?.finalScore ?? NaN));
     expect(new Set(days.map((d) => d.day)).size).toBe(365);
   });
 

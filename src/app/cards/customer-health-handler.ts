@@ -32,6 +32,7 @@ export async function customerHealthCard(deps: CardDependencies, input: unknown,
     const [customer] = await readCustomers(deps.gateway, context, deps.config.mapping, [request.recordId], { withHealthHistory: true });
     if (!customer) return { status: 'error', code: 'NOT_FOUND', message: `Company ${request.recordId} was not found in HubSpot.` };
     const assessment = assessCustomer(customer, deps.config, deps.now(), deps.model);
+    if (!assessment.health || !assessment.churnRisk) return { status: 'empty', message: `No health score for ${customer.name ?? `company ${customer.id}`}: ${assessment.notScored ?? 'no data'}.` };
     return { status: 'ok', view: customerHealthView(customer, assessment) };
   } catch (error) {
     return cardError(error);

@@ -12,9 +12,20 @@ function figure<T>(metric: Metric<T>, pick: (v: T) => number, display: (n: numbe
   return { kind: 'value', value, display: display(value), detail: detail?.(metric.value) };
 }
 
-/** Turns an assessment into what the Customer health card draws, words included. */
+/**
+ * Turns an assessment into what the Customer health card draws, words included. Only for an active
+ * customer with a health score (the handler answers an empty state with the reason otherwise).
+ */
 export function customerHealthView(customer: Customer, a: CustomerAssessment): CustomerHealthView {
-  const h = a.health;
+  const h = a.health, risk = a.churnRisk;
+  if (!h || !risk) throw new Error(`customerHealthView: company ${customer.id} has no health score (${a.notScored ?? 'not scored'}); answer an empty state instead`);
+  const trend = h.trend && {
+    previousScore: Math.round(h.trend.previousScore),
+    change: round1(h.trend.change),
+    days: h.trend.days,
+    movers: h.trend.movers.slice(0, 3).map((m) => ({ label: m.label, change: round1(m.change) })),
+    note: h.trend.heldAtCurrent.length ? `${h.trend.heldAtCurrent.join(' and ')} compared at today's value (HubSpot keeps no history of them)` : undefined,
+  };
   const missing = h.components.filter((c) => c.reading.status === 'no_data' && c.weight > 0);
   const openTickets = customer.tickets.filter((t) => !t.isClosed);
   return {
@@ -23,14 +34,8 @@ export function customerHealthView(customer: Customer, a: CustomerAssessment): C
     score: Math.round(h.finalScore),
     band: h.band,
     computedScore: Math.round(h.score),
-    override: h.override && { score: h.override.score, reason: h.override.reason, author: h.override.author, expiresAt: h.override.expiresAt.toISOString() },
-    trend: h.trend && {
-      previousScore: Math.round(h.trend.previousScore),
-      change: round1(h.trend.change),
-      days: h.trend.days,
-      movers: h.trend.movers.slice(0, 3).map((m) => ({ label: m.label, change: round1(m.change) })),
-      note: h.trend.heldAtCurrent.length ? `${h.trend.heldAtCurrent.join(' and ')} compared at today's value (HubSpot keeps no history of them)` : undefined,
-    },
+    override: h.override && { score: h.override.score, reason: h.override.reason, author: h.override.author, expiresAt: h.override.expiresAt.toISOString(), computedScore: Math.round(h.score), computedTrend: trend },
+    trend: h.override ? undefined : trend,
     components: h.components.map((c) => ({
       key: c.key,
       label: c.label,
@@ -41,7 +46,7 @@ export function customerHealthView(customer: Customer, a: CustomerAssessment): C
       contribution: round1(c.contribution),
     })),
     reweightNote: missing.length ? `${missing.map((c) => c.label).join(', ')}: no data, so ${missing.length === 1 ? 'its weight went' : 'their weight went'} to the other components.` : undefined,
-    churnRisk: { level: a.churnRisk.level, score: Math.round(a.churnRisk.score), reasons: a.churnRisk.reasons.map((r) => r.reason), method: a.churnRisk.method.note },
+    churnRisk: { level: risk.level, score: Math.round(risk.score), reasons: risk.reasons.map((r) => r.reason), method: risk.method.note },
     figures: {
       nps: figure(a.feedback.nps, (v) => v.score, (n) => String(Math.round(n)), (v) => `${v.promoters} promoters, ${v.passives} passives, ${v.detractors} detractors`),
       csat: figure(a.feedback.csat, (v) => v.score, (n) => `${Math.round(n)} %`, (v) => `${v.positive} of ${v.responses} satisfied`),

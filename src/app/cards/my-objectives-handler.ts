@@ -75,7 +75,8 @@ export async function myObjectivesCard(deps: CardDependencies, input: unknown, v
     const teamBook = await readOwnerPortfolio(deps.gateway, context, deps.config.mapping, teammates.map((o) => o.id));
     const book = (ownerId: string) => teamBook.filter((c: Customer) => c.ownerId === ownerId);
     const team = { customers: teamBook, ownerIds: teammates.map((o) => o.id) };
-    const result = objectiveAttainment({ plan, period: plans.period, goals: context.goalTargets, userId: subject.userId, scopes: { individual: role === 'cs_manager' ? undefined : { customers: book(subject.id), ownerIds: [subject.id] }, team } });
+    // Judged up to today: a month that has not happened yet is neither contacted nor missed.
+    const result = objectiveAttainment({ plan, period: plans.period, asOf: now, goals: context.goalTargets, userId: subject.userId, scopes: { individual: role === 'cs_manager' ? undefined : { customers: book(subject.id), ownerIds: [subject.id] }, team } });
     const onCard = new Set(['individual', 'team']);
     const elapsed = (now.getTime() - plans.period.start.getTime()) / (plans.period.end.getTime() - plans.period.start.getTime());
     const account = teamBook.find((c) => c.id === parsed.data.recordId);
@@ -91,7 +92,7 @@ export async function myObjectivesCard(deps: CardDependencies, input: unknown, v
         thisAccount: account
           ? { name: account.name ?? `Company ${account.id}`, inPortfolio: account.ownerId === subject.id, note: account.ownerId === subject.id ? 'This account is in your book: its retention, contacts and tickets count in your individual measures.' : 'This account belongs to a teammate: it counts in your team level.' }
           : undefined,
-        team: myRole === 'cs_manager' && subjectOwnerId === undefined ? teammates.map((o) => ({ name: nameOf(o), overall: objectiveAttainment({ plan: plans.roles.csm ?? plan, period: plans.period, scopes: { individual: { customers: book(o.id), ownerIds: [o.id] } } }).overall })) : undefined,
+        team: myRole === 'cs_manager' && subjectOwnerId === undefined ? teammates.map((o) => ({ name: nameOf(o), overall: objectiveAttainment({ plan: plans.roles.csm ?? plan, period: plans.period, asOf: now, scopes: { individual: { customers: book(o.id), ownerIds: [o.id] } } }).overall })) : undefined,
       },
     };
   } catch (error) {

@@ -30,7 +30,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
     const customer = customers[0];
     const assessment = customer && assessCustomer(customer, deps.config, asOf, deps.model);
     const record = earlyChurnRecord(repCustomers, deal.ownerId ?? '', asOf);
-    const target = retentionTarget(deal, assessment && { band: assessment.health.band, risk: assessment.churnRisk.level }, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
+    const target = retentionTarget(deal, assessment?.health && assessment.churnRisk && { band: assessment.health.band, risk: assessment.churnRisk.level }, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
     const stages = [...context.dealStages.entries()].filter(([, s]) => s.pipelineId === deal.pipelineId).map(([id, s]) => ({ id, label: s.label, order: s.order, probability: s.probability, isClosed: s.isClosed }));
     const owner = context.owners.find((o) => o.id === deal.ownerId);
     return {
@@ -38,7 +38,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
       view: {
         dealId: deal.id,
         dealName: deal.name ?? `Deal ${deal.id}`,
-        customer: assessment && { companyId: customer.id, name: customer.name ?? `Company ${customer.id}`, healthScore: Math.round(assessment.health.finalScore), band: assessment.health.band, churnRisk: assessment.churnRisk.level },
+        customer: assessment?.health && assessment.churnRisk && { companyId: customer.id, name: customer.name ?? `Company ${customer.id}`, healthScore: Math.round(assessment.health.finalScore), band: assessment.health.band, churnRisk: assessment.churnRisk.level },
         earlyChurnRisk: target.earlyChurnRisk,
         rep: { ownerId: deal.ownerId, name: owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') : 'No owner', wonCustomers: record.wonCustomers, lostWithin90Days: record.lostWithinWindow, earlyChurnRate: record.rate, targetRate: DEFAULT_EARLY_CHURN_TARGET_PERCENT },
         countsTowardObjective: target.countsTowardObjective,

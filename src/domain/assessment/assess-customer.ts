@@ -2,10 +2,11 @@ import { assessChurnRisk, type ChurnRisk } from '../churn-risk/churn-risk';
 import type { ChurnModel } from '../churn-risk/churn-model';
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer } from '../customer';
+import { customerStatus, type CustomerStatus } from '../customer-status/customer-status';
 import type { CompanyFeedback } from '../feedback/company-feedback';
 import { detractorFollowUpDue } from '../feedback/detractor-followup';
-import { signalsAt } from '../health/customer-signals';
-import { scoreHealth, type HealthScore } from '../health/health-score';
+import { signalsAt, type CustomerSignals } from '../health/customer-signals';
+import { hasHealthData, scoreHealth, type HealthScore } from '../health/health-score';
 import type { Metric } from '../metric';
 import { customerRetention, trailingTwelveMonths, type RetentionFigures } from '../revenue/retention';
 import { nextBestActions, type NextBestAction } from './next-best-actions';
@@ -13,40 +14,62 @@ import { nextBestActions, type NextBestAction } from './next-best-actions';
 export interface CustomerAssessment {
   customerId: string;
   asOf: Date;
-  health: HealthScore;
-  churnRisk: ChurnRisk;
+  /** Active, churned or prospect: health and churn risk are for active customers only. */
+  status: CustomerStatus;
+  /** Undefined for a customer who is not active, or when no component has data. */
+  health?: HealthScore;
+  /** Undefined for a customer who is not active. */
+  churnRisk?: ChurnRisk;
+  /** Why there is no health or churn risk, in words. */
+  notScored?: string;
+  signals: CustomerSignals;
   feedback: CompanyFeedback;
   retention12m: Metric<RetentionFigures>;
   mrr: number;
   hasRevenue: boolean;
+  /** Open detractor follow-up of an active customer (an ex-customer is not in the queue). */
   detractorFollowUpDue?: Date;
   actions: NextBestAction[];
 }
 
 /**
- * Everything the product computes for one customer as of a date: health with its breakdown and
- * trend, churn risk with reasons, NPS/CSAT, 12-month NRR/GRR, MRR, detractor follow-up and next
- * best actions. Pure: the same inputs always give the same assessment.
+ * Everything the product computes for one customer as of a date: its status, health with its
+ * breakdown and trend, churn risk with reasons, NPS/CSAT, 12-month NRR/GRR, MRR, detractor
+ * follow-up and next best actions. Health, churn risk, follow-ups and actions are for active
+ * customers only; feedback and revenue figures are for everyone. Pure: the same inputs always give
+ * the same assessment.
  *
  * @example
  * const a = assessCustomer(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22'));
- * [a.health.band, a.churnRisk.level] // => ['at_risk', 'high']
+ * [a.status.status, a.health?.band, a.churnRisk?.level] // => ['active', 'at_risk', 'high']
  */
 export function assessCustomer(customer: Customer, config: EngineConfig, asOf: Date, model?: ChurnModel): CustomerAssessment {
   const signals = signalsAt(customer, config, asOf);
-  const health = scoreHealth(customer, config, asOf, signals);
-  const churnRisk = assessChurnRisk(signals, { score: health.finalScore, band: health.band }, config, model);
-  const followUp = detractorFollowUpDue(customer, asOf, config.windows.feedbackDays);
-  return {
+  const status = customerStatus(signals.contracts, asOf);
+  const base = {
     customerId: customer.id,
     asOf,
-    health,
-    churnRisk,
+    status,
+    signals,
     feedback: signals.feedback,
     retention12m: customerRetention(signals.contracts, trailingTwelveMonths(asOf)),
     mrr: signals.mrrNow,
     hasRevenue: signals.contracts.length > 0,
+  };
+  if (status.status !== 'active') {
+    const notScored = status.status === 'churned' ? `churned on ${status.churnedAt?.toISOString().slice(0, 10)}: health and churn risk are for active customers` : 'a prospect (never had a won contract): health and churn risk are for customers';
+    return { ...base, notScored, actions: [] };
+  }
+  const scored = scoreHealth(customer, config, asOf, signals);
+  const health = hasHealthData(scored) ? scored : undefined;
+  const churnRisk = assessChurnRisk(signals, health ? { score: health.finalScore, band: health.band } : undefined, config, model);
+  const followUp = detractorFollowUpDue(customer, asOf, config.windows.feedbackDays);
+  return {
+    ...base,
+    health,
+    churnRisk,
+    notScored: health ? undefined : 'no component has data',
     detractorFollowUpDue: followUp,
-    actions: nextBestActions(signals, { score: health.finalScore, band: health.band }, churnRisk, followUp),
+    actions: nextBestActions(signals, health && { score: health.finalScore, band: health.band }, churnRisk, followUp, config.timeZone),
   };
 }

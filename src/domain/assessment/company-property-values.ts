@@ -9,21 +9,27 @@ const round = (n: number, digits = 0) => {
 /**
  * The company properties for an assessment, under the names of COMPANY_PROPERTIES. Absent data is
  * null (the property is emptied), never "0": a workflow must not read "no answers" as "NPS 0".
- * Scores and NPS/CSAT are whole numbers, the trend and NRR/GRR one decimal, MRR cents, datetimes
- * ISO 8601. `cs_health_computed_at` is `computedAt`, by default the assessment's `asOf`.
+ * Health and churn risk are emptied for a customer who is not active (or without any health data);
+ * feedback and revenue figures stay for everyone. Scores and NPS/CSAT are whole numbers, the trend
+ * and NRR/GRR one decimal, MRR cents, datetimes ISO 8601. `cs_health_computed_at` is `computedAt`,
+ * by default the assessment's `asOf` (see {@link keepComputedAtWhenUnchanged}).
  *
  * @example
  * companyPropertyValues(assessment, new Date('2026-11-22')).cs_nps // => null when nobody answered, "25" otherwise
  */
 export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = a.asOf): PropertyValues {
-  const trend = a.health.trend;
+  const health = a.health;
+  const trend = health?.trend;
+  const risk = a.churnRisk;
   return {
-    cs_health_score: round(a.health.finalScore),
-    cs_health_band: a.health.band,
+    cs_customer_status: a.status.status,
+    cs_churned_at: a.status.churnedAt ? a.status.churnedAt.toISOString() : null,
+    cs_health_score: health ? round(health.finalScore) : null,
+    cs_health_band: health ? health.band : null,
     cs_health_trend: trend ? round(trend.change, 1) : null,
-    cs_churn_risk: a.churnRisk.level,
-    cs_churn_risk_score: round(a.churnRisk.score),
-    cs_churn_risk_reasons: a.churnRisk.reasons.length ? a.churnRisk.reasons.map((r) => r.reason).join('\n') : null,
+    cs_churn_risk: risk ? risk.level : null,
+    cs_churn_risk_score: risk ? round(risk.score) : null,
+    cs_churn_risk_reasons: risk && risk.reasons.length ? risk.reasons.map((r) => r.reason).join('\n') : null,
     cs_nps: a.feedback.nps.kind === 'value' ? round(a.feedback.nps.value.score) : null,
     cs_csat: a.feedback.csat.kind === 'value' ? round(a.feedback.csat.value.score) : null,
     cs_nrr_12m: a.retention12m.kind === 'value' ? round(a.retention12m.value.nrr, 1) : null,
@@ -32,4 +38,23 @@ export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = 
     cs_detractor_followup_due: a.detractorFollowUpDue ? a.detractorFollowUpDue.toISOString() : null,
     cs_health_computed_at: computedAt.toISOString(),
   };
+}
+
+const COMPUTED_AT = 'cs_health_computed_at';
+const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (a != null && b != null && a !== '' && Number(a) === Number(b));
+
+/**
+ * `cs_health_computed_at` moves only with the values: when every other value equals what the company
+ * already holds, the stored time is kept, so a sync that changes nothing writes nothing (and adds no
+ * history entry to every company).
+ *
+ * @example
+ * keepComputedAtWhenUnchanged({ cs_nps: '10', cs_health_computed_at: '2026-11-22T00:00:00.000Z' }, { cs_nps: '10', cs_health_computed_at: '2026-11-21T00:00:00.000Z' })
+ * // => { cs_nps: '10', cs_health_computed_at: '2026-11-21T00:00:00.000Z' }
+ */
+export function keepComputedAtWhenUnchanged(next: PropertyValues, current: PropertyValues): PropertyValues {
+  const stored = current[COMPUTED_AT];
+  if (stored === undefined || stored === null || stored === '') return next;
+  for (const [name, value] of Object.entries(next)) if (name !== COMPUTED_AT && !same(value, current[name])) return next;
+  return { ...next, [COMPUTED_AT]: stored };
 }

@@ -39,3 +39,26 @@ export function churnFeatures(s: CustomerSignals): FeatureVector {
     Math.min(s.ticketsLast30Days, 30),
   ];
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * A feature's value in words a CSM can act on, or undefined when the signal is absent (0).
+ *
+ * @example
+ * describeFeature('renewalWithin90d', 1) // => 'Renewal due within 90 days'
+ * describeFeature('mrrChange90d', -0.2) // => 'MRR down 20 % in 90 days'
+ */
+export function describeFeature(name: (typeof FEATURE_NAMES)[number], value: number): string | undefined {
+  if (value === 0 || !Number.isFinite(value)) return undefined;
+  switch (name) {
+    case 'openHighPriorityTickets': return `${plural(value, 'open high-priority ticket')}`;
+    case 'ticketSurgeRatio': return `Tickets in the last 30 days at ${value.toFixed(1)}x the monthly rate before`;
+    case 'detractorRecent': return 'Detractor answer in the last 90 days';
+    case 'npsLast180': return `NPS ${Math.round(value * 100)} over the last 180 days`;
+    case 'mrrChange90d': return `MRR ${value < 0 ? 'down' : 'up'} ${Math.abs(Math.round(value * 100))} % in 90 days`;
+    case 'renewalWithin90d': return 'Renewal due within 90 days';
+    case 'earlyLife': return 'First contract within the last 90 days';
+    case 'ticketsLast30Days': return `${plural(value, 'ticket')} in the last 30 days`;
+  }
+}

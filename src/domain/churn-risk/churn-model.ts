@@ -1,18 +1,21 @@
 import type { EngineConfig } from '../config/engine-config';
-import type { Customer } from '../customer';
+import type { Customer, RevenueContract } from '../customer';
 import { signalsAt } from '../health/customer-signals';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS } from '../time/days';
 import { churnFeatures, FEATURE_NAMES, type FeatureVector } from './churn-features';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression';
-import { areaUnderCurve, brierScore, calibrationTable, type CalibrationBin } from './model-quality';
+import { areaUnderCurve, aucBootstrapInterval, brierScore, calibrationByDecile, calibrationTable, type CalibrationBin, type DecileBin } from './model-quality';
+import type { RiskBacktest } from './risk-backtest';
 
-/** One customer's history as a lesson: its features some time ago and whether it churned since. */
+/** One customer's history as a lesson: its features at a past date and whether it churned within the horizon. */
 export interface TrainingSample {
   id: string;
   features: FeatureVector;
   churned: 0 | 1;
+  /** 0 for the latest feature date (asOf - horizon), 1 for one period earlier, and so on. */
+  period?: number;
 }
 
 export interface ModelQuality {
@@ -24,83 +27,143 @@ export interface ModelQuality {
   churnedInHistory: number;
 }
 
-export type ChurnModel =
-  | { kind: 'fitted'; model: LogisticModel; quality: ModelQuality; horizonDays: number; featureNames: readonly string[] }
-  | { kind: 'rules'; reason: string };
-
 /**
- * A customer as seen `horizonDays` before `asOf` (it must have been paying then), labelled with
- * whether its MRR fell to 0 by `asOf`. Undefined for customers who were not paying then.
- *
- * @example
- * trainingSample(customer, config, new Date('2026-11-22')) // => { id: 'c1', features: [...], churned: 1 }
+ * What the churn model was judged on, as plain JSON (the store keeps it, `sync --json` prints it):
+ * sample sizes, churners in training and held out, AUC with its 95 % bootstrap interval, Brier
+ * score, calibration by decile, the time split, and (added by the sync) the backtest by level.
  */
-export function trainingSample(customer: Customer, config: EngineConfig, asOf: Date, contracts = revenueContracts(customer.deals)): TrainingSample | undefined {
-  const then = new Date(asOf.getTime() - config.churnRisk.model.horizonDays * DAY_MS);
-  if (mrrOn(contracts, then) <= 0) return undefined;
-  const features = churnFeatures(signalsAt(customer, config, then, undefined, contracts));
-  return { id: customer.id, features, churned: mrrOn(contracts, asOf) > 0 ? 0 : 1 };
+export interface ChurnModelReport {
+  /** Which risk the portal gets, and why. */
+  used: 'fitted' | 'rules';
+  reason: string;
+  horizonDays: number;
+  split: { kind: 'time'; heldOutPeriod: number; trainPeriods: number[]; periodDays: number; heldOutFeatureDate?: string; note: string };
+  sample: { total: number; train: number; heldOut: number; churnersTrain: number; churnersHeldOut: number };
+  auc?: number;
+  aucInterval95?: { lower: number; upper: number; resamples: number };
+  brier?: number;
+  calibrationByDecile: DecileBin[];
+  backtest?: RiskBacktest;
+  [key: string]: unknown;
+}
+
+export type ChurnModel =
+  | { kind: 'fitted'; model: LogisticModel; quality: ModelQuality; horizonDays: number; featureNames: readonly string[]; report?: ChurnModelReport }
+  | { kind: 'rules'; reason: string; report?: ChurnModelReport };
+
+/** The feature date of a period: the latest is `horizonDays` before asOf, each period `periodDays` earlier. */
+export function featureDate(config: EngineConfig, asOf: Date, period: number): Date {
+  const { horizonDays, periodDays } = config.churnRisk.model;
+  return new Date(asOf.getTime() - (horizonDays + period * periodDays) * DAY_MS);
 }
 
 /**
- * The lessons of a whole portal: one sample per customer who was paying `horizonDays` before `asOf`.
+ * A customer as seen at the feature date of `period` (it must have been paying then), labelled
+ * with whether its MRR fell to 0 within the horizon after it. Features use only what was known at
+ * the feature date: contracts signed by then (a later renewal is not seen), each ticket's state
+ * then (from its stage history), answers given by then. Undefined for customers not paying then.
  *
  * @example
- * trainingSamples(customers, config, new Date('2026-11-22')).length // => 212 (of 300 customers, 212 were paying 180 days earlier)
+ * trainingSample(customer, config, new Date('2026-11-22')) // => { id: 'c1', features: [...], churned: 1, period: 0 }
  */
-export function trainingSamples(customers: readonly Customer[], config: EngineConfig, asOf: Date): TrainingSample[] {
+export function trainingSample(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals), period = 0): TrainingSample | undefined {
+  const then = featureDate(config, asOf, period);
+  const labelAt = new Date(then.getTime() + config.churnRisk.model.horizonDays * DAY_MS);
+  if (mrrOn(contracts, then) <= 0) return undefined;
+  const features = churnFeatures(signalsAt(customer, config, then, undefined, contracts, true));
+  return { id: customer.id, features, churned: mrrOn(contracts, labelAt) > 0 ? 0 : 1, period };
+}
+
+/**
+ * One sample per period in which the customer was paying at the feature date.
+ *
+ * @example
+ * customerSamples(customer, config, new Date('2026-11-22')).map((s) => s.period) // => [0, 1, 2, 3] (paying for two years)
+ */
+export function customerSamples(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals)): TrainingSample[] {
   const samples: TrainingSample[] = [];
-  for (const customer of customers) {
-    const sample = trainingSample(customer, config, asOf);
+  for (let period = 0; period < config.churnRisk.model.periods; period++) {
+    const sample = trainingSample(customer, config, asOf, contracts, period);
     if (sample) samples.push(sample);
   }
   return samples;
 }
 
-/** A stable split by id, so the held-out customers are the same run after run. */
-function isHeldOut(id: string, share: number): boolean {
-  let hash = 2166136261;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619);
-  return (hash >>> 0) / 4294967296 < share;
+/**
+ * The lessons of a whole portal, every period.
+ *
+ * @example
+ * trainingSamples(customers, config, new Date('2026-11-22')).length // => 1210
+ */
+export function trainingSamples(customers: readonly Customer[], config: EngineConfig, asOf: Date): TrainingSample[] {
+  return customers.flatMap((customer) => customerSamples(customer, config, asOf));
 }
 
 /**
- * Fits the churn model on the portal's own history and reports its quality on held-out customers,
- * or says why the rule weights are used instead (too little history). Takes the customers and the
- * date to learn up to, or samples already built (the sync builds them while it streams the portal).
+ * Fits the churn model on the portal's own history, judged honestly, and says whether it is used.
+ *
+ * The split is by time: the model learns from earlier periods whose outcome was known by the
+ * held-out period's feature date, and is tested on the latest period (features at asOf - horizon,
+ * outcome at asOf). The report gives sample sizes, churners on each side, the held-out AUC with a
+ * 95 % bootstrap interval, the Brier score and the calibration by decile. The fitted model is used
+ * only when at least `minHeldOutChurners` churners are held out and the interval's lower bound
+ * reaches `minAucLowerBound`; otherwise the rule weights are used, and the reason says why.
  *
  * @example
- * fitChurnModel(customers, config, new Date('2026-11-22')) // => { kind: 'rules', reason: 'too little history: 4 churned customers, need at least 15' }
+ * fitChurnModel(samples, config) // => { kind: 'rules', reason: 'only 5 churners held out, need at least 20 to judge the model', report: {...} }
  */
 export function fitChurnModel(customers: readonly Customer[], config: EngineConfig, asOf: Date): ChurnModel;
 export function fitChurnModel(samples: readonly TrainingSample[], config: EngineConfig): ChurnModel;
 export function fitChurnModel(input: readonly Customer[] | readonly TrainingSample[], config: EngineConfig, asOf?: Date): ChurnModel {
   const samples = asOf ? trainingSamples(input as readonly Customer[], config, asOf) : (input as readonly TrainingSample[]);
   const options = config.churnRisk.model;
-  if (!options.enabled) return { kind: 'rules', reason: 'the fitted model is turned off in the configuration' };
-  const churned = samples.filter((s) => s.churned === 1).length;
-  const retained = samples.length - churned;
-  if (churned < options.minChurned) return { kind: 'rules', reason: `too little history: ${churned} churned customers, need at least ${options.minChurned}` };
-  if (retained < options.minRetained) return { kind: 'rules', reason: `too little history: ${retained} retained customers, need at least ${options.minRetained}` };
+  const firstTrainPeriod = Math.ceil(options.horizonDays / options.periodDays);
+  const test = samples.filter((s) => (s.period ?? 0) === 0);
+  const train = samples.filter((s) => (s.period ?? 0) >= firstTrainPeriod);
+  const churners = (list: readonly TrainingSample[]) => list.filter((s) => s.churned === 1).length;
+  const trainPeriods = [...new Set(train.map((s) => s.period ?? 0))].sort((a, b) => a - b);
+  const report: ChurnModelReport = {
+    used: 'rules',
+    reason: '',
+    horizonDays: options.horizonDays,
+    split: {
+      kind: 'time',
+      heldOutPeriod: 0,
+      trainPeriods,
+      periodDays: options.periodDays,
+      note: `held out: features ${options.horizonDays} days before today, outcome today; trained on periods ${firstTrainPeriod} and earlier (${options.periodDays} days each), whose outcome was known by the held-out feature date`,
+    },
+    sample: { total: train.length + test.length, train: train.length, heldOut: test.length, churnersTrain: churners(train), churnersHeldOut: churners(test) },
+    calibrationByDecile: [],
+  };
+  const rules = (reason: string): ChurnModel => ({ kind: 'rules', reason, report: { ...report, used: 'rules', reason } });
 
-  const train = samples.filter((s) => !isHeldOut(s.id, options.holdOutShare));
-  const test = samples.filter((s) => isHeldOut(s.id, options.holdOutShare));
-  if (!train.some((s) => s.churned === 1) || !train.some((s) => s.churned === 0)) return { kind: 'rules', reason: 'the training split holds a single outcome' };
+  if (!options.enabled) return rules('the fitted model is turned off in the configuration');
+  const churned = churners(train);
+  const retained = train.length - churned;
+  if (churned < options.minChurned) return rules(`too little history: ${churned} churned customers in training, need at least ${options.minChurned}`);
+  if (retained < options.minRetained) return rules(`too little history: ${retained} retained customers in training, need at least ${options.minRetained}`);
+
   const model = fitLogistic(train.map((s) => s.features), train.map((s) => s.churned), { l2: options.l2 });
   const predicted = test.map((s) => predictLogistic(model, s.features));
   const labels = test.map((s) => s.churned);
+  const auc = areaUnderCurve(predicted, labels);
+  const interval = aucBootstrapInterval(predicted, labels, options.bootstrapResamples);
+  const brier = test.length ? brierScore(predicted, labels) : undefined;
+  Object.assign(report, { auc, aucInterval95: interval, brier, calibrationByDecile: calibrationByDecile(predicted, labels) });
+
+  const heldOutChurners = report.sample.churnersHeldOut;
+  if (heldOutChurners < options.minHeldOutChurners) return rules(`only ${heldOutChurners} churners held out, need at least ${options.minHeldOutChurners} to judge the model`);
+  if (!interval || interval.lower < options.minAucLowerBound) {
+    return rules(`held-out AUC ${auc?.toFixed(2) ?? 'n/a'} with a 95 % interval from ${interval?.lower.toFixed(2) ?? 'n/a'}: the lower bound must reach ${options.minAucLowerBound}`);
+  }
+  const reason = `held-out AUC ${(auc as number).toFixed(2)} (95 % interval ${interval.lower.toFixed(2)}-${interval.upper.toFixed(2)}) on ${test.length} customers with ${heldOutChurners} churners`;
   return {
     kind: 'fitted',
     model,
     horizonDays: options.horizonDays,
     featureNames: FEATURE_NAMES,
-    quality: {
-      auc: areaUnderCurve(predicted, labels),
-      brier: brierScore(predicted, labels),
-      calibration: calibrationTable(predicted, labels),
-      trainedOn: train.length,
-      heldOut: test.length,
-      churnedInHistory: churned,
-    },
+    quality: { auc, brier: brier ?? 0, calibration: calibrationTable(predicted, labels), trainedOn: train.length, heldOut: test.length, churnedInHistory: churned + heldOutChurners },
+    report: { ...report, used: 'fitted', reason },
   };
 }

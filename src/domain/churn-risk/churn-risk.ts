@@ -2,9 +2,10 @@ import type { EngineConfig } from '../config/engine-config';
 import type { Customer } from '../customer';
 import { signalsAt, type CustomerSignals } from '../health/customer-signals';
 import type { HealthBand } from '../health/health-band';
-import { churnFeatures, type FeatureVector } from './churn-features';
+import { churnFeatures, describeFeature, FEATURE_NAMES, type FeatureVector } from './churn-features';
 import type { ChurnModel } from './churn-model';
-import { predictLogistic } from './logistic-regression';
+import type { LogisticModel } from './logistic-regression';
+import { featureContributions, predictLogistic } from './logistic-regression';
 import { firedSignals } from './risk-signals';
 
 export type ChurnRiskLevel = 'low' | 'medium' | 'high';
@@ -12,7 +13,10 @@ export type ChurnRiskLevel = 'low' | 'medium' | 'high';
 export interface ChurnRiskReason {
   rule: string;
   reason: string;
-  /** Risk points this reason carries on its own (weight x strength), for ranking. */
+  /**
+   * What this reason adds to the risk, for ranking: with the rules, its points on its own (weight x
+   * strength); with the fitted model, its push on the log-odds (standardised value x weight).
+   */
   points: number;
 }
 
@@ -42,7 +46,7 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
  * @example
  * rankedReasons(signals, { score: 38, band: 'at_risk' }, config)[0] // => { rule: 'renewalLowHealth', reason: 'Renewal in 45 days with health 38', points: 35 }
  */
-export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig): ChurnRiskReason[] {
+export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand } | undefined, config: EngineConfig): ChurnRiskReason[] {
   const weights = config.churnRisk.weights;
   return firedSignals(signals, health, config)
     .map((f) => ({ rule: f.rule, reason: f.reason, points: weights[f.rule] * f.strength }))
@@ -63,7 +67,7 @@ export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector,
     const probability = predictLogistic(model.model, features);
     const score = probability * 100;
     const auc = model.quality.auc === undefined ? 'n/a' : model.quality.auc.toFixed(2);
-    return { level: riskLevel(score, config), score, reasons, method: { kind: 'model', probability, note: `churn probability over ${model.horizonDays} days from a model fitted on this portal's history (held-out AUC ${auc})` } };
+    return { level: riskLevel(score, config), score, reasons: modelReasons(model.model, features), method: { kind: 'model', probability, note: `churn probability over ${model.horizonDays} days from a model fitted on this portal's history (held-out AUC ${auc})` } };
   }
   const keep = reasons.reduce((product, r) => product * (1 - Math.min(r.points, 100) / 100), 1);
   const score = 100 * (1 - keep);
@@ -71,14 +75,33 @@ export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector,
   return { level: riskLevel(score, config), score, reasons, method: { kind: 'rules', note } };
 }
 
-/** The health the risk reads: a full score (its final score, override included) or score and band. */
-export type HealthForRisk = { finalScore: number; band: HealthBand } | { score: number; band: HealthBand };
+/**
+ * The model's reasons: every signal present in this customer's features that pushes its churn
+ * odds up, ranked by that push (a renewal due is listed whenever the model counts it, whatever the
+ * health). Signals that lower the risk, and absent ones, are not reasons.
+ *
+ * @example
+ * modelReasons(model, [0, 0, 0, 0, 0, 1, 0, 0]) // => [{ rule: 'renewalWithin90d', reason: 'Renewal due within 90 days', points: 0.8 }]
+ */
+export function modelReasons(model: LogisticModel, features: FeatureVector): ChurnRiskReason[] {
+  const contributions = featureContributions(model, features);
+  const reasons: ChurnRiskReason[] = [];
+  for (let j = 0; j < FEATURE_NAMES.length; j++) {
+    const reason = describeFeature(FEATURE_NAMES[j], features[j]);
+    if (reason !== undefined && contributions[j] > 0) reasons.push({ rule: FEATURE_NAMES[j], reason, points: Math.round(contributions[j] * 1000) / 1000 });
+  }
+  return reasons.sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule));
+}
 
-const healthInput = (h: HealthForRisk) => ('finalScore' in h ? { score: h.finalScore, band: h.band } : h);
+/** The health the risk reads: a full score (its final score, override included) or score and band; undefined when unknown. */
+export type HealthForRisk = { finalScore: number; band: HealthBand } | { score: number; band: HealthBand } | undefined;
+
+const healthInput = (h: HealthForRisk) => (h === undefined ? undefined : 'finalScore' in h ? { score: h.finalScore, band: h.band } : h);
 
 /**
  * Churn risk 0-100 with ranked reasons. With a fitted model the score is its churn probability over
- * the model's horizon; otherwise the rule signals combine as independent odds:
+ * the model's horizon and the reasons are the signals that push it up, ranked by their push;
+ * otherwise the rule signals combine as independent odds:
  * risk = 100 x (1 - product of (1 - weight x strength)), so no signal alone exceeds its weight and
  * the score never leaves 0-100. `method` says which was used, and why the rules when a model was
  * given but could not be fitted. Takes a customer and a date, or signals already measured.

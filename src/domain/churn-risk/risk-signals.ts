@@ -19,12 +19,12 @@ const days = (ms: number) => Math.round(ms / DAY_MS);
  * firedSignals(signals, { score: 38, band: 'at_risk' }, config).map((s) => s.reason)
  * // => ['Renewal in 45 days with health 38', 'No call, email or meeting in 63 days', ...]
  */
-export function firedSignals(s: CustomerSignals, health: { score: number; band: HealthBand }, config: EngineConfig): FiredSignal[] {
+export function firedSignals(s: CustomerSignals, health: { score: number; band: HealthBand } | undefined, config: EngineConfig): FiredSignal[] {
   const rules = config.churnRisk;
   const t = s.at.getTime();
   const fired: FiredSignal[] = [];
   if (s.detractorsLast90Days > 0 && s.latestDetractorAt) {
-    fired.push({ rule: 'detractorRecent', strength: 1, reason: `Detractor answered ${describeDaysAgo((t - s.latestDetractorAt.getTime()) / DAY_MS)}` });
+    fired.push({ rule: 'detractorRecent', strength: 1, reason: `Detractor answered ${describeDaysAgo(s.latestDetractorAt, t, config.timeZone)}` });
   }
   const monthlyBefore = s.ticketsPrevious90Days / 3;
   if (s.ticketsLast30Days >= 3 && s.ticketsLast30Days >= 2 * Math.max(monthlyBefore, 1)) {
@@ -37,9 +37,10 @@ export function firedSignals(s: CustomerSignals, health: { score: number; band: 
     const drop = (s.mrr90DaysAgo - s.mrrNow) / s.mrr90DaysAgo;
     fired.push({ rule: 'contraction', strength: Math.min(1, 0.5 + drop), reason: `Contraction: MRR down ${Math.round(drop * 100)} % in 90 days` });
   }
-  if (s.unrenewedEndAt && s.unrenewedEndAt.getTime() - t <= rules.renewalWithinDays * DAY_MS && health.band !== 'healthy') {
-    const score = Math.round(health.score);
-    fired.push({ rule: 'renewalLowHealth', strength: health.band === 'at_risk' ? 1 : 0.5, reason: `Renewal in ${days(s.unrenewedEndAt.getTime() - t)} days with health ${score}` });
+  if (s.unrenewedEndAt && s.unrenewedEndAt.getTime() - t <= rules.renewalWithinDays * DAY_MS && health?.band !== 'healthy') {
+    // Unknown health is not a healthy score: the renewal counts half, as for a neutral one.
+    const words = health ? `with health ${Math.round(health.score)}` : 'with no health score';
+    fired.push({ rule: 'renewalLowHealth', strength: health?.band === 'at_risk' ? 1 : 0.5, reason: `Renewal in ${days(s.unrenewedEndAt.getTime() - t)} days ${words}` });
   }
   if (s.firstCloseAt && t - s.firstCloseAt.getTime() <= rules.earlyLifeDays * DAY_MS) {
     fired.push({ rule: 'earlyLife', strength: 1, reason: `Early life: first contract ${days(t - s.firstCloseAt.getTime())} days ago` });
@@ -50,7 +51,7 @@ export function firedSignals(s: CustomerSignals, health: { score: number; band: 
   if (s.usageScore !== undefined && s.usageScore < rules.lowUsageBelow) {
     fired.push({ rule: 'lowUsage', strength: 1 - s.usageScore / rules.lowUsageBelow / 2, reason: `Low product usage (${Math.round(s.usageScore)} / 100)` });
   }
-  if (health.band === 'at_risk') {
+  if (health?.band === 'at_risk') {
     fired.push({ rule: 'lowHealth', strength: 1, reason: `Health at risk (${Math.round(health.score)})` });
   }
   return fired;

@@ -110,12 +110,35 @@ const churnRiskSchema = z.strictObject({
       minChurned: z.number().int().positive().default(15),
       minRetained: z.number().int().positive().default(30),
       l2: z.number().min(0).default(0.1),
+      /** Kept for old configuration files: the split is now by time (see `periods`), not by share. */
       holdOutShare: z.number().gt(0).lt(1).default(0.3),
+      /** Feature dates go back `periods` steps of `periodDays` from the latest one (asOf - horizonDays). */
+      periods: z.number().int().min(2).max(24).default(8),
+      periodDays: z.number().int().positive().default(90),
+      /** The fitted model is used only with this many churners held out... */
+      minHeldOutChurners: z.number().int().positive().default(20),
+      /** ...and when the lower bound of the held-out AUC's 95 % bootstrap interval reaches this. */
+      minAucLowerBound: z.number().min(0.5).max(1).default(0.6),
+      bootstrapResamples: z.number().int().min(100).max(10_000).default(500),
+      /** The backtest asks: of the customers given each level this many days ago, how many churned since? */
+      backtestDays: z.number().int().positive().default(90),
     })
     .prefault({}),
 });
 
+/** An IANA time zone the runtime knows ("Europe/Paris"); wording about days follows it. */
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' });
+
 export const engineConfigSchema = z.strictObject({
+  /** The portal's time zone: "today", "yesterday" and "N days ago" are calendar days there. */
+  timeZone: timeZone.default('UTC'),
   windows: z
     .object({
       feedbackDays: z.number().int().positive().default(365),

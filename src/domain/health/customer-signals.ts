@@ -40,7 +40,12 @@ export interface CustomerSignals {
   npsPrevious180Days?: number;
   detractorsLast90Days: number;
   latestDetractorAt?: Date;
+  /** The contracts known at `at` (signed by then). */
   contracts: RevenueContract[];
+  /** Every contract the portal holds today, to measure other dates from. */
+  allContracts: RevenueContract[];
+  /** The contracts cover the whole ticket window: a customer all along, so "no tickets" is data. */
+  customerOverTicketWindow: boolean;
   mrrNow: number;
   mrr90DaysAgo: number;
   firstCloseAt?: Date;
@@ -53,13 +58,17 @@ const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
 
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
- * values HubSpot keeps no history of are then held at today's value.
+ * values HubSpot keeps no history of are then held at today's value. `past` (true whenever `current`
+ * is given) marks a date before today, where a ticket's state must come from its history.
  *
  * @example
  * signalsAt(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22')).openHighPriorityTickets // => 3
  */
-export function signalsAt(customer: Customer, config: EngineConfig, at: Date, current?: CustomerSignals, contracts = current?.contracts ?? revenueContracts(customer.deals)): CustomerSignals {
+export function signalsAt(customer: Customer, config: EngineConfig, at: Date, current?: CustomerSignals, allContracts = current?.allContracts ?? revenueContracts(customer.deals), past = current !== undefined): CustomerSignals {
   const t = at.getTime();
+  // Point in time: on a past date, a contract signed after it (a later renewal) was not known then.
+  // Today, every won deal the portal holds is known, whatever its close date says.
+  const contracts = !past || allContracts.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? allContracts : allContracts.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
   const resolutionHours: number[] = [];
@@ -67,7 +76,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
     const closedAt = ticket.closedAt?.getTime();
-    const openThen = closedAt === undefined ? !ticket.isClosed : closedAt > t;
+    const openThen = isOpenAt(ticket, t, !past);
     if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
       openHigh += 1;
       if (t - created >= 5 * DAY_MS) stale += 1;
@@ -119,12 +128,44 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     detractorsLast90Days: feedback.detractorsLast90Days.length,
     latestDetractorAt: feedback.latestDetractor?.submittedAt,
     contracts,
+    allContracts,
+    customerOverTicketWindow: coversWindow(contracts, ticketWindowStart, t),
     mrrNow: mrrOn(contracts, t),
     mrr90DaysAgo: mrrOn(contracts, t - 90 * DAY_MS),
     firstCloseAt: firstClose === undefined || firstClose > t ? undefined : new Date(firstClose),
     unrenewedEndAt: unrenewedEnd(contracts, t),
     heldAtCurrent,
   };
+}
+
+/**
+ * Whether a ticket was open at `t`: from its close date when known, else from its stage history.
+ * A ticket closed today with neither is taken as closed only for today (`isToday`): its state on a
+ * past date is unknown, and using today's would let the future leak into the past.
+ */
+function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
+  const closedAt = ticket.closedAt?.getTime();
+  if (closedAt !== undefined) return closedAt > t;
+  const changes = ticket.stateChanges;
+  if (changes && changes.length > 0) {
+    let closed = false;
+    for (const change of changes) if (change.at.getTime() <= t) closed = change.closed;
+    return !closed;
+  }
+  return isToday ? !ticket.isClosed : true;
+}
+
+/** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
+function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
+  let reached = from;
+  const sorted = [...contracts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  for (const c of sorted) {
+    if (c.start.getTime() > reached + DAY_MS) break;
+    const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    if (end > reached) reached = end;
+    if (reached >= to) return true;
+  }
+  return reached >= to;
 }
 
 /**

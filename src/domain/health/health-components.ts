@@ -59,6 +59,11 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       // Open high-priority tickets and the ticket volume against what is usual for the segment. The
       // worse of the two counts: two urgent tickets are trouble however few tickets there are, and a
       // flood of tickets is trouble even when none is urgent (averaging would hide either).
+      // Zero tickets is good news only from a customer who could have opened them all along: for a
+      // prospect, a new or a lapsed customer it is no data, not a perfect score.
+      if (s.ticketsInWindow === 0 && s.openHighPriorityTickets === 0 && !s.customerOverTicketWindow) {
+        return { status: 'no_data', reason: `no ticket in the last ${config.windows.ticketDays} days, and not a customer over all of them` };
+      }
       const norm = ticketNorm(s.segment, config);
       const open = scoreThreshold(s.openHighPriorityTickets, rules.supportLoad);
       const volume = scoreLinear(s.ticketsInWindow / norm, rules.ticketVolume);

@@ -87,6 +87,15 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
 }
 
 /**
+ * True when at least one weighted component has data: without any, there is no score to give (a
+ * company nobody knows anything about is not "healthy").
+ *
+ * @example
+ * hasHealthData(computeScore(signalsAt(createMockCustomer(), config, asOf), config.health.weights, config)) // => false
+ */
+export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean => score.components.some((c) => c.reading.status === 'scored' && c.weight > 0);
+
+/**
  * The customer health score 0-100 with its breakdown, band, override and 30-day trend.
  *
  * The previous score is recomputed with the same rules from what was known 30 days ago, so the
@@ -120,7 +129,7 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   const pastSignals = signalsAt(customer, config, then, signals);
   const past = computeScore(pastSignals, weights, config, false);
   const stored = storedScoreAt(customer, then);
-  if (past.components.every((c) => c.reading.status === 'no_data') && stored === undefined) return undefined;
+  if (!hasHealthData(past) && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
   const movers = now.components
     .map((c, i) => ({ key: c.key, label: c.label, change: c.contribution - past.components[i].contribution }))

@@ -31,7 +31,7 @@ export interface AtRiskList {
 export function atRiskByMrr(entries: readonly PortfolioEntry[], limit = 50): AtRiskList {
   const all: AtRiskCustomer[] = [];
   for (const { customer, assessment: a, status } of entries) {
-    if (status !== 'active') continue;
+    if (status !== 'active' || !a.health || !a.churnRisk) continue;
     if (a.health.band !== 'at_risk' && a.churnRisk.level !== 'high') continue;
     all.push({ customerId: customer.id, ownerId: customer.ownerId, score: Math.round(a.health.finalScore), band: a.health.band, risk: a.churnRisk.level, mrr: a.mrr, topReason: a.churnRisk.reasons[0]?.reason });
   }

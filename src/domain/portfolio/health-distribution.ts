@@ -7,6 +7,8 @@ export interface HealthDistribution {
   active: number;
   churned: number;
   prospects: number;
+  /** Active customers with no component that has data: no score, so in no band. */
+  noScore: number;
   bands: Record<HealthBand, number>;
   risk: Record<ChurnRiskLevel, number>;
   /** MRR of the active customers in each band. */
@@ -25,6 +27,7 @@ export function healthDistribution(entries: readonly PortfolioEntry[]): HealthDi
     active: 0,
     churned: 0,
     prospects: 0,
+    noScore: 0,
     bands: { healthy: 0, neutral: 0, at_risk: 0 },
     risk: { low: 0, medium: 0, high: 0 },
     mrrByBand: { healthy: 0, neutral: 0, at_risk: 0 },
@@ -32,7 +35,10 @@ export function healthDistribution(entries: readonly PortfolioEntry[]): HealthDi
   for (const { assessment: a, status } of entries) {
     if (status === 'churned') result.churned += 1;
     else if (status === 'prospect') result.prospects += 1;
-    else {
+    else if (!a.health || !a.churnRisk) {
+      result.active += 1;
+      result.noScore += 1;
+    } else {
       result.active += 1;
       result.bands[a.health.band] += 1;
       result.risk[a.churnRisk.level] += 1;

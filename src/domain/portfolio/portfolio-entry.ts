@@ -15,13 +15,12 @@ export interface PortfolioEntry {
 }
 
 /**
- * The status when the engine does not state one: paying today is active, paid before is churned,
- * never paid is a prospect.
+ * The engine's own status for a company (from its contracts: `customerStatus`), as the roll-ups
+ * read it.
  *
  * @example
- * statusFromRevenue({ mrr: 0, hasRevenue: true }) // => 'churned'
+ * portfolioEntry(customer, assessCustomer(customer, config, asOf)).status // => 'churned'
  */
-export function statusFromRevenue(a: Pick<CustomerAssessment, 'mrr' | 'hasRevenue'>): CustomerStatus {
-  if (a.mrr > 0) return 'active';
-  return a.hasRevenue ? 'churned' : 'prospect';
+export function portfolioEntry(customer: Customer, assessment: CustomerAssessment): PortfolioEntry {
+  return { customer, assessment, status: assessment.status.status };
 }

@@ -118,7 +118,7 @@ function lowestScoreBefore(customer: Customer, closed: number, lookBack: number,
   const { weights } = scorecardWeights(customer.segment, config);
   const contracts = revenueContracts(customer.deals);
   for (let days = 30; days * DAY_MS <= lookBack; days += 30) {
-    const computed = computeScore(signalsAt(customer, config, new Date(closed - days * DAY_MS), undefined, contracts), weights, config);
+    const computed = computeScore(signalsAt(customer, config, new Date(closed - days * DAY_MS), undefined, contracts, true), weights, config);
     if (computed.components.some((c) => c.reading.status === 'scored') && (lowest === undefined || computed.score < lowest)) lowest = computed.score;
   }
   return lowest === undefined ? undefined : { score: lowest, source: 'recomputed' };

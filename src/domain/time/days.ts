@@ -1,3 +1,6 @@
+import { UTCDate } from '@date-fns/utc';
+import { addMonths } from 'date-fns';
+
 /** Millisecond arithmetic for hot paths: the engine compares epoch numbers instead of allocating dates. */
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
@@ -15,14 +18,43 @@ export function subtractMonthsUtc(date: Date, months: number): Date {
   return target;
 }
 
+/**
+ * `months` after `date` on the UTC calendar, clamped to the month's last day, whatever the
+ * machine's time zone (plain date-fns counts in local time: Jan 31 + 1 month is Mar 1 in Los Angeles,
+ * and Jan 1 + 6 months ends at 23:00 the day before in Berlin).
+ *
+ * @example
+ * addMonthsUtc(new Date('2026-01-31T00:00:00Z'), 1) // => 2026-02-28T00:00:00.000Z
+ */
+export const addMonthsUtc = (date: Date, months: number): Date => new Date(addMonths(new UTCDate(date.getTime()), months).getTime());
+
 export interface Period {
   start: Date;
   end: Date;
 }
 
-/** "today", "yesterday" or "N days ago", for reasons and actions a person reads. */
-export function describeDaysAgo(days: number): string {
-  if (days < 1) return 'today';
-  if (days < 2) return 'yesterday';
-  return `${Math.floor(days)} days ago`;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone, as a UTC midnight epoch (so days subtract exactly). */
+export function calendarDayIn(instant: Date | number, timeZone: string): number {
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(new Date(Number(instant)));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day'));
+}
+
+/**
+ * "today", "yesterday" or "N days ago" for `when` seen from `now`, in calendar days of the portal's
+ * time zone (an answer given at 23:00 the day before is "yesterday", even one hour later).
+ *
+ * @example
+ * describeDaysAgo(new Date('2026-11-21T23:00:00Z'), new Date('2026-11-22T01:00:00Z'), 'UTC') // => 'yesterday'
+ * describeDaysAgo(new Date('2026-11-21T23:00:00Z'), new Date('2026-11-22T01:00:00Z'), 'Europe/Paris') // => 'today'
+ */
+export function describeDaysAgo(when: Date | number, now: Date | number, timeZone = 'UTC'): string {
+  const days = Math.round((calendarDayIn(now, timeZone) - calendarDayIn(when, timeZone)) / DAY_MS);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
 }

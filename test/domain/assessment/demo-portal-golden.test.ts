@@ -28,7 +28,7 @@ describe('the engine on the demo portal (golden)', () => {
 
   const mean = (archetype: keyof DemoSummary['archetypes']) => {
     const ids = result.demo.archetypes[archetype];
-    return ids.reduce((sum, id) => sum + (result.byId.get(id)?.health.finalScore ?? NaN), 0) / ids.length;
+    return ids.reduce((sum, id) => sum + (result.byId.get(id)?.health?.finalScore ?? NaN), 0) / ids.length;
   };
 
   it('ranks the archetypes the way a CSM would', () => {
@@ -38,8 +38,8 @@ describe('the engine on the demo portal (golden)', () => {
   });
 
   it('puts every failing account at risk with a high churn risk, and every thriving one healthy', () => {
-    for (const id of result.demo.archetypes.failing) expect([id, result.byId.get(id)?.health.band, result.byId.get(id)?.churnRisk.level]).toEqual([id, 'at_risk', 'high']);
-    for (const id of result.demo.archetypes.thriving) expect([id, result.byId.get(id)?.health.band]).toEqual([id, 'healthy']);
+    for (const id of result.demo.archetypes.failing) expect([id, result.byId.get(id)?.health?.band, result.byId.get(id)?.churnRisk?.level]).toEqual([id, 'at_risk', 'high']);
+    for (const id of result.demo.archetypes.thriving) expect([id, result.byId.get(id)?.health?.band]).toEqual([id, 'healthy']);
   });
 
   it('reads the demo portal without a single bad-value warning', () => {
@@ -48,7 +48,21 @@ describe('the engine on the demo portal (golden)', () => {
 
   it('keeps the portfolio figures of this seed (golden: a change here is a change of behaviour)', () => {
     const summary = portfolioSummary([...result.byId.values()]);
-    expect(summary.bands).toEqual({ healthy: 180, neutral: 37, at_risk: 83 });
-    expect(summary.risk).toEqual({ low: 192, medium: 74, high: 34 });
+    // Round 2: the 47 ex-customers (all of them at_risk before) are counted as churned, not scored.
+    expect(summary.status).toEqual({ active: 253, churned: 47, prospect: 0 });
+    expect(summary.unscored).toBe(0);
+    expect(summary.bands).toEqual({ healthy: 180, neutral: 37, at_risk: 36 });
+    expect(summary.risk).toEqual({ low: 192, medium: 28, high: 33 });
+    expect(summary.followUpsDue).toHaveLength(41);
+  });
+
+  it('keeps ex-customers out of the at-risk list and the follow-up queue, and their feedback figures in', () => {
+    const summary = portfolioSummary([...result.byId.values()], 1_000);
+    const churned = [...result.byId.values()].filter((a) => a.status.status === 'churned');
+    const ids = new Set(churned.map((a) => a.customerId));
+    expect(summary.atRisk.filter((r) => ids.has(r.customerId))).toEqual([]);
+    expect(summary.followUpsDue.filter((f) => ids.has(f.customerId))).toEqual([]);
+    for (const a of churned) expect([a.customerId, a.health, a.churnRisk, a.status.churnedAt instanceof Date]).toEqual([a.customerId, undefined, undefined, true]);
+    expect(churned.some((a) => a.feedback.nps.kind === 'value')).toBe(true);
   });
 });

@@ -67,28 +67,58 @@ describe('the fitted churn model', () => {
     expect(model.weights[0]).toBeGreaterThan(Math.abs(model.weights[1]));
   });
 
-  it('learns from the portal history and reports held-out AUC and calibration', () => {
-    const samples: TrainingSample[] = [];
-    for (let i = 0; i < 300; i++) {
+  /** Samples with a known signal: risky ones (features high) churn 80 %, the others 1 in 17. */
+  function samples(period: number, count: number, churnEvery = 1): TrainingSample[] {
+    return Array.from({ length: count }, (_, i) => {
       const risky = i % 4 === 0;
-      const churned = (risky ? i % 5 !== 0 : i % 17 === 0) ? 1 : 0;
-      samples.push({ id: `c${i}`, features: [risky ? 3 : 0, risky ? 2 : 0.5, risky ? 1 : 0, risky ? -0.3 : 0.4, 0, risky ? 1 : 0, 0, risky ? 6 : 1], churned });
-    }
-    const model = fitChurnModel(samples, config);
+      const churned = (risky ? i % 5 !== 0 && i % churnEvery === 0 : i % 17 === 0) ? 1 : 0;
+      return { id: `p${period}-c${i}`, period, features: [risky ? 3 : 0, risky ? 2 : 0.5, risky ? 1 : 0, risky ? -0.3 : 0.4, 0, risky ? 1 : 0, 0, risky ? 6 : 1], churned };
+    });
+  }
+
+  it('trains on earlier periods, tests on the latest, and is used when 20+ churners held out give an AUC interval from 0.6', () => {
+    const all = [...samples(0, 150), ...samples(1, 150), ...samples(2, 150), ...samples(3, 150)];
+    const model = fitChurnModel(all, config);
     expect(model.kind).toBe('fitted');
     if (model.kind !== 'fitted') return;
-    expect(model.quality.auc).toBeGreaterThan(0.8);
-    expect(model.quality.heldOut + model.quality.trainedOn).toBe(300);
-    expect(model.quality.calibration.length).toBeGreaterThan(0);
+    // Hand count of period 0: 38 risky (i % 4 == 0), of which those not multiples of 20 churn: 30; the others
+    // churn when i % 17 == 0 and i % 4 != 0: 17, 34, 51, 85, 102, 119 = 6. Total 36; twice that in periods 2 and 3.
+    // Period 1 (features 90 days later than period 2's outcome is known) is neither trained on nor tested.
+    expect(model.report?.sample).toEqual({ total: 450, train: 300, heldOut: 150, churnersTrain: 72, churnersHeldOut: 36 });
+    expect(model.report?.split).toMatchObject({ kind: 'time', heldOutPeriod: 0, trainPeriods: [2, 3] });
+    expect(model.report?.aucInterval95?.lower).toBeGreaterThanOrEqual(0.6);
+    expect(model.report?.brier).toBeLessThan(0.25);
+    expect(model.report?.calibrationByDecile.map((d) => d.count)).toEqual([15, 15, 15, 15, 15, 15, 15, 15, 15, 15]);
     const risk = assessChurnRisk(signalsAt(failing(), config, asOf), { score: 30, band: 'at_risk' }, config, model);
     expect(risk.method.kind).toBe('model');
     expect(risk.method.note).toMatch(/held-out AUC 0\.\d\d/);
   });
 
+  it('keeps the rule weights when too few churners are held out, however good the AUC looks (the "AUC 1 on 5 churners" case)', () => {
+    // Period 0 with 40 samples: 10 risky, churning unless a multiple of 20: 4, 8, 12, 16, 24, 28, 32, 36 = 8;
+    // not risky with i % 17 == 0: 17, 34 = 2. 10 churners in all.
+    const all = [...samples(0, 40), ...samples(2, 200), ...samples(3, 200)];
+    const model = fitChurnModel(all, config);
+    expect(model).toMatchObject({ kind: 'rules', reason: 'only 10 churners held out, need at least 20 to judge the model' });
+    expect(model.report).toMatchObject({ used: 'rules', sample: { heldOut: 40, churnersHeldOut: 10 } });
+    expect(model.report?.auc).toBeGreaterThan(0.8);
+    expect(model.report?.aucInterval95?.lower).toBeLessThan(model.report?.auc as number);
+    const risk = assessChurnRisk(signalsAt(failing(), config, asOf), { score: 30, band: 'at_risk' }, config, model);
+    expect(risk.method.note).toBe('rule weights (only 10 churners held out, need at least 20 to judge the model)');
+  });
+
+  it('keeps the rule weights when the AUC interval reaches below 0.6', () => {
+    // No signal: churners and stayers share the same features, so the held-out AUC is about 0.5.
+    const noise = (period: number) => Array.from({ length: 200 }, (_, i): TrainingSample => ({ id: `n${period}-${i}`, period, features: [i % 3, (i * 7) % 5, 0, 0, 0, i % 2, 0, i % 4], churned: i % 3 === 1 ? 1 : 0 }));
+    const model = fitChurnModel([...noise(0), ...noise(2), ...noise(3)], config);
+    expect(model.kind).toBe('rules');
+    if (model.kind === 'rules') expect(model.reason).toMatch(/^held-out AUC \d\.\d\d with a 95 % interval from \d\.\d\d: the lower bound must reach 0\.6$/);
+  });
+
   it('falls back to the rule weights with too little history, and says so', () => {
-    const samples = [trainingSample(failing(), config, asOf)].filter((s): s is TrainingSample => s !== undefined);
-    const model = fitChurnModel(samples, config);
-    expect(model).toEqual({ kind: 'rules', reason: expect.stringMatching(/^too little history: \d+ churned customers, need at least 15$/) });
+    const sample = trainingSample(failing(), config, asOf, undefined, 2);
+    const model = fitChurnModel(sample ? [sample] : [], config);
+    expect(model).toMatchObject({ kind: 'rules', reason: expect.stringMatching(/^too little history: \d+ churned customers in training, need at least 15$/) });
     const risk = assessChurnRisk(signalsAt(failing(), config, asOf), { score: 30, band: 'at_risk' }, config, model);
     expect(risk.method.note).toMatch(/^rule weights \(too little history/);
   });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fitChurnModel } from '../../../src/domain/churn-risk/churn-model';
+import { featureDate, fitChurnModel } from '../../../src/domain/churn-risk/churn-model';
 import { assessChurnRisk, riskLevel } from '../../../src/domain/churn-risk/churn-risk';
 import { DEFAULT_ENGINE_CONFIG as config } from '../../../src/domain/config/engine-config';
 import type { Customer } from '../../../src/domain/customer';
@@ -102,37 +102,42 @@ describe('churn risk rules, one at a time', () => {
 
 describe('fitChurnModel on customers', () => {
   /**
-   * A portal whose history carries a known signal: 180 days before asOf a third of the customers had
-   * open urgent tickets and a recent detractor, and most of those churned since; few of the others did.
+   * A portal whose history carries a known signal in every period: each customer belongs to one
+   * cohort (periods 0, 2, 3, 4 back); at its cohort's feature date a third had open urgent tickets
+   * and a recent detractor, and most of those churned within the horizon; few of the others did.
    */
   function portal(size: number): Customer[] {
-    const then = daysBefore(asOf, 180);
+    const cohorts = [0, 2, 3, 4];
     return Array.from({ length: size }, (_, i) => {
-      const risky = i % 3 === 0;
+      const then = featureDate(config, asOf, cohorts[i % 4]);
+      const risky = Math.floor(i / 4) % 3 === 0;
       const churned = risky ? i % 5 !== 0 : i % 23 === 0;
       return createMockCustomer({
         id: `p${i}`,
         tickets: risky ? [1, 2, 3].map(() => ticket(daysBefore(then, 20).toISOString(), { priority: 'URGENT', isClosed: true, closedAt: daysBefore(then, -10) })) : [],
         feedback: risky ? [nps(2, daysBefore(then, 10).toISOString())] : [nps(9, daysBefore(then, 10).toISOString())],
-        deals: [wonDeal(1000, daysBefore(then, 400).toISOString(), churned ? daysBefore(asOf, 60).toISOString() : undefined)],
+        deals: [wonDeal(1000, daysBefore(then, 400).toISOString(), churned ? daysBefore(then, -120).toISOString() : undefined)],
       });
     });
   }
 
-  it('learns the signal from the portal history and reports held-out AUC and calibration', () => {
-    const model = fitChurnModel(portal(240), config, asOf);
+  it('learns the signal on earlier periods, is judged on the latest, and reports it honestly', () => {
+    const model = fitChurnModel(portal(480), config, asOf);
     if (model.kind !== 'fitted') throw new Error(`expected a fitted model, got: ${model.reason}`);
-    expect(model.quality.auc).toBeGreaterThan(0.8);
-    expect(model.quality.trainedOn + model.quality.heldOut).toBe(240);
-    expect(model.quality.brier).toBeLessThan(0.25);
-    const binned = model.quality.calibration.reduce((n, bin) => n + bin.count, 0);
-    expect(binned).toBe(model.quality.heldOut);
-    const sameAgain = fitChurnModel(portal(240), config, asOf);
-    expect(sameAgain).toEqual(model);
+    const report = model.report;
+    expect(report?.used).toBe('fitted');
+    expect(report?.split.trainPeriods[0]).toBe(2);
+    expect(report?.sample.churnersHeldOut).toBeGreaterThanOrEqual(20);
+    expect(report?.aucInterval95?.lower).toBeGreaterThanOrEqual(0.6);
+    expect(report?.aucInterval95?.lower).toBeLessThanOrEqual(report?.auc as number);
+    expect(report?.calibrationByDecile.reduce((n, bin) => n + bin.count, 0)).toBe(report?.sample.heldOut);
+    expect(report?.reason).toMatch(/^held-out AUC 0\.\d\d \(95 % interval 0\.\d\d-(0\.\d\d|1\.00)\) on \d+ customers with \d+ churners$/);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+    expect(fitChurnModel(portal(480), config, asOf)).toEqual(model);
   });
 
   it('falls back to the rule weights with too little history, and says how much is missing', () => {
     const model = fitChurnModel(portal(30), config, asOf);
-    expect(model).toEqual({ kind: 'rules', reason: expect.stringMatching(/^too little history: \d churned customers, need at least 15$/) });
+    expect(model).toMatchObject({ kind: 'rules', reason: expect.stringMatching(/^too little history: \d+ churned customers in training, need at least 15$/) });
   });
 });

@@ -98,12 +98,14 @@ describe('health components, worked by hand', () => {
 
 describe('scoreHealth composition', () => {
   it('re-normalises the weights over the components with data and says which had none', () => {
-    // Only support (no tickets: 100, weight 15) and sentiment (one detractor: NPS -100 scores 0, weight 20) have data.
-    const customer = createMockCustomer({ feedback: [nps(0)] });
+    // Only support (no tickets over a contract running the whole window: 100, weight 15) and sentiment
+    // (one detractor: NPS -100 scores 0, weight 20) have data; the flat MRR scores commercial too.
+    const customer = createMockCustomer({ feedback: [nps(0)], deals: [wonDeal(1000, '2024-01-01T00:00:00Z')] });
     const health = scoreHealth(customer, config, asOf);
-    expect(health.missing).toEqual(['usage', 'resolution', 'commercial', 'relationship']);
-    expect(health.score).toBeCloseTo((100 * 15 + 0 * 20) / 35, 9);
-    expect(health.components.filter((c) => c.effectiveWeight > 0).map((c) => [c.key, c.effectiveWeight])).toEqual([['supportLoad', 15 / 35], ['sentiment', 20 / 35]]);
+    expect(health.missing).toEqual(['usage', 'resolution', 'relationship']);
+    // Commercial: MRR flat scores (0 - -25) / 35 x 100 = 71.43.
+    expect(health.score).toBeCloseTo((100 * 15 + 0 * 20 + (25 / 35) * 100 * 15) / 50, 9);
+    expect(health.components.filter((c) => c.effectiveWeight > 0).map((c) => [c.key, c.effectiveWeight])).toEqual([['supportLoad', 15 / 50], ['sentiment', 20 / 50], ['commercial', 15 / 50]]);
   });
 
   it('ignores an override from the moment it expires', () => {

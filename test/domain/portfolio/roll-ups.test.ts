@@ -1,7 +1,6 @@
 import { atRiskByMrr } from '../../../src/domain/portfolio/at-risk-customers';
 import { followUpsDue } from '../../../src/domain/portfolio/follow-ups-due';
 import { healthDistribution } from '../../../src/domain/portfolio/health-distribution';
-import { statusFromRevenue } from '../../../src/domain/portfolio/portfolio-entry';
 import { createMockEntry } from './portfolio-fixtures';
 
 const entries = [
@@ -47,10 +46,11 @@ describe('portfolio roll-ups', () => {
     expect(due.map((f) => [f.customerId, f.overdue, f.hoursOverdue])).toEqual([['late', true, 24], ['soon', false, 0]]);
   });
 
-  it('tells the status from revenue when the engine states none', () => {
-    expect(statusFromRevenue({ mrr: 10, hasRevenue: true })).toBe('active');
-    expect(statusFromRevenue({ mrr: 0, hasRevenue: true })).toBe('churned');
-    expect(statusFromRevenue({ mrr: 0, hasRevenue: false })).toBe('prospect');
+  it('counts an active customer with no data apart, in no band and never at risk', () => {
+    const entry = createMockEntry({ id: 'empty' });
+    const unscored = { ...entry, status: 'active' as const, assessment: { ...entry.assessment, health: undefined, churnRisk: undefined } };
+    expect(healthDistribution([unscored])).toMatchObject({ active: 1, noScore: 1, bands: { healthy: 0, neutral: 0, at_risk: 0 } });
+    expect(atRiskByMrr([unscored]).count).toBe(0);
   });
 
   it('gives empty roll-ups for an empty portfolio, not zeros dressed as figures', () => {

@@ -1,0 +1,30 @@
+import type { EngineConfig } from '../config/engine-config';
+import type { Customer, RevenueContract } from '../customer';
+import { customerStatus } from '../customer-status/customer-status';
+import { signalsAt } from '../health/customer-signals';
+import { healthBand } from '../health/health-band';
+import { computeScore, hasHealthData, scorecardWeights } from '../health/health-score';
+import { revenueContracts } from '../revenue/revenue-contracts';
+import { DAY_MS } from '../time/days';
+import { combineRisk, rankedReasons } from './churn-risk';
+import { churnFeatures } from './churn-features';
+import type { BacktestEntry } from './risk-backtest';
+
+/**
+ * The rule-weight risk level a customer active `backtestDays` ago would have been given then, and
+ * whether it has churned since. Usage and last touch have no history in HubSpot, so they are left
+ * out of the past score rather than taken at today's value (that would leak the outcome).
+ *
+ * @example
+ * backtestEntry(customer, config, new Date('2026-11-22')) // => { level: 'high', churned: true }
+ */
+export function backtestEntry(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals)): BacktestEntry | undefined {
+  const then = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
+  const signals = { ...signalsAt(customer, config, then, undefined, contracts, true), usageScore: undefined, touchesLast90Days: undefined };
+  if (customerStatus(signals.contracts, then).status !== 'active') return undefined;
+  if (customer.engagement.lastTouchAt && customer.engagement.lastTouchAt.getTime() > then.getTime()) signals.daysSinceTouch = undefined;
+  const computed = computeScore(signals, scorecardWeights(customer.segment, config).weights, config, false);
+  const health = hasHealthData(computed) ? { score: computed.score, band: healthBand(computed.score, config) } : undefined;
+  const risk = combineRisk(rankedReasons(signals, health, config), churnFeatures(signals), config);
+  return { level: risk.level, churned: customerStatus(contracts, asOf).status === 'churned' };
+}

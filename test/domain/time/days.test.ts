@@ -1,0 +1,42 @@
+import { DEFAULT_ENGINE_CONFIG as config, engineConfigSchema } from '../../../src/domain/config/engine-config';
+import { firedSignals } from '../../../src/domain/churn-risk/risk-signals';
+import { signalsAt } from '../../../src/domain/health/customer-signals';
+import { addMonthsUtc, describeDaysAgo } from '../../../src/domain/time/days';
+import { at, createMockCustomer, nps, wonDeal } from '../fixtures/customer-fixtures';
+
+describe('days in words follow the portal time zone', () => {
+  it('calls an answer from the previous calendar day "yesterday", even 2 hours before', () => {
+    expect(describeDaysAgo(at('2026-11-21T23:00:00Z'), at('2026-11-22T01:00:00Z'))).toBe('yesterday');
+    expect(describeDaysAgo(at('2026-11-22T00:30:00Z'), at('2026-11-22T23:00:00Z'))).toBe('today');
+    expect(describeDaysAgo(at('2026-11-18T23:59:00Z'), at('2026-11-22T00:01:00Z'))).toBe('4 days ago');
+  });
+
+  it('counts calendar days where the portal is', () => {
+    // 23:00Z on the 21st is midnight on the 22nd in Paris: the same day as 01:00Z on the 22nd.
+    expect(describeDaysAgo(at('2026-11-21T23:00:00Z'), at('2026-11-22T01:00:00Z'), 'Europe/Paris')).toBe('today');
+    // 07:00Z on the 22nd is still the 21st in Los Angeles (23:00 PST); 09:00Z on the 22nd is the 22nd (01:00).
+    expect(describeDaysAgo(at('2026-11-22T07:00:00Z'), at('2026-11-22T09:00:00Z'), 'America/Los_Angeles')).toBe('yesterday');
+  });
+
+  it('writes the detractor reason in the configured zone (default UTC)', () => {
+    const customer = createMockCustomer({ deals: [wonDeal(500, '2025-01-01T00:00:00Z')], feedback: [nps(2, '2026-11-21T22:00:00Z')] });
+    const asOf = at('2026-11-22T06:00:00Z');
+    const reason = (cfg: typeof config) => firedSignals(signalsAt(customer, cfg, asOf), undefined, cfg).find((s) => s.rule === 'detractorRecent')?.reason;
+    expect(reason(config)).toBe('Detractor answered yesterday');
+    expect(reason(engineConfigSchema.parse({ timeZone: 'Asia/Kolkata' }))).toBe('Detractor answered today');
+  });
+
+  it('rejects a time zone the runtime does not know, naming the field', () => {
+    const parsed = engineConfigSchema.safeParse({ timeZone: 'Mars/Olympus' });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['timeZone'], message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' });
+  });
+});
+
+describe('addMonthsUtc', () => {
+  it('adds calendar months in UTC whatever the machine zone (Jan 31 + 1 = Feb 28; Jan 1 + 6 = Jul 1 00:00Z)', () => {
+    expect(addMonthsUtc(at('2026-01-31T00:00:00Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z');
+    expect(addMonthsUtc(at('2026-01-01T00:00:00Z'), 6).toISOString()).toBe('2026-07-01T00:00:00.000Z');
+    expect(addMonthsUtc(at('2028-01-31T12:00:00Z'), 1).toISOString()).toBe('2028-02-29T12:00:00.000Z');
+  });
+});
