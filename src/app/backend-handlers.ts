@@ -15,6 +15,13 @@ import { customerHealthCard } from './cards/customer-health-handler';
 import { myObjectivesCard } from './cards/my-objectives-handler';
 import { retentionTargetCard } from './cards/retention-target-handler';
 import type { CardHandler } from './app-function-adapter';
+import type { EngineStateSource } from './engine-state';
+
+/** Which settings and model version an answer was computed with (0 / null = defaults, rule weights). */
+export interface EngineVersions {
+  settings: number;
+  model: number | null;
+}
 
 /**
  * The cards the backend serves through hubspot.fetch, by the name the card asks for. A
@@ -54,11 +61,26 @@ function recomputeFailure(error: unknown): RecomputeOutcome {
 }
 
 /** Connects the express backend to the data layer and the engine. */
-export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logger: Logger, options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number; maxAttempts?: number } = {}): BackendWiring {
+export function wireBackend(
+  gateway: HubSpotGateway,
+  config: EngineConfig,
+  logger: Logger,
+  options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number; maxAttempts?: number; engineState?: EngineStateSource } = {},
+): BackendWiring {
   const now = options.now ?? (() => new Date());
   const deps: CardDependencies = { gateway, config, now, model: options.model, plans: options.plans, portalContext: cachedPortalContext(gateway) };
+  let versions: EngineVersions | undefined;
+  // With a store, every card and recompute takes the newest settings and model first: the card a
+  // CSM opens and the property the sync wrote are computed with the same versions.
+  const refresh = async () => {
+    if (!options.engineState) return;
+    const state = await options.engineState();
+    Object.assign(deps, { config: state.config, model: state.model, plans: state.plans ?? options.plans });
+    versions = { settings: state.settingsVersion, model: state.modelVersion };
+  };
   const recompute = async (ids: string[]) => {
-    const result = await recomputeCompanies(gateway, config, ids, now(), { model: options.model, context: await deps.portalContext() });
+    await refresh();
+    const result = await recomputeCompanies(gateway, deps.config, ids, now(), { model: deps.model, context: await deps.portalContext() });
     const log = result.failed.length ? logger.warn.bind(logger) : logger.info.bind(logger);
     log({ companies: ids.length, written: result.written, failed: result.failed.length, refused: result.failed.slice(0, 5) }, 'recomputed companies after changes');
     return result;
@@ -94,8 +116,10 @@ export function wireBackend(gateway: HubSpotGateway, config: EngineConfig, logge
     card: async (name, input, viewer) => {
       const handler = cardHandler(name);
       if (!handler) return { status: 'error', code: 'NOT_FOUND', message: `unknown card ${name}` };
+      await refresh();
       const answer = await handler(deps, input, viewer);
-      return name === 'retention-target' ? await repRecordFor(deps, viewer, answer) : answer;
+      const checked = name === 'retention-target' ? await repRecordFor(deps, viewer, answer) : answer;
+      return checked.status === 'ok' && versions ? { ...checked, versions } : checked;
     },
     recomputeHealth: async (companyId) => {
       let result: Awaited<ReturnType<typeof recompute>>;

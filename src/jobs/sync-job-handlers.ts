@@ -4,6 +4,8 @@ import { batchReadAssociations, readPortalContext, type HubSpotGateway, type Por
 import { runFullSync } from '../sync/full-sync';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
+import type { EngineStateSource } from '../app/engine-state';
+import type { SyncStore } from '../sync/sync-records';
 import type { JobHandlers, WorkerLogger } from './worker';
 
 export interface SyncJobHandlerOptions {
@@ -15,6 +17,10 @@ export interface SyncJobHandlerOptions {
   portalKey: string;
   logger: WorkerLogger;
   now?: () => Date;
+  /** The store's settings and model (newest versions, read per job); without it, `config` and the model file. */
+  engineState?: EngineStateSource;
+  /** Where the full sync records its model version, snapshots and run. */
+  store?: SyncStore;
 }
 
 /**
@@ -35,9 +41,14 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
     });
     return context;
   };
+  const engine = async () => {
+    const state = await options.engineState?.();
+    return { config: state?.config ?? options.config, model: state ? state.model : loadChurnModel(modelPath), settingsVersion: state?.settingsVersion ?? 0 };
+  };
   return {
     async recomputeCompanies(companyIds) {
-      const result = await recomputeCompanies(options.gateway, options.config, companyIds, now(), { model: loadChurnModel(modelPath), context: await portalContext() });
+      const { config, model } = await engine();
+      const result = await recomputeCompanies(options.gateway, config, companyIds, now(), { model, context: await portalContext() });
       options.logger.info({ companies: companyIds.length, written: result.written, unchanged: result.unchanged, failed: result.failed.length }, 'recompute job done');
       return { failed: result.failed };
     },
@@ -46,13 +57,16 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
       return [...new Set([...links.values()].flat())];
     },
     async fullSync() {
+      const { config, settingsVersion } = await engine();
       const summary = await runFullSync({
         gateway: options.gateway,
-        config: options.config,
+        config,
         checkpointPath: join(options.stateDir, 'sync-checkpoint.jsonl'),
         modelPath,
-        runKey: `${options.portalKey}|${JSON.stringify(options.config)}`,
+        runKey: `${options.portalKey}|${JSON.stringify(config)}`,
         now,
+        store: options.store,
+        settingsVersion,
       });
       context = undefined;
       options.logger.info({ companiesRead: summary.companiesRead, companiesChanged: summary.companiesChanged, failed: summary.failed.length, apiCalls: summary.apiCallsTotal }, 'full sync job done');

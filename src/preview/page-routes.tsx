@@ -4,7 +4,7 @@ import { portfolioPage } from '../app/pages/portfolio-page';
 import { ChurnPage, FeedbackPage, HomePage, NotFoundPage, RetentionPage, type PageProps } from '../../extensions/pages/components/portfolio-pages';
 import { pageStateOf } from '../../extensions/pages/hooks/page-state';
 import type { PortfolioPageView } from '../views/pages/portfolio-page-view';
-import { loadPortfolioPageInput, type PreviewViewer } from './portfolio-page-input';
+import { loadPortfolioPageInput, type PreviewViewer } from '../app/pages/portfolio-page-input';
 import { PreviewPage, renderPage } from './preview-pages';
 import { renderCard } from './render-card';
 

@@ -12,7 +12,7 @@ import { webhookBatchSchema, type WebhookEvent } from './webhook-events';
 export type { CardCaller, HealthOutputFields } from './backend-schemas';
 
 /** What a card handler answers; the cards switch on `status`. */
-export type CardAnswer = { status: 'ok'; view: unknown } | { status: 'empty'; message: string } | { status: 'error'; code: string; message: string };
+export type CardAnswer = { status: 'ok'; view: unknown; versions?: { settings: number; model: number | null } } | { status: 'empty'; message: string } | { status: 'error'; code: string; message: string };
 
 /** Who a signed card request says is looking, before it is checked against the portal's owners. */
 export interface ViewerClaim {
@@ -43,7 +43,7 @@ export interface BackendHandlers {
 
 /** Where webhook events go (the change coalescer); `add` must return at once. */
 export interface WebhookSink {
-  add(events: readonly WebhookEvent[]): void;
+  add(events: readonly WebhookEvent[]): void | Promise<unknown>;
   readonly pending?: number;
   /** Companies whose writes HubSpot kept refusing after every retry: listed, never silently dropped. */
   readonly failedCompanies?: readonly { id: string; message: string; attempts: number }[];
@@ -232,13 +232,20 @@ export function createBackend(options: BackendOptions): express.Express {
     res.json({ outputFields: { ...checked.data, hs_execution_state: EXECUTION_STATE.success } });
   });
 
-  app.post('/hubspot/webhooks', ...hubspot, (req: BackendRequest, res: Response) => {
+  app.post('/hubspot/webhooks', ...hubspot, async (req: BackendRequest, res: Response) => {
     if (!options.coalescer) throw new BackendError('NOT_FOUND', 'webhooks are not enabled on this backend');
     const events = webhookBatchSchema.safeParse(req.json);
     if (!events.success) throw BackendError.invalid('webhook batch', events.error);
     for (const event of events.data) samePortal(event.portalId);
-    options.coalescer.add(events.data);
-    // HubSpot retries slow answers: acknowledge at once, recompute in the background.
+    try {
+      // A durable sink (the job queue) stores the batch before the answer; an in-memory one returns at once.
+      await options.coalescer.add(events.data);
+    } catch (error) {
+      // Not stored: 503 makes HubSpot deliver the batch again (its webhooks retry 5xx answers).
+      if ((error as { httpStatus?: unknown }).httpStatus === 503) throw new BackendError('UNAVAILABLE', 'the job queue cannot store the changes right now; HubSpot will deliver them again');
+      throw error;
+    }
+    // HubSpot retries slow answers: acknowledge once stored, recompute in the background.
     res.status(200).json({ status: 'ok', accepted: events.data.length });
   });
 

@@ -33,6 +33,10 @@ export interface CustomerResult {
   deals?: { id: string; dealType?: string; outcome: 'won' | 'lost' | 'open' }[];
   /** Owner of each of those deals (the rep whose record applies). */
   dealOwners?: Record<string, string | undefined>;
+  /** Each health component's sub-score (null = no data), for the daily snapshot. */
+  components?: Record<string, number | null>;
+  /** The CSM override holding the score, for the daily snapshot. */
+  override?: { score: number; reason: string; author: string; expiresAt: string };
   /** This customer in its first rep's early-churn record, once 90 days have passed since the first close. */
   earlyChurn?: { ownerId: string; lost: boolean };
 }
@@ -53,7 +57,13 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
       .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome })),
     dealOwners: Object.fromEntries(customer.deals.map((d) => [d.id, d.ownerId])),
     earlyChurn: earlyChurnEntry(customer, asOf),
+    components: assessment.health ? Object.fromEntries(assessment.health.components.map((c) => [c.key, c.reading.status === 'scored' ? Math.round(c.reading.subScore) : null])) : undefined,
+    override: assessment.health?.override ? overrideOf(assessment.health.override) : undefined,
   };
+}
+
+function overrideOf(o: { score: number; reason: string; author?: string; expiresAt: Date | string }): CustomerResult['override'] {
+  return { score: o.score, reason: o.reason, author: o.author ?? 'a CSM', expiresAt: new Date(o.expiresAt).toISOString() };
 }
 
 function earlyChurnEntry(customer: Customer, asOf: Date): CustomerResult['earlyChurn'] {

@@ -2,11 +2,12 @@ import { fitChurnModel, type ChurnModel, type ChurnModelReport } from '../domain
 import { riskBacktest } from '../domain/churn-risk/risk-backtest';
 import { DAY_MS } from '../domain/time/days';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, writeDealProperties, changedValues, type HubSpotGateway } from '../hubspot';
+import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, writeDealProperties, changedValues, type HubSpotGateway } from '../hubspot';
 import { dealRetentionUpdates, repRecords } from './deal-retention-values';
 import { customerResult, finalValues, type CustomerResult } from './customer-result';
 import { saveChurnModel } from './model-store';
 import { SyncCheckpoint } from './sync-checkpoint';
+import { saveModelVersion, snapshotOf, writeSnapshots, type SyncStore } from './sync-records';
 
 export interface SyncProgress {
   phase: 'reading' | 'fitting' | 'writing' | 'done';
@@ -26,6 +27,20 @@ export interface FullSyncOptions {
   now: () => Date;
   dryRun?: boolean;
   onProgress?: (progress: SyncProgress) => void;
+  /**
+   * The store every surface reads: the fitted model becomes its newest version, each company's
+   * day a snapshot, the run a sync-run row. Without one (tests, one-off runs) the model goes to
+   * `modelPath` only.
+   */
+  store?: SyncStore;
+  /** The settings version `config` came from (0 = defaults), recorded with the model, snapshots and run. */
+  settingsVersion?: number;
+  /**
+   * Companies assembled at once: batch reads are rounded up once per assembly, so 1,000 (the
+   * CLI's choice, SYNC_COMPANIES_PER_ASSEMBLY) keeps a full sync near the call floor; the default,
+   * one list page, checkpoints every 100 companies.
+   */
+  companiesPerAssembly?: number;
 }
 
 export interface PropertyChange {
@@ -49,6 +64,8 @@ export interface SyncSummary {
   missingProperties: string[];
   /** The honest model report: what the model was judged on, and whether the portal gets it or the rule weights. */
   churnModel: { kind: ChurnModel['kind']; note: string; auc?: number; report: ChurnModelReport };
+  /** The store's versions this run computed with and produced (absent without a store). */
+  versions?: { settings: number; model: number | null; syncRun: number };
   /** The `--since` of the next incremental run: this run's start, so changes made during it are not missed. */
   nextSince: string;
   durationMs: number;
@@ -78,13 +95,17 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
   const progress: SyncProgress = { phase: 'reading', companiesRead: 0, written: 0, toWrite: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
+  // A portal without cs-health's properties would reject every write batch: say so once, up front.
+  if (!options.dryRun) await assertPortalSetUp(gateway);
+  const settingsVersion = options.settingsVersion ?? 0;
+  const run = options.store && !options.dryRun ? await options.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(started), settingsVersion }) : undefined;
   const missingProperties = await checkMappedProperties(gateway, config.mapping);
   const results: CustomerResult[] = checkpoint.pages.flatMap((page) => page.records as CustomerResult[]);
   progress.companiesRead = results.length;
   report();
   if (!checkpoint.readComplete) {
     const context = await readPortalContext(gateway);
-    for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor })) {
+    for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor, companiesPerAssembly: options.companiesPerAssembly })) {
       const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
       checkpoint.recordPage(page.after, scored);
       results.push(...scored);
@@ -130,13 +151,19 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     checkpoint.recordWrittenBatch(marker);
   }
 
+  let versions: SyncSummary['versions'];
   if (!options.dryRun) {
     saveChurnModel(options.modelPath, model);
+    if (options.store && run) {
+      const modelVersion = await saveModelVersion(options.store, model, settingsVersion, asOf);
+      await writeSnapshots(options.store, updates.map((u, i) => snapshotOf(results[i], u.properties, asOf, { settingsVersion, modelVersion })));
+      versions = { settings: settingsVersion, model: modelVersion, syncRun: run.id };
+    }
     checkpoint.finish(options.now());
   }
   progress.phase = 'done';
   report();
-  return {
+  const summary: SyncSummary = {
     asOf: asOf.toISOString(),
     resumed: checkpoint.resumed,
     dryRun: Boolean(options.dryRun),
@@ -155,7 +182,19 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     nextSince: checkpoint.header.startedAt,
     durationMs: Date.now() - started,
     preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
+    versions,
   };
+  if (options.store && run) {
+    await options.store.syncRuns.finish(run.id, {
+      finishedAt: new Date(),
+      outcome: failed.length ? 'partial' : 'ok',
+      apiCalls: summary.apiCallsTotal,
+      companiesChanged: summary.companiesChanged,
+      modelVersion: versions?.model ?? null,
+      summary: { ...summary, preview: undefined } as unknown as Record<string, unknown>,
+    });
+  }
+  return summary;
 }
 
 /** The model with the backtest by level added to its report (kept with it, printed by `--json`). */

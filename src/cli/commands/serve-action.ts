@@ -1,13 +1,12 @@
-import { join } from 'node:path';
-import { CARD_HANDLERS, wireBackend } from '../../app/backend-handlers';
+import { CARD_HANDLERS } from '../../app/backend-handlers';
+import { startBackendRuntime } from '../../app/backend-runtime';
 import { createHubSpotGateway } from '../../hubspot';
 import { createLogger } from '../../logging/logger';
 import { createBackend } from '../../server/create-backend';
 import { closeGracefully } from '../../server/graceful-shutdown';
-import { loadChurnModel } from '../../sync/model-store';
 import { CliError } from '../cli-error';
 import type { CommandResult } from '../command-runner';
-import { loadConfigFile } from '../load-config-file';
+import { openEngineSession } from '../engine-session';
 import { listen } from '../listen';
 import { stopOnSignals } from '../stop-on-signals';
 import { parseFlags } from '../parse-flags';
@@ -17,13 +16,16 @@ import { serveFlags, serveSecrets } from './serve-flags';
 export async function runServe(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Promise<CommandResult> {
   const flags = parseFlags(serveFlags, raw);
   const secrets = parseFlags(serveSecrets, env);
-  const config = loadConfigFile(flags.config);
+  // The store every surface reads (DATABASE_URL, else embedded in <state-dir>/db); --config updates it.
+  const session = await openEngineSession({ stateDir: flags.stateDir, configFile: flags.config });
   // With --json, stdout carries only the envelope: the service's JSON log lines go to stderr.
   const logger = createLogger(flags.json ? { destination: process.stderr } : {});
   const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: secrets.HUBSPOT_ACCESS_TOKEN });
-  const wiring = wireBackend(gateway, config, logger, { model: loadChurnModel(join(flags.stateDir, 'churn-model.json')) });
-  const app = createBackend({ clientSecret: secrets.HUBSPOT_CLIENT_SECRET, publicBaseUrl: flags.publicUrl, portalId: flags.portalId, handlers: wiring.handlers, coalescer: wiring.coalescer, logger, cards: Object.keys(CARD_HANDLERS) });
+  const runtime = await startBackendRuntime({ gateway, store: session.store, state: session.state, logger, stateDir: flags.stateDir, portalKey: flags.baseUrl, databaseUrl: process.env.DATABASE_URL || undefined, fullSyncCron: '0 3 * * *' });
+  const app = createBackend({ clientSecret: secrets.HUBSPOT_CLIENT_SECRET, publicBaseUrl: flags.publicUrl, portalId: flags.portalId, ...runtime.backend, logger, cards: Object.keys(CARD_HANDLERS) });
   const server = await listen(app, flags.port, undefined).catch(async (error: unknown) => {
+    await runtime.stop();
+    await session.close();
     await gateway.close();
     throw error instanceof CliError ? new CliError(`${error.message}; pick another with --port`, undefined, error.code) : error;
   });
@@ -31,7 +33,8 @@ export async function runServe(raw: Record<string, unknown>, env: NodeJS.Process
   logger.info({ port }, 'cs-health backend listening');
   stopOnSignals(async () => {
     await closeGracefully(server);
-    await wiring.coalescer.flush();
+    await runtime.stop();
+    await session.close();
     await gateway.close();
   }, flags.json);
   return { figures: { port, publicUrl: flags.publicUrl }, text: `cs-health backend listening on port ${port}` };

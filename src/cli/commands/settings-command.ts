@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { openStore as OpenStore } from '../../store/open-store';
 import type { SettingsDocument } from '../../store/store';
-import { parseFlags } from '../parse-flags';
-import { runStoreCommand, storeFlagsSchema, storeOptionsFrom, withStoreFlags } from './store-flags';
+import { runStoreCommand, storeFlagsOf, withStoreFlags } from './store-flags';
 
 // The store's engines load on use, so `--help` does not pay for PGlite and pg.
 const openStore: typeof OpenStore = (options) => (require('../../store/open-store') as typeof import('../../store/open-store')).openStore(options);
-const cliActor = () => ({ kind: 'cli' as const, id: process.env.USER || userInfo().username || 'cli' });
+const cliActor = () => (require('../engine-session') as typeof import('../engine-session')).cliActor();
 
 /**
  * `cs-health settings export FILE | import FILE`: the settings document as a JSON file, to edit,
@@ -18,12 +16,12 @@ export function registerSettingsCommand(program: Command): void {
   const settings = program.command('settings').description('the settings document (engine configuration, objective plans, admins), versioned in the store');
 
   withStoreFlags(settings.command('export').argument('<file>', 'JSON file to write').description('write the current settings document to FILE')).action(async (file: string, raw: unknown) => {
-    const flags = parseFlags(storeFlagsSchema, raw);
+    const { flags, storeOptions } = storeFlagsOf(raw);
     await runStoreCommand(
       'settings export',
       flags.json,
       async () => {
-        const store = await openStore(storeOptionsFrom(flags));
+        const store = await openStore(storeOptions());
         try {
           const current = await store.settings.current();
           writeFileSync(file, `${JSON.stringify(current?.document ?? { engine: {} }, null, 2)}\n`);
@@ -37,7 +35,7 @@ export function registerSettingsCommand(program: Command): void {
   });
 
   withStoreFlags(settings.command('import').argument('<file>', 'JSON file to read').description('validate FILE and save it as the new settings version; a bad file is refused whole, each bad path named')).action(async (file: string, raw: unknown) => {
-    const flags = parseFlags(storeFlagsSchema, raw);
+    const { flags, storeOptions } = storeFlagsOf(raw);
     await runStoreCommand(
       'settings import',
       flags.json,
@@ -50,7 +48,7 @@ export function registerSettingsCommand(program: Command): void {
           const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : `it is not valid JSON (${(error as Error).message})`;
           throw new SettingsValidationError([{ path: '(file)', message: `cannot read ${file}: ${why}` }]);
         }
-        const store = await openStore(storeOptionsFrom(flags));
+        const store = await openStore(storeOptions());
         try {
           const saved = await store.settings.save(document, cliActor(), new Date());
           return { file, version: saved.version, changes: saved.changes };

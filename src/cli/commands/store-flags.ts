@@ -1,30 +1,25 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { StoreOptions } from '../../store/open-store';
+import type { StoreFlags } from './store-flags-schema';
 import { envelope, printEnvelope } from '../command-runner';
 import { EXIT_CODES } from '../exit-codes';
 
-/** The flags every store-backed command takes; `DATABASE_URL` in the environment is the default server. */
-export const storeFlagsSchema = z.object({
-  databaseUrl: z.string().optional(),
-  dataDir: z.string().optional(),
-  json: z.boolean().default(false),
-});
+/**
+ * The parsed flags and the store options they choose. zod and the store load here, on use, so a
+ * command's `--help` loads commander alone.
+ */
+export function storeFlagsOf(raw: unknown): { flags: StoreFlags; storeOptions: () => StoreOptions } {
+  const { storeFlagsSchema, storeOptionsFrom } = require('./store-flags-schema') as typeof import('./store-flags-schema');
+  const { parseFlags } = require('../parse-flags') as typeof import('../parse-flags');
+  const flags = parseFlags(storeFlagsSchema, raw);
+  return { flags, storeOptions: () => storeOptionsFrom(flags) };
+}
 
 export function withStoreFlags(command: Command): Command {
   return command
     .option('--database-url <url>', 'PostgreSQL server; $DATABASE_URL when not given, else the embedded database')
     .option('--data-dir <dir>', 'folder of the embedded database; $CS_HEALTH_DATA_DIR or .cs-health/db when not given')
     .option('--json', 'print the result as JSON');
-}
-
-/** Flags first, then the environment. */
-export function storeOptionsFrom(flags: z.infer<typeof storeFlagsSchema>, env: NodeJS.ProcessEnv = process.env): StoreOptions {
-  // Loaded on use: the store's engines (PGlite, pg) must not slow `--help`.
-  const { storeOptionsFromEnv } = require('../../store/open-store') as typeof import('../../store/open-store');
-  const fromEnv = storeOptionsFromEnv(env);
-  const databaseUrl = flags.databaseUrl ?? fromEnv.databaseUrl;
-  return databaseUrl ? { databaseUrl } : { dataDir: flags.dataDir ?? fromEnv.dataDir };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createHubSpotGateway, findTouchedCompanies } from '../../hubspot';
+import { createHubSpotGateway, findTouchedCompanies, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
 import { redactUrlCredentials } from '../../redaction/redact-url-credentials';
 import { runFullSync, type SyncSummary } from '../../sync/full-sync';
 import { loadChurnModel } from '../../sync/model-store';
@@ -8,7 +8,7 @@ import { SyncCheckpoint } from '../../sync/sync-checkpoint';
 import type { CommandResult } from '../command-runner';
 import { HUBSPOT_TIERS, type HubSpotTier } from '../hubspot-tiers';
 import { withHubSpotAt } from '../hubspot-reach';
-import { loadConfigFile } from '../load-config-file';
+import { openEngineSession } from '../engine-session';
 import { createSyncProgress } from '../sync-progress';
 import { parseFlags } from '../parse-flags';
 import { syncFlags } from './sync-flags';
@@ -27,7 +27,9 @@ function rejected(failed: { id: string; message: string }[]): string | undefined
  */
 export async function runSync(raw: Record<string, unknown>): Promise<CommandResult> {
   const flags = parseFlags(syncFlags, raw);
-  const config = loadConfigFile(flags.config);
+  // Settings and the model come from the store every surface reads; --config updates it first.
+  const session = await openEngineSession({ stateDir: flags.stateDir, configFile: flags.config });
+  const { config } = session.state;
   const perTenSeconds = flags.rateLimit ?? HUBSPOT_TIERS[flags.tier as HubSpotTier].tenSecondly;
   const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN, budget: { perTenSeconds } });
   const checkpointPath = join(flags.stateDir, 'sync-checkpoint.jsonl');
@@ -39,7 +41,7 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
       const at = asOf();
       const { ids, result } = await withHubSpotAt(flags.baseUrl, async () => {
         const touched = await findTouchedCompanies(gateway, new Date(since));
-        return { ids: touched, result: await recomputeCompanies(gateway, config, touched, at, { model: loadChurnModel(modelPath), dryRun: flags.dryRun }) };
+        return { ids: touched, result: await recomputeCompanies(gateway, config, touched, at, { model: session.state.model ?? loadChurnModel(modelPath), dryRun: flags.dryRun }) };
       });
       const figures = {
         mode: 'incremental',
@@ -52,6 +54,7 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
         apiCallsTotal: gateway.totalCalls(),
         warnings: gateway.warnings.toJSON(),
         since: new Date(since).toISOString(),
+        versions: { settings: session.state.settingsVersion, model: session.state.modelVersion },
         unchanged: result.unchanged,
       };
       return {
@@ -75,12 +78,17 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
           now: asOf,
           dryRun: flags.dryRun,
           onProgress: (p) => progress.update(p),
+          store: session.store,
+          settingsVersion: session.state.settingsVersion,
+          // Batch reads across ten list pages keep a full sync near the call floor (issue 15).
+          companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY,
         }).finally(() => progress.stop()),
       { resumable: true },
     );
     return { figures: { mode: 'full', ...summary }, text: describeSummary(summary), failure: rejected(summary.failed) };
   } finally {
     await gateway.close();
+    await session.close();
   }
 }
 
@@ -92,7 +100,7 @@ function describeSummary(s: SyncSummary): string {
   ];
   const warnings = Object.entries(s.warnings);
   if (warnings.length) lines.push(`Warnings: ${warnings.map(([kind, count]) => `${kind} x${count}`).join(', ')}.`);
-  if (!s.dryRun) lines.push(`Next incremental run: cs-health sync --since ${new Date().toISOString()}`);
+  if (!s.dryRun) lines.push(`Next incremental run: cs-health sync --since ${s.nextSince}`);
   if (s.missingProperties.length) lines.push(`Missing properties (their component has no data): ${s.missingProperties.join(', ')}.`);
   for (const change of s.preview ?? []) lines.push(`  company ${change.companyId}: ${Object.entries(change.changes).map(([k, v]) => `${k} ${v.from ?? '(empty)'} -> ${v.to || '(empty)'}`).join(', ')}`);
   return lines.join('\n');

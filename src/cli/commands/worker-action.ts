@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createHubSpotGateway } from '../../hubspot';
 import { PgBossQueue } from '../../jobs/drivers/pg-boss-queue';
-import { openPgliteDatabase } from '../../store/engines/pglite-database';
+import { engineStateFrom } from '../../app/engine-state';
+import { openStore } from '../../store/open-store';
 import { DEFAULT_FULL_SYNC_CRON } from '../../jobs/job-definitions';
 import { QueueError } from '../../jobs/queue-error';
 import { syncJobHandlers } from '../../jobs/sync-job-handlers';
@@ -33,15 +34,17 @@ export async function runWorker(raw: Record<string, unknown>): Promise<void> {
   const say = (event: Record<string, unknown>, text: string) => console.log(flags.json ? JSON.stringify(event) : text);
 
   if (!flags.databaseUrl) mkdirSync(flags.dataDir, { recursive: true });
-  const database = flags.databaseUrl ? undefined : await openPgliteDatabase({ dataDir: flags.dataDir });
-  const connection = flags.databaseUrl ? { connectionString: flags.databaseUrl } : { database: database!, engine: 'pglite' as const };
+  // The store every surface reads: the jobs take its newest settings and model, the full sync records there.
+  const store = await openStore(flags.databaseUrl ? { databaseUrl: flags.databaseUrl } : { dataDir: flags.dataDir });
+  const database = { close: () => store.close() };
+  const connection = flags.databaseUrl ? { connectionString: flags.databaseUrl } : { database: store.database, engine: 'pglite' as const };
   if (flags.deadLetters || flags.replay) {
     await administerDeadLetters(new PgBossQueue({ connection, runSchedules: false }), flags.replay, say).finally(() => database?.close());
     return;
   }
   const queue = new PgBossQueue({ connection });
   const gateway = createHubSpotGateway({ basePath: flags.baseUrl, accessToken: process.env.HUBSPOT_ACCESS_TOKEN });
-  const handlers = syncJobHandlers({ gateway, config, stateDir: flags.stateDir, portalKey: flags.baseUrl, logger });
+  const handlers = syncJobHandlers({ gateway, config, stateDir: flags.stateDir, portalKey: flags.baseUrl, logger, engineState: engineStateFrom(store), store });
 
   const aborted = new AbortController();
   let worker: RunningWorker | undefined;

@@ -18,6 +18,7 @@ describe('portfolio roll-ups', () => {
       active: 4,
       churned: 1,
       prospects: 1,
+      noScore: 0,
       bands: { healthy: 1, neutral: 1, at_risk: 2 },
       risk: { low: 1, medium: 1, high: 2 },
       mrrByBand: { healthy: 1000, neutral: 500, at_risk: 4000 },

@@ -1,13 +1,13 @@
-import type { CardDependencies } from '../app/card-dependencies';
-import type { PortfolioPageInput } from '../app/pages/portfolio-page';
-import { assessCustomer } from '../domain/assessment/assess-customer';
-import type { Customer, Owner } from '../domain/customer';
-import { objectiveAttainment } from '../domain/objectives/objective-attainment';
-import { DEFAULT_PLANS, rolePlanSchema } from '../domain/objectives/plan-schema';
-import type { Org, Person } from '../domain/objectives/visibility';
-import { portfolioEntry, type PortfolioEntry } from '../domain/portfolio/portfolio-entry';
-import { subtractMonthsUtc } from '../domain/time/days';
-import { readCustomerPages } from '../hubspot';
+import type { CardDependencies } from '../card-dependencies';
+import type { PortfolioPageInput } from './portfolio-page';
+import { assessCustomer } from '../../domain/assessment/assess-customer';
+import type { Customer, Owner } from '../../domain/customer';
+import { objectiveAttainment } from '../../domain/objectives/objective-attainment';
+import { DEFAULT_PLANS, rolePlanSchema } from '../../domain/objectives/plan-schema';
+import type { Org, Person } from '../../domain/objectives/visibility';
+import { portfolioEntry, type PortfolioEntry } from '../../domain/portfolio/portfolio-entry';
+import { subtractMonthsUtc } from '../../domain/time/days';
+import { readCustomerPages } from '../../hubspot';
 
 /** A viewer the preview can switch to: the owners of the portal, managers first. */
 export interface PreviewViewer {
