@@ -3,6 +3,8 @@ export interface RetentionTargetView {
   dealId: string;
   dealName: string;
   customer?: { companyId: string; name: string; healthScore: number; band: 'healthy' | 'neutral' | 'at_risk'; churnRisk: 'low' | 'medium' | 'high' };
+  /** The deal's company when the engine does not score it (a prospect, a churned customer, no data), with why. */
+  unscoredCustomer?: { companyId: string; name: string; reason: string };
   earlyChurnRisk: 'low' | 'medium' | 'high';
   rep: { ownerId?: string; name: string; wonCustomers: number; lostWithin90Days: number; earlyChurnRate?: number; targetRate: number };
   countsTowardObjective: boolean;

@@ -57,6 +57,15 @@ describe('Retention target card, every state', () => {
     expect(texts).not.toContain('s_contract');
   });
 
+  it('names a company the engine does not score and says why, instead of asking to associate one', () => {
+    expect(view.customer).toBeUndefined();
+    expect(view.unscoredCustomer).toMatchObject({ companyId: '11', name: 'Globex', reason: expect.stringContaining('prospect') });
+    const { render, find, maybeFind } = createRenderer('crm.record.sidebar');
+    render(<RetentionTargetCardView state={{ status: 'ready', view }} />);
+    expect(find(DescriptionListItem, { label: 'Health' }).text).toContain('Not scored');
+    expect(maybeFind(Alert, { title: 'No company on this deal' })).toBeNull();
+  });
+
   it('puts the status tag only on a deal that counts toward the objective', () => {
     const counting = createRenderer('crm.record.sidebar');
     counting.render(<RetentionTargetCardView state={{ status: 'ready', view: { ...view, countsTowardObjective: true, status: 'at_risk' } }} />);

@@ -28,6 +28,11 @@ export function RetentionTargetCardView({ state }: { state: CardState<RetentionT
           <DescriptionListItem label="Health"><Tag variant={BAND[v.customer.band]}>{`${v.customer.healthScore} ${v.customer.band.replace('_', ' ')}`}</Tag></DescriptionListItem>
           <DescriptionListItem label="Churn risk"><Tag variant={LEVEL[v.customer.churnRisk]}>{v.customer.churnRisk}</Tag></DescriptionListItem>
         </DescriptionList>
+      ) : v.unscoredCustomer ? (
+        <DescriptionList direction="row">
+          <DescriptionListItem label="Customer">{v.unscoredCustomer.name}</DescriptionListItem>
+          <DescriptionListItem label="Health">{`Not scored: ${v.unscoredCustomer.reason}`}</DescriptionListItem>
+        </DescriptionList>
       ) : (
         <Alert title="No company on this deal" variant="warning">Associate the customer's company to see its health.</Alert>
       )}

@@ -39,6 +39,7 @@ export async function retentionTargetCard(deps: CardDependencies, input: unknown
         dealId: deal.id,
         dealName: deal.name ?? `Deal ${deal.id}`,
         customer: assessment?.health && assessment.churnRisk && { companyId: customer.id, name: customer.name ?? `Company ${customer.id}`, healthScore: Math.round(assessment.health.finalScore), band: assessment.health.band, churnRisk: assessment.churnRisk.level },
+        ...(assessment && (!assessment.health || !assessment.churnRisk) ? { unscoredCustomer: { companyId: customer.id, name: customer.name ?? `Company ${customer.id}`, reason: assessment.notScored ?? 'no component has data' } } : {}),
         earlyChurnRisk: target.earlyChurnRisk,
         rep: { ownerId: deal.ownerId, name: owner ? [owner.firstName, owner.lastName].filter(Boolean).join(' ') : 'No owner', wonCustomers: record.wonCustomers, lostWithin90Days: record.lostWithinWindow, earlyChurnRate: record.rate, targetRate: DEFAULT_EARLY_CHURN_TARGET_PERCENT },
         countsTowardObjective: target.countsTowardObjective,
