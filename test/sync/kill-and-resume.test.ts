@@ -53,7 +53,7 @@ describe('a sync killed with SIGKILL and started again', () => {
       await ensureCsProperties(gateway);
       const stateDir = mkdtempSync(join(tmpdir(), 'cs-sync-kill-'));
       const checkpoint = join(stateDir, 'sync-checkpoint.jsonl');
-      const args = ['sync', '--base-url', sandbox.url, '--state-dir', stateDir, '--as-of', AS_OF.toISOString(), '--json'];
+      const args = ['sync', '--base-url', sandbox.url, '--state-dir', stateDir, '--as-of', AS_OF.toISOString(), '--json', '--batch-companies', '100'];
 
       const first = runCli(args);
       const deadline = Date.now() + 30_000;

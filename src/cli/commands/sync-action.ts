@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createHubSpotGateway, findTouchedCompanies, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
+import { createHubSpotGateway, findTouchedCompanies } from '../../hubspot';
 import { redactUrlCredentials } from '../../redaction/redact-url-credentials';
 import { runFullSync, type SyncSummary } from '../../sync/full-sync';
 import { loadChurnModel } from '../../sync/model-store';
@@ -81,7 +81,7 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
           store: session.store,
           settingsVersion: session.state.settingsVersion,
           // Batch reads across ten list pages keep a full sync near the call floor (issue 15).
-          companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY,
+          companiesPerAssembly: flags.batchCompanies,
         }).finally(() => progress.stop()),
       { resumable: true },
     );

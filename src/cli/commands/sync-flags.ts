@@ -21,5 +21,6 @@ export const syncFlags = z.object({
   asOf: time('--as-of', '2026-11-01T00:00:00Z'),
   tier: z.enum(TIER_NAMES as [string, ...string[]]),
   rateLimit: wholeNumberFlag('--rate-limit', { min: 1 }).optional(),
+  batchCompanies: wholeNumberFlag('--batch-companies', { min: 100 }),
 });
 export type SyncFlags = z.infer<typeof syncFlags>;
