@@ -49,7 +49,8 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  */
 export async function startBackendRuntime(options: BackendRuntimeOptions): Promise<BackendRuntime> {
   const { gateway, store, logger } = options;
-  const engineState = engineStateFrom(store);
+  // Checked on every card and job (two indexed reads): a settings change is seen by the very next card.
+  const engineState = engineStateFrom(store, { ttlMs: 0 });
   const wiring = wireBackend(gateway, options.state.config, logger, { model: options.state.model, plans: options.state.plans, now: options.now, engineState });
 
   const queue = new PgBossQueue({ connection: options.databaseUrl ? { connectionString: options.databaseUrl } : { database: store.database, engine: store.engine } });

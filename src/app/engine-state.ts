@@ -28,7 +28,7 @@ export type EngineStateSource = () => Promise<EngineState>;
  * Two small reads per call; `ttlMs` lets a burst of card renders share one read.
  */
 export function engineStateFrom(store: Pick<Store, 'settings' | 'models'>, options: { ttlMs?: number; now?: () => number } = {}): EngineStateSource {
-  const ttlMs = options.ttlMs ?? 2_000;
+  const ttlMs = options.ttlMs ?? 0;
   const now = options.now ?? Date.now;
   let cached: { at: number; state: EngineState } | undefined;
   return async () => {
