@@ -1,3 +1,4 @@
+import type { BenchFigure } from './bench-report';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,21 @@ export function measureFunctionBundles(options: { root?: string; runs?: number }
 export function formatFunctionBundles(figures: BundleFigures[]): string {
   const rows = figures.map((f) => `| ${f.function} | ${f.variant} | ${fmt(f.bytes / 1024)} KB | ${fmt(f.loadMs)} ms | ${fmt(f.loadRssMb, 1)} MB |`);
   return ['| function | bundle | size | cold load | memory added |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The `npm run bench` step: each function's shipped bundle beside the api-client bundle it replaced. */
+export async function benchFigures(): Promise<BenchFigure[]> {
+  const figures = measureFunctionBundles();
+  return figures
+    .filter((f) => f.variant !== 'with @hubspot/api-client')
+    .flatMap((f) => {
+      const sdk = figures.find((g) => g.function === f.function && g.variant === 'with @hubspot/api-client');
+      return [
+        { section: 'functions', name: `${f.function}: bundle size`, value: Math.round(f.bytes / 1024), unit: 'KB', naive: sdk && Math.round(sdk.bytes / 1024), target: '<= 1024 KB', note: 'naive = the same function bundled with @hubspot/api-client' },
+        { section: 'functions', name: `${f.function}: cold load (median of 5 fresh processes)`, value: Math.round(f.loadMs), unit: 'ms', naive: sdk && Math.round(sdk.loadMs), target: '<= 150 ms' },
+        { section: 'functions', name: `${f.function}: memory the load adds`, value: Number(f.loadRssMb.toFixed(1)), unit: 'MB', naive: sdk && Number(sdk.loadRssMb.toFixed(1)), target: '<= 40 MB' },
+      ];
+    });
 }
 
 if (require.main === module) console.log(formatFunctionBundles(measureFunctionBundles()));

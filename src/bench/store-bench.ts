@@ -1,3 +1,4 @@
+import type { BenchFigure } from './bench-report';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -107,4 +108,14 @@ if (require.main === module) {
     console.error(`store bench: ${(error as Error).message}`);
     process.exitCode = 1;
   });
+}
+
+/** The `npm run bench` step: the figures above, judged against the issue's targets. */
+export async function benchFigures(): Promise<BenchFigure[]> {
+  const postgresUrl = process.env.CS_HEALTH_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const figures = await benchStore({ companies: 100_000, postgresUrl, log: () => undefined }).catch(() => benchStore({ companies: 100_000, log: () => undefined }));
+  return figures.flatMap((f) => [
+    { section: 'store', name: `${f.engine}: ${fmt(f.companies)} daily snapshots written`, value: Number(f.writeSeconds.toFixed(2)), unit: 's', target: '< 30 s' },
+    { section: 'store', name: `${f.engine}: one company's ${f.historyDays}-day history read (median)`, value: Number(f.historyMedianMs.toFixed(1)), unit: 'ms', target: '< 50 ms' },
+  ]);
 }
