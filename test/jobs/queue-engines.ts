@@ -34,6 +34,8 @@ export function postgresReachableSync(url = POSTGRES_URL): boolean {
   const script = `const { Client } = require('pg'); const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 1000 }); c.on('error', () => {}); c.connect().then(() => c.query('SELECT 1')).then(() => process.exit(0), () => process.exit(1));`;
   const probe = spawnSync(process.execPath, ['-e', script, url], { timeout: 5_000, cwd: __dirname });
   const reachable = probe.status === 0;
+  // CI's machines run PostgreSQL: there a missing server is a failure, not a skip.
+  if (!reachable && process.env.CS_HEALTH_REQUIRE_SERVERS) throw new Error(`PostgreSQL queue suite required (CS_HEALTH_REQUIRE_SERVERS) but no server answers at ${url.replace(/\/\/[^@/]*@/, '//***@')}`);
   if (!reachable) console.log(`skipped: PostgreSQL queue suite (no server at ${url.replace(/\/\/[^@/]*@/, '//***@')})`);
   return reachable;
 }
