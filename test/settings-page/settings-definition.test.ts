@@ -1,26 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { root, translateOffline, versions } from '../build/translate-offline';
 import { assembleHubSpotProject } from '../../src/build/assemble-hubspot-project';
 import { hsmetaProblems } from '../../src/build/hsmeta-schemas';
 import { SETTINGS_PAGE, settingsFiles, settingsMetaSchema } from '../../src/build/settings-definition';
-
-const root = resolve(__dirname, '../..');
-const versions = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies as Record<string, string>;
-
-/** HubSpot's own parser (ESM-only), run in a child node process as its CLI runs it. */
-function translateOffline(srcDir: string): { nodes: Record<string, { componentType: string; config: Record<string, unknown>; errors?: unknown[] }>; error?: string } {
-  const script = `
-    import { translate } from '@hubspot/project-parsing-lib/translate';
-    try {
-      const result = await translate({ projectSourceDir: ${JSON.stringify(srcDir)}, platformVersion: '2026.03' }, { skipValidation: true });
-      console.log(JSON.stringify({ nodes: result.intermediateRepresentation.intermediateNodesIndexedByUid }));
-    } catch (error) {
-      console.log(JSON.stringify({ error: String(error && error.message || error) }));
-    }`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }));
-}
 
 describe('the settings extension in the HubSpot project', () => {
   const srcDir = join(mkdtempSync(join(tmpdir(), 'cs-settings-')), 'src');
