@@ -295,6 +295,9 @@ function viewerClaim(req: BackendRequest, samePortal: (portalId: number | undefi
 function toBackendError(error: unknown, bodyLimit: string | number): BackendError | undefined {
   if (error instanceof BackendError) return error;
   if (typeof error !== 'object' || error === null) return undefined;
+  // The store (settings, model) or the job queue is down: 503 with Retry-After, so HubSpot and the cards try again.
+  const { code: storeCode } = error as { code?: unknown };
+  if (storeCode === 'STORE_UNAVAILABLE' || storeCode === 'SCHEMA_MISMATCH' || (error as { httpStatus?: unknown }).httpStatus === 503) return new BackendError('UNAVAILABLE', 'cs-health cannot reach its database right now; try again in a moment');
   const { type, status } = error as { type?: unknown; status?: unknown };
   if (type === 'entity.too.large' || status === 413) return new BackendError('PAYLOAD_TOO_LARGE', `the body is larger than ${bodyLimit}`);
   if (typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500) return new BackendError('BAD_REQUEST', 'the request body could not be read');
