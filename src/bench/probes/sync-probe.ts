@@ -10,8 +10,8 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
 
 /**
  * Runs in its own process so its peak RSS is the sync's alone (the sandbox is another process).
- * `sync`: the product's full sync as wired. `read`: the read half with list pages assembled 1,000
- * companies at a time and each customer scored, as the sync reads once it opts in.
+ * `sync`: the product's full sync as `cs-health sync` runs it (list pages assembled 1,000 companies
+ * at a time). `read`: the read half alone, each customer scored, results not kept.
  */
 const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional() }).parse);
 const asOf = new Date(args.asOf);
@@ -26,7 +26,7 @@ async function main() {
   if (args.mode === 'sync') {
     const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
     try {
-      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf });
+      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY });
       companies = summary.companiesRead;
       companiesChanged = summary.companiesChanged;
       dealsUpdated = summary.dealsUpdated;
