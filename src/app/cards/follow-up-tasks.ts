@@ -17,7 +17,8 @@ const searchSchema = z.object({
 /**
  * The company's detractor follow-up tasks, open and completed (one search, the subject
  * `createFollowUpTask` gives them): the card tells an open task from a loop already closed. Read in
- * parallel with the company, so it adds no sequential round-trip to the card.
+ * parallel with the company, so it adds no sequential round-trip to the card. Through the generic
+ * objects search, which the app functions' small fetch client implements too.
  */
 export async function readFollowUpTasks(gateway: HubSpotGateway, companyId: string): Promise<FollowUpTask[]> {
   const body = {
@@ -28,7 +29,7 @@ export async function readFollowUpTasks(gateway: HubSpotGateway, companyId: stri
     properties: ['hs_task_status', 'hs_timestamp'],
     limit: 100,
   };
-  const answer = searchSchema.parse(await gateway.call('tasks.search', (client) => client.crm.objects.tasks.searchApi.doSearch(body as never)));
+  const answer = searchSchema.parse(await gateway.call('tasks.search', (client) => client.crm.objects.searchApi.doSearch('tasks', body as never)));
   return answer.results.map((task) => {
     const due = task.properties.hs_timestamp ? new Date(task.properties.hs_timestamp) : undefined;
     return { id: task.id, completed: task.properties.hs_task_status === 'COMPLETED', ...(due && !Number.isNaN(due.getTime()) ? { due: due.toISOString() } : {}) };
