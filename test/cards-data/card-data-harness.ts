@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { Client } from '@hubspot/api-client';
-import { wireBackend } from '../../src/app/backend-handlers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBackendRuntime } from '../../src/app/backend-runtime';
 import type { CardDependencies } from '../../src/app/card-dependencies';
-import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
+import { engineStateFrom } from '../../src/app/engine-state';
 import { ensureCsProperties, type HubSpotGateway } from '../../src/hubspot';
 import { createLogger } from '../../src/logging/logger';
 import type { RunningSandbox } from '../../src/sandbox/server';
@@ -72,9 +75,9 @@ export interface CardsHarness {
 }
 
 /**
- * The backend as `serve` runs it (createBackend over wireBackend, with the store's snapshots in the
- * card dependencies as the backend runtime passes them) on a sandbox portal, a PGlite store in
- * memory, and signed requests over real HTTP.
+ * The backend as `serve` and `start` run it (createBackend over the backend runtime, which hands the
+ * store's snapshots to the cards) on a sandbox portal, a PGlite store in memory, and signed requests
+ * over real HTTP.
  */
 export async function withCardsBackend(run: (h: CardsHarness) => Promise<void>, wrap: (g: HubSpotGateway) => HubSpotGateway = (g) => g) {
   const store = await openStore({ memory: true });
@@ -83,9 +86,10 @@ export async function withCardsBackend(run: (h: CardsHarness) => Promise<void>, 
       await ensureCsProperties(rawGateway);
       const gateway = wrap(rawGateway);
       const logger = createLogger({ destination: new Writable({ write: (_c, _e, done) => done() }) });
-      const wiring = wireBackend(gateway, DEFAULT_ENGINE_CONFIG, logger, { now: () => NOW });
-      wiring.deps.snapshots = store.snapshots;
-      const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, logger, portalId: PORTAL });
+      const stateDir = mkdtempSync(join(tmpdir(), 'cards-data-'));
+      const runtime = await startBackendRuntime({ gateway, store, state: await engineStateFrom(store)(), logger, stateDir, portalKey: 'cards-data', now: () => NOW });
+      const wiring = runtime.wiring;
+      const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, portalId: PORTAL, ...runtime.backend, logger });
       const server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -100,6 +104,8 @@ export async function withCardsBackend(run: (h: CardsHarness) => Promise<void>, 
         await run({ call, store, gateway, sandbox, api: new Client({ accessToken: TOKEN, basePath: sandbox.url }), deps: wiring.deps });
       } finally {
         await closeGracefully(server);
+        await runtime.stop();
+        rmSync(stateDir, { recursive: true, force: true });
       }
     });
   } finally {

@@ -82,4 +82,23 @@ describe('the Customer health card carries its history, ledger and follow-up fro
       (gateway) => (measured = chainMeasuring(gateway)),
     );
   });
+
+  it('a full year of daily snapshots, each a move, stays under the 1 MB hubspot.fetch limit; the ledger threshold is configurable', async () => {
+    await withCardsBackend(async ({ call, store, deps }) => {
+      const year = Array.from({ length: 365 }, (_, i) => {
+        const day = new Date(Date.UTC(2026, 10, 20) - (364 - i) * 86_400_000).toISOString().slice(0, 10);
+        return snapshot(day, i % 2 ? 50 : 90, i % 2 ? 10 : 95);
+      });
+      await store.snapshots.write(year);
+      const full = await call(`/hubspot/cards/customer-health?${ANA}`, { recordId: '1' });
+      expect(full.json.view.snapshots).toHaveLength(365);
+      expect(full.json.view.snapshots[0].day).toBe('2025-11-21');
+      expect(full.json.view.ledger.changes).toHaveLength(364);
+      expect(Buffer.byteLength(full.text)).toBeLessThan(1_000_000);
+
+      deps.ledgerMinPoints = 41;
+      const strict = (await call(`/hubspot/cards/customer-health?${ANA}`, { recordId: '1' })).json.view.ledger;
+      expect(strict).toEqual({ minPoints: 41, changes: [] });
+    });
+  });
 });
