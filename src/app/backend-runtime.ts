@@ -52,6 +52,8 @@ export async function startBackendRuntime(options: BackendRuntimeOptions): Promi
   // Checked on every card and job (two indexed reads): a settings change is seen by the very next card.
   const engineState = engineStateFrom(store, { ttlMs: 0 });
   const wiring = wireBackend(gateway, options.state.config, logger, { model: options.state.model, plans: options.state.plans, now: options.now, engineState });
+  // The Customer health card draws the store's daily snapshots (property history until there are some).
+  wiring.deps.snapshots = store.snapshots;
 
   const queue = new PgBossQueue({ connection: options.databaseUrl ? { connectionString: options.databaseUrl } : { database: store.database, engine: store.engine } });
   let worker: RunningWorker | undefined;

@@ -2,6 +2,7 @@ import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Plans } from '../domain/objectives/plan-schema';
 import { HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import type { SnapshotRepository } from '../store/store';
 import type { CardErrorCode, CardResponse } from '../views/card-response';
 
 /** What a card handler needs; the adapters (app functions, express backend) build it. */
@@ -14,6 +15,13 @@ export interface CardDependencies {
   plans?: Plans;
   /** Owners, pipelines and goals change rarely: read once and shared across renders. */
   portalContext: () => Promise<PortalContext>;
+  /**
+   * The store's daily snapshots (the backend passes `store.snapshots`). Absent (app functions, the
+   * preview) or empty for a company, the health card falls back to HubSpot's property history.
+   */
+  snapshots?: Pick<SnapshotRepository, 'history'>;
+  /** The "why did it change" ledger lists moves of at least this many points (default 5). */
+  ledgerMinPoints?: number;
 }
 
 /** Caches the portal context for `ttlMs` so a card render costs only its own record's reads. */

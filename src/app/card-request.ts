@@ -15,7 +15,7 @@ const override = z.strictObject({
 export const cardRequestSchema = z.strictObject({
   recordId,
   objectType: z.enum(['companies', 'deals', '0-2', '0-3'], { error: 'objectType must be companies or deals' }).optional(),
-  action: z.enum(['view', 'override', 'clear_override']).default('view'),
+  action: z.enum(['view', 'override', 'clear_override', 'create_followup_task', 'close_followup_loop'], { error: 'action must be view, override, clear_override, create_followup_task or close_followup_loop' }).default('view'),
   override: override.optional(),
 });
 

@@ -1,4 +1,5 @@
 import { COMPANY_PROPERTIES } from '../domain/computed-properties';
+import { portalMappingSchema, type PortalMapping } from '../domain/config/portal-mapping';
 
 /**
  * The one source of every HubSpot project file (platform 2026.03): the build writes these objects
@@ -163,8 +164,15 @@ export function workflowActionMeta(options: ProjectOptions) {
   };
 }
 
-export function webhooksMeta(options: ProjectOptions) {
+/**
+ * The CRM changes HubSpot posts to the backend, each a recompute of the companies it touches. The
+ * company's usage-score and segment properties are whatever the configuration maps (defaults
+ * `cs_usage_score`, `cs_segment`): a change of either moves the score like a deal or ticket change.
+ */
+export function webhooksMeta(options: ProjectOptions, mapping: Pick<PortalMapping, 'company'> = portalMappingSchema.parse({})) {
+  const inputs = [...new Set([mapping.company.usageScore, mapping.company.segment])].map((name) => ['company', 'object.propertyChange', name] as const);
   const changes = [
+    ...inputs,
     ['deal', 'object.propertyChange', 'dealstage'],
     ['deal', 'object.propertyChange', 'amount'],
     ['deal', 'object.propertyChange', 'hs_mrr'],
