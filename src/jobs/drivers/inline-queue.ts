@@ -108,6 +108,11 @@ export class InlineQueue implements JobQueue {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       this.pump();
+      // A timer can fire a millisecond before Date.now() reaches a retry's runAt; without another
+      // wake the job would wait forever. Wake again for the earliest job still to come.
+      const now = this.now();
+      const next = Math.min(...[...this.jobs.values()].filter((job) => job.state === 'waiting' && job.runAt > now).map((job) => job.runAt));
+      if (Number.isFinite(next) && this.timers.size === 0) this.wake(next - now + 1);
     }, Math.max(0, afterMs));
     timer.unref();
     this.timers.add(timer);
