@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { signedClient } from '../server/signed-client';
 import { Writable } from 'node:stream';
 import { Client } from '@hubspot/api-client';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,6 @@ import type { RunningSandbox } from '../../src/sandbox/server';
 import type { SeedSink } from '../../src/sandbox/seed-format';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
-import { signRequest } from '../../src/server/hubspot-signature-v3';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { TOKEN, withPortal } from '../hubspot/hubspot-test-portal';
@@ -92,14 +91,8 @@ export async function withCardsBackend(run: (h: CardsHarness) => Promise<void>, 
       const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, portalId: PORTAL, ...runtime.backend, logger });
       const server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const call: SignedCall = async (path, body) => {
-        const raw = JSON.stringify(body);
-        const headers = { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC}${path}`, body: raw }) };
-        const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: raw });
-        const text = await response.text();
-        return { status: response.status, json: JSON.parse(text), text };
-      };
+      const signed = signedClient(server, SECRET, PUBLIC);
+      const call: SignedCall = (path, body) => signed('POST', path, body);
       try {
         await run({ call, store, gateway, sandbox, api: new Client({ accessToken: TOKEN, basePath: sandbox.url }), deps: wiring.deps });
       } finally {

@@ -1,5 +1,5 @@
+import { signedClient } from '../server/signed-client';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -11,7 +11,6 @@ import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal'
 import type { RunningSandbox } from '../../src/sandbox/server';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
-import { signRequest } from '../../src/server/hubspot-signature-v3';
 import { openStore } from '../../src/store/open-store';
 import type { Store } from '../../src/store/store';
 import { runFullSync } from '../../src/sync/full-sync';
@@ -66,13 +65,7 @@ describe('one source of truth: the sync, the settings API and the cards read one
       const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, portalId: PORTAL, ...runtime.backend, logger });
       const server = app.listen(0, '127.0.0.1');
       await new Promise((resolve) => server.once('listening', resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const call: Signed = async (method, path, body) => {
-        const raw = body === undefined ? '' : JSON.stringify(body);
-        const headers = { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method, url: `${PUBLIC}${path}`, body: raw }) };
-        const response = await fetch(`${base}${path}`, { method, headers, ...(raw ? { body: raw } : {}) });
-        return { status: response.status, json: await response.json() };
-      };
+      const call: Signed = signedClient(server, SECRET, PUBLIC);
       try {
         const before = await cardsAgainstProperties(call, sandbox, viewer);
         for (const row of before) expect({ id: row.id, card: row.card }).toEqual({ id: row.id, card: row.property });

@@ -1,3 +1,4 @@
+import { signedClient } from './signed-client';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { wireBackend } from '../../src/app/backend-handlers';
@@ -30,14 +31,8 @@ async function withBackend(run: (call: Call, store: any, clock: { advance(ms: nu
     const app = createBackend({ clientSecret: SECRET, publicBaseUrl: PUBLIC, handlers: wiring.handlers, logger, portalId: PORTAL });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const call: Call = async (path, body) => {
-      const raw = JSON.stringify(body);
-      const headers = { 'content-type': 'application/json', ...signRequest({ secret: SECRET, method: 'POST', url: `${PUBLIC}${path}`, body: raw }) };
-      const response = await fetch(`${base}${path}`, { method: 'POST', headers, body: raw });
-      const text = await response.text();
-      return { status: response.status, json: JSON.parse(text), text };
-    };
+    const signed = signedClient(server, SECRET, PUBLIC);
+    const call: Call = (path, body) => signed('POST', path, body);
     try {
       await run(call, sandbox.store, { advance: (ms) => (at += ms) });
     } finally {
