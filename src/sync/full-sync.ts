@@ -99,102 +99,108 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
   if (!options.dryRun) await assertPortalSetUp(gateway);
   const settingsVersion = options.settingsVersion ?? 0;
   const run = options.store && !options.dryRun ? await options.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(started), settingsVersion }) : undefined;
-  const missingProperties = await checkMappedProperties(gateway, config.mapping);
-  const results: CustomerResult[] = checkpoint.pages.flatMap((page) => page.records as CustomerResult[]);
-  progress.companiesRead = results.length;
-  report();
-  if (!checkpoint.readComplete) {
-    const context = await readPortalContext(gateway);
-    for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor, companiesPerAssembly: options.companiesPerAssembly })) {
-      const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
-      checkpoint.recordPage(page.after, scored);
-      results.push(...scored);
-      progress.companiesRead = results.length;
+  try {
+    const missingProperties = await checkMappedProperties(gateway, config.mapping);
+    const results: CustomerResult[] = checkpoint.pages.flatMap((page) => page.records as CustomerResult[]);
+    progress.companiesRead = results.length;
+    report();
+    if (!checkpoint.readComplete) {
+      const context = await readPortalContext(gateway);
+      for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor, companiesPerAssembly: options.companiesPerAssembly })) {
+        const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
+        checkpoint.recordPage(page.after, scored);
+        results.push(...scored);
+        progress.companiesRead = results.length;
+        report();
+      }
+    }
+
+    progress.phase = 'fitting';
+    report();
+    const model = withBacktest(fitChurnModel(results.flatMap((r) => r.samples ?? []), config), results, config, asOf);
+
+    const updates = results.map((r) => ({ id: r.id, properties: finalValues(r, config, model), current: r.current }));
+    const changed = updates.filter((u) => Object.keys(changedValues(u.properties, u.current)).length > 0);
+    progress.phase = 'writing';
+    progress.toWrite = changed.length;
+    report();
+
+    const failed: SyncSummary['failed'] = [];
+    let propertiesChanged = 0;
+    for (let batch = 0; batch * WRITE_BATCH < changed.length; batch++) {
+      const slice = changed.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH);
+      propertiesChanged += slice.reduce((sum, u) => sum + Object.keys(changedValues(u.properties, u.current)).length, 0);
+      if (!options.dryRun && !checkpoint.writtenBatches.has(batch)) {
+        const result = await writeCompanyProperties(gateway, slice, new Map(slice.map((u) => [u.id, u.current])));
+        failed.push(...result.failed);
+        checkpoint.recordWrittenBatch(batch);
+      }
+      progress.written += slice.length;
       report();
     }
-  }
 
-  progress.phase = 'fitting';
-  report();
-  const model = withBacktest(fitChurnModel(results.flatMap((r) => r.samples ?? []), config), results, config, asOf);
-
-  const updates = results.map((r) => ({ id: r.id, properties: finalValues(r, config, model), current: r.current }));
-  const changed = updates.filter((u) => Object.keys(changedValues(u.properties, u.current)).length > 0);
-  progress.phase = 'writing';
-  progress.toWrite = changed.length;
-  report();
-
-  const failed: SyncSummary['failed'] = [];
-  let propertiesChanged = 0;
-  for (let batch = 0; batch * WRITE_BATCH < changed.length; batch++) {
-    const slice = changed.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH);
-    propertiesChanged += slice.reduce((sum, u) => sum + Object.keys(changedValues(u.properties, u.current)).length, 0);
-    if (!options.dryRun && !checkpoint.writtenBatches.has(batch)) {
-      const result = await writeCompanyProperties(gateway, slice, new Map(slice.map((u) => [u.id, u.current])));
+    // Deals: the retention target of open deals and of new business won in the last 90 days.
+    const records = repRecords(results);
+    const dealUpdates = results.flatMap((r) => dealRetentionUpdates(r, finalValues(r, config, model), records, (id) => r.dealOwners?.[id]));
+    let dealsWritten = 0;
+    for (let batch = 0; batch * WRITE_BATCH < dealUpdates.length; batch++) {
+      const marker = DEAL_BATCH_OFFSET + batch;
+      if (options.dryRun || checkpoint.writtenBatches.has(marker)) continue;
+      const result = await writeDealProperties(gateway, dealUpdates.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH));
+      dealsWritten += result.written;
       failed.push(...result.failed);
-      checkpoint.recordWrittenBatch(batch);
+      checkpoint.recordWrittenBatch(marker);
     }
-    progress.written += slice.length;
+
+    let versions: SyncSummary['versions'];
+    if (!options.dryRun) {
+      saveChurnModel(options.modelPath, model);
+      if (options.store && run) {
+        const modelVersion = await saveModelVersion(options.store, model, settingsVersion, asOf);
+        await writeSnapshots(options.store, updates.map((u, i) => snapshotOf(results[i], u.properties, asOf, { settingsVersion, modelVersion })));
+        versions = { settings: settingsVersion, model: modelVersion, syncRun: run.id };
+      }
+      checkpoint.finish(options.now());
+    }
+    progress.phase = 'done';
     report();
-  }
-
-  // Deals: the retention target of open deals and of new business won in the last 90 days.
-  const records = repRecords(results);
-  const dealUpdates = results.flatMap((r) => dealRetentionUpdates(r, finalValues(r, config, model), records, (id) => r.dealOwners?.[id]));
-  let dealsWritten = 0;
-  for (let batch = 0; batch * WRITE_BATCH < dealUpdates.length; batch++) {
-    const marker = DEAL_BATCH_OFFSET + batch;
-    if (options.dryRun || checkpoint.writtenBatches.has(marker)) continue;
-    const result = await writeDealProperties(gateway, dealUpdates.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH));
-    dealsWritten += result.written;
-    failed.push(...result.failed);
-    checkpoint.recordWrittenBatch(marker);
-  }
-
-  let versions: SyncSummary['versions'];
-  if (!options.dryRun) {
-    saveChurnModel(options.modelPath, model);
+    const summary: SyncSummary = {
+      asOf: asOf.toISOString(),
+      resumed: checkpoint.resumed,
+      dryRun: Boolean(options.dryRun),
+      companiesRead: results.length,
+      companiesChanged: changed.length,
+      dealsUpdated: dealsWritten,
+      propertiesChanged,
+      failed,
+      apiCalls: gateway.callCounts(),
+      apiCallsTotal: gateway.totalCalls(),
+      warnings: gateway.warnings.toJSON(),
+      missingProperties,
+      churnModel: model.kind === 'fitted'
+        ? { kind: 'fitted', note: `fitted on this portal's history: ${model.report?.reason ?? ''}`, auc: model.quality.auc, report: model.report as ChurnModelReport }
+        : { kind: 'rules', note: model.reason, report: model.report as ChurnModelReport },
+      nextSince: checkpoint.header.startedAt,
+      durationMs: Date.now() - started,
+      preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
+      versions,
+    };
     if (options.store && run) {
-      const modelVersion = await saveModelVersion(options.store, model, settingsVersion, asOf);
-      await writeSnapshots(options.store, updates.map((u, i) => snapshotOf(results[i], u.properties, asOf, { settingsVersion, modelVersion })));
-      versions = { settings: settingsVersion, model: modelVersion, syncRun: run.id };
+      await options.store.syncRuns.finish(run.id, {
+        finishedAt: new Date(),
+        outcome: failed.length ? 'partial' : 'ok',
+        apiCalls: summary.apiCallsTotal,
+        companiesChanged: summary.companiesChanged,
+        modelVersion: versions?.model ?? null,
+        summary: { ...summary, preview: undefined } as unknown as Record<string, unknown>,
+      });
     }
-    checkpoint.finish(options.now());
+    return summary;
+  } catch (error) {
+    // A run that stops half-way is recorded as failed, never left 'running' in the store.
+    if (options.store && run) await options.store.syncRuns.finish(run.id, { finishedAt: new Date(), outcome: 'failed', apiCalls: gateway.totalCalls(), companiesChanged: 0, modelVersion: null, summary: { error: error instanceof Error ? error.message : String(error) } }).catch(() => undefined);
+    throw error;
   }
-  progress.phase = 'done';
-  report();
-  const summary: SyncSummary = {
-    asOf: asOf.toISOString(),
-    resumed: checkpoint.resumed,
-    dryRun: Boolean(options.dryRun),
-    companiesRead: results.length,
-    companiesChanged: changed.length,
-    dealsUpdated: dealsWritten,
-    propertiesChanged,
-    failed,
-    apiCalls: gateway.callCounts(),
-    apiCallsTotal: gateway.totalCalls(),
-    warnings: gateway.warnings.toJSON(),
-    missingProperties,
-    churnModel: model.kind === 'fitted'
-      ? { kind: 'fitted', note: `fitted on this portal's history: ${model.report?.reason ?? ''}`, auc: model.quality.auc, report: model.report as ChurnModelReport }
-      : { kind: 'rules', note: model.reason, report: model.report as ChurnModelReport },
-    nextSince: checkpoint.header.startedAt,
-    durationMs: Date.now() - started,
-    preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
-    versions,
-  };
-  if (options.store && run) {
-    await options.store.syncRuns.finish(run.id, {
-      finishedAt: new Date(),
-      outcome: failed.length ? 'partial' : 'ok',
-      apiCalls: summary.apiCallsTotal,
-      companiesChanged: summary.companiesChanged,
-      modelVersion: versions?.model ?? null,
-      summary: { ...summary, preview: undefined } as unknown as Record<string, unknown>,
-    });
-  }
-  return summary;
 }
 
 /** The model with the backtest by level added to its report (kept with it, printed by `--json`). */
