@@ -66,26 +66,21 @@ const defineJob = <Payload>(name: string, payload: z.ZodType<Payload>, queue: Qu
 
 const sortedIds = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
 
+/** Recomputes after changes: coalesced while waiting (5 s), five retries from 30 s with backoff, an attempt expires after 15 minutes, 100 jobs per fetch. */
+const RECOMPUTE_POLICY = {
+  policy: 'short',
+  retryLimit: 5,
+  retryDelaySeconds: 30,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+  debounceSeconds: 5,
+  batchSize: 100,
+} as const;
+
 /** The jobs cs-health runs, by name. Payloads are `unknown` until their schema accepts them. */
 export const JOBS = {
-  'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, {
-    policy: 'short',
-    retryLimit: 5,
-    retryDelaySeconds: 30,
-    retryBackoff: true,
-    expireInSeconds: 15 * 60,
-    debounceSeconds: 5,
-    batchSize: 100,
-  }, (payload) => sortedIds(payload.companyIds)),
-  'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, {
-    policy: 'short',
-    retryLimit: 5,
-    retryDelaySeconds: 30,
-    retryBackoff: true,
-    expireInSeconds: 15 * 60,
-    debounceSeconds: 5,
-    batchSize: 100,
-  }, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
+  'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, RECOMPUTE_POLICY, (payload) => sortedIds(payload.companyIds)),
+  'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, RECOMPUTE_POLICY, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
   'full-sync': defineJob('full-sync', fullSyncPayload, {
     // One waiting full sync is enough: a second one queued behind it would read the same portal.
     policy: 'short',

@@ -14,7 +14,8 @@ export const HISTORY_DAYS = 365;
 export const LEDGER_MIN_POINTS = 5;
 
 /**
- * The daily scores the store would hold for this company, replayed: the preview has no store, so
+ * The daily scores a year of syncs would have stored for this company, replayed: the demo's store
+ * holds only the day of its one sync, so
  * it scores the company's records as of each of the last `days` UTC days with the engine's own
  * past-date path (`signalsAt` + `computeScore`, what the card's trend already uses). Values HubSpot
  * keeps no history of (usage score, segment) are held at today's value, as in the trend. Today's

@@ -58,7 +58,7 @@ export function previewRoutes(deps: CardDependencies): Router {
             <PreviewPage title={title}>
               <h2>{title} · Customer health</h2>
               {renderCard('crm.record.tab', <CustomerHealthCardView state={state} />)}
-              {extras && <p className="preview-note">Preview note: the score history and the ledger are replayed from the records for each of the last {HISTORY_DAYS} days (the preview has no snapshot store); the follow-up buttons act only inside HubSpot.</p>}
+              {extras && <p className="preview-note">Preview note: the score history and the ledger are replayed from the records for each of the last {HISTORY_DAYS} days (the demo's store holds only today's snapshot); the follow-up buttons act only inside HubSpot.</p>}
             </PreviewPage>,
           ),
         );
