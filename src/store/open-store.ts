@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openPgliteDatabase } from './engines/pglite-database';
 import { describeDatabaseUrl, openPostgresDatabase } from './engines/postgres-database';
 import { migrate, type MigrationReport } from './migrate';
+import { sqlCompanyRecordRepository } from './sql/company-records-sql';
 import { sqlEntryRepository } from './sql/entries-sql';
 import { sqlModelRepository } from './sql/models-sql';
 import { sqlSettingsRepository } from './sql/settings-sql';
@@ -57,6 +58,7 @@ export function storeOn(database: SqlDatabase, engine: Store['engine']): Store {
     statements: sqlStatementRepository(database),
     snapshots: sqlSnapshotRepository(database),
     syncRuns: sqlSyncRunRepository(database),
+    companies: sqlCompanyRecordRepository(database),
     database,
     engine,
     close: () => database.close(),

@@ -1,6 +1,7 @@
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { ExceptionalEvent, TransitionWindow } from '../domain/objectives/fairness-declarations';
 import type { ManualEntry } from '../domain/objectives/measures/manual-entries';
+import type { Customer } from '../domain/customer';
 
 /**
  * The one source of truth every surface reads (sync, backend, workflow action, card routes, worker).
@@ -14,6 +15,7 @@ export interface Store {
   readonly statements: StatementRepository;
   readonly snapshots: SnapshotRepository;
   readonly syncRuns: SyncRunRepository;
+  readonly companies: CompanyRecordRepository;
   /** The engine underneath, for the job queue to share one database (pg-boss takes it as `db`). */
   readonly database: SqlDatabase;
   /** Which engine this store runs on, for logs and `--json`. */
@@ -185,6 +187,33 @@ export interface SyncRunRepository {
   start(run: { kind: SyncRun['kind']; asOf: Date; startedAt: Date; settingsVersion: number }): Promise<SyncRun>;
   finish(id: number, result: { finishedAt: Date; outcome: Exclude<SyncRun['outcome'], 'running'>; apiCalls: number; companiesChanged: number; modelVersion: number | null; summary: Record<string, unknown> }): Promise<SyncRun>;
   recent(limit?: number): Promise<SyncRun[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Company records: the latest reading of each company, so pages, statements and cards answer from
+// the store instead of reading the portal again.
+
+export interface CompanyRecord {
+  companyId: string;
+  ownerId: string | null;
+  /** The customer as the engine reads it; without `currentProperties` and `healthHistory` (the snapshots keep history). */
+  customer: Customer;
+  /** When HubSpot's data was read: a reading never replaces a newer one. */
+  readAt: Date;
+}
+
+export interface CompanyRecordRepository {
+  /** Upserts each customer's reading; an older reading than the stored one is ignored. */
+  write(records: readonly { customer: Customer; readAt: Date }[]): Promise<void>;
+  get(companyId: string): Promise<CompanyRecord | undefined>;
+  /**
+   * Every record in pages ordered by company id, so a caller holds one page at a time; only the
+   * companies of `ownerIds` when given (an empty list names nobody).
+   */
+  pages(filter?: { ownerIds?: readonly string[] }, pageSize?: number): AsyncIterable<CompanyRecord[]>;
+  count(filter?: { ownerIds?: readonly string[] }): Promise<number>;
+  /** Drops the companies a full sync that started at `since` did not read (deleted or merged in HubSpot). */
+  removeNotReadSince(since: Date): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ export function enginesUnderTest(): EngineUnderTest[] {
 /** Empties every cs-health table between tests, keeping the schema. */
 export async function emptyTables(store: Store): Promise<void> {
   await store.database.exec(
-    'TRUNCATE cs_settings_versions, cs_model_versions, cs_exceptional_events, cs_transitions, cs_manual_entries, cs_statement_versions, cs_company_snapshots, cs_sync_runs RESTART IDENTITY',
+    'TRUNCATE cs_settings_versions, cs_model_versions, cs_exceptional_events, cs_transitions, cs_manual_entries, cs_statement_versions, cs_company_snapshots, cs_sync_runs, cs_company_records RESTART IDENTITY',
   );
 }
 

@@ -1,4 +1,5 @@
 import { initialSchema } from './0001-initial-schema';
+import { companyRecords } from './0002-company-records';
 
 /** One schema step: numbered from 1 with no gaps; a step once released never changes (its checksum is recorded). */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** Every migration the code knows, in order. Add new steps at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, companyRecords];
