@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freshPostgresDatabase, postgresReachable } from './store-engines';
+import { MIGRATIONS } from '../../src/store/migrations/migrations';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '../../src/cli/cs-health.js');
@@ -30,8 +31,8 @@ describe('cs-health db migrate and settings import/export on the embedded store'
     const db = ['--data-dir', join(dir, 'db')];
     const first = await cli(['db', 'migrate', ...db, '--json']);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, engine: 'pglite', from: 0, to: 1, applied: [{ version: 1, name: 'initial-schema' }] });
-    expect((await cli(['db', 'migrate', ...db])).stdout).toContain('schema already at version 1, nothing to do');
+    expect(JSON.parse(first.stdout)).toMatchObject({ ok: true, engine: 'pglite', from: 0, to: MIGRATIONS.length, applied: MIGRATIONS.map((m) => ({ version: m.version, name: m.name })) });
+    expect((await cli(['db', 'migrate', ...db])).stdout).toContain(`schema already at version ${MIGRATIONS.length}, nothing to do`);
 
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ engine: { health: { weights: { usage: 'x' } } }, plans: { period: { start: '2026-10-01' } }, admins: ['9001'] }));
     const bad = await cli(['settings', 'import', join(dir, 'bad.json'), ...db, '--json']);
@@ -64,7 +65,7 @@ describe('cs-health db migrate and settings import/export on the embedded store'
     const db = await freshPostgresDatabase('cli');
     try {
       const out = await cli(['db', 'migrate', '--json'], { DATABASE_URL: db.url });
-      expect(JSON.parse(out.stdout)).toMatchObject({ ok: true, engine: 'postgres', to: 1, applied: [{ version: 1 }] });
+      expect(JSON.parse(out.stdout)).toMatchObject({ ok: true, engine: 'postgres', to: MIGRATIONS.length, applied: MIGRATIONS.map((m) => ({ version: m.version })) });
     } finally {
       await db.drop();
     }
