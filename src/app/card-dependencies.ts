@@ -1,7 +1,7 @@
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Plans } from '../domain/objectives/plan-schema';
-import { HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { HubSpotError, HubSpotErrorCode, PortalContextCache, type HubSpotGateway, type PortalContext } from '../hubspot';
 import type { SnapshotRepository } from '../store/store';
 import type { CardErrorCode, CardResponse } from '../views/card-response';
 
@@ -24,17 +24,14 @@ export interface CardDependencies {
   ledgerMinPoints?: number;
 }
 
-/** Caches the portal context for `ttlMs` so a card render costs only its own record's reads. */
+/**
+ * The portal context for card renders, from the data layer's one cache ({@link PortalContextCache}):
+ * each part (owners, stages, goal targets) expires after `ttlMs` on its own and a failed read is not
+ * cached, so a render costs only its own record's reads.
+ */
 export function cachedPortalContext(gateway: HubSpotGateway, now: () => number = Date.now, ttlMs = 10 * 60_000): () => Promise<PortalContext> {
-  let cached: { at: number; value: Promise<PortalContext> } | undefined;
-  return () => {
-    if (!cached || now() - cached.at > ttlMs) {
-      const value = readPortalContext(gateway);
-      cached = { at: now(), value };
-      value.catch(() => (cached = undefined));
-    }
-    return cached.value;
-  };
+  const cache = new PortalContextCache(gateway, { ttlMs, now });
+  return () => cache.get();
 }
 
 const MESSAGES: Partial<Record<HubSpotErrorCode, [CardErrorCode, string]>> = {
