@@ -41,7 +41,8 @@ export const cardHandler = (name: string): CardHandler<unknown> | undefined => (
 
 export interface BackendWiring {
   handlers: BackendHandlers;
-  coalescer: ChangeCoalescer;
+  /** The in-memory webhook coalescer, for a backend run without the job queue (built on first use). */
+  readonly coalescer: ChangeCoalescer;
   deps: CardDependencies;
 }
 
@@ -85,7 +86,9 @@ export function wireBackend(
     log({ companies: ids.length, written: result.written, failed: result.failed.length, refused: result.failed.slice(0, 5) }, 'recomputed companies after changes');
     return result;
   };
-  const coalescer = new ChangeCoalescer({
+  // Built on first use: `serve` and `start` hand webhooks to the durable job queue and never touch it.
+  let coalescer: ChangeCoalescer | undefined;
+  const buildCoalescer = () => new ChangeCoalescer({
     companiesOf: async (type, ids) => [...new Set([...(await batchReadAssociations(gateway, type, 'companies', ids)).values()].flat())],
     recompute: async (ids) => ({ failed: (await recompute(ids)).failed }),
     debounceMs: options.debounceMs,
@@ -137,7 +140,13 @@ export function wireBackend(
       return { status: 'ok', fields: { score: Math.round(assessment.health.finalScore), band: assessment.health.band, churn_risk: assessment.churnRisk.level } };
     },
   };
-  return { handlers, coalescer, deps };
+  return {
+    handlers,
+    deps,
+    get coalescer() {
+      return (coalescer ??= buildCoalescer());
+    },
+  };
 }
 
 /**
