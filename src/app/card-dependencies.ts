@@ -20,8 +20,6 @@ export interface CardDependencies {
    * preview) or empty for a company, the health card falls back to HubSpot's property history.
    */
   snapshots?: Pick<SnapshotRepository, 'history'>;
-  /** The "why did it change" ledger lists moves of at least this many points (default 5). */
-  ledgerMinPoints?: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CompanySnapshot } from '../../src/store/store';
-import { ANA, chainMeasuring, withCardsBackend } from './card-data-harness';
+import { ANA, chainMeasuring, NOW, withCardsBackend } from './card-data-harness';
 
 const snapshot = (day: string, score: number, supportLoad: number, extra: Partial<CompanySnapshot> = {}): CompanySnapshot => ({
   companyId: '1',
@@ -84,7 +84,7 @@ describe('the Customer health card carries its history, ledger and follow-up fro
   });
 
   it('a full year of daily snapshots, each a move, stays under the 1 MB hubspot.fetch limit; the ledger threshold is configurable', async () => {
-    await withCardsBackend(async ({ call, store, deps }) => {
+    await withCardsBackend(async ({ call, store }) => {
       const year = Array.from({ length: 365 }, (_, i) => {
         const day = new Date(Date.UTC(2026, 10, 20) - (364 - i) * 86_400_000).toISOString().slice(0, 10);
         return snapshot(day, i % 2 ? 50 : 90, i % 2 ? 10 : 95);
@@ -96,7 +96,8 @@ describe('the Customer health card carries its history, ledger and follow-up fro
       expect(full.json.view.ledger.changes).toHaveLength(364);
       expect(Buffer.byteLength(full.text)).toBeLessThan(1_000_000);
 
-      deps.ledgerMinPoints = 41;
+      // An admin raises the ledger's threshold in the settings: the very next card reads it from the store.
+      await store.settings.save({ engine: { health: { ledgerMinPoints: 41 } } }, { kind: 'cli', id: 'test' }, NOW);
       const strict = (await call(`/hubspot/cards/customer-health?${ANA}`, { recordId: '1' })).json.view.ledger;
       expect(strict).toEqual({ minPoints: 41, changes: [] });
     });

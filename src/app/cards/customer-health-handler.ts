@@ -8,7 +8,7 @@ import { cardRequestSchema, describeRequestProblem, type CardViewer } from '../c
 import { customerHealthView } from './customer-health-view-model';
 import { runFollowUpAction, type FollowUpActionName } from './follow-up-action';
 import { readFollowUpTasks, type FollowUpTask } from './follow-up-tasks';
-import { DEFAULT_LEDGER_MIN_POINTS, followUpOf, healthCardExtras, historyWindow, type FollowUpOutcome, type HealthCardBackendExtras } from './health-card-extras';
+import { followUpOf, healthCardExtras, historyWindow, type FollowUpOutcome, type HealthCardBackendExtras } from './health-card-extras';
 
 /** What the Customer health card receives: the view and the extras the card components draw. */
 export type CustomerHealthAnswer = CustomerHealthView & HealthCardBackendExtras;
@@ -77,7 +77,7 @@ export async function customerHealthCard(deps: CardDependencies, input: unknown,
       customer,
       stored,
       window,
-      minPoints: deps.ledgerMinPoints ?? DEFAULT_LEDGER_MIN_POINTS,
+      minPoints: deps.config.health.ledgerMinPoints,
       followUp: followUpOf(assessment.detractorFollowUpDue, now, tasks, ownerName),
     });
     return { status: 'ok', view: { ...customerHealthView(customer, assessment), ...extras, ...(followUpOutcome ? { followUpOutcome } : {}) } };

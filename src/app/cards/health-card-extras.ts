@@ -8,8 +8,6 @@ import type { FollowUpTask } from './follow-up-tasks';
 
 /** How far back the card's history and ledger go (the issue: back a year). */
 export const HEALTH_HISTORY_DAYS = 365;
-/** The ledger's default threshold: moves of this many points or more. */
-export const DEFAULT_LEDGER_MIN_POINTS = 5;
 
 /** Where the card's score history came from: the store's daily snapshots, or HubSpot's property history until the store has some. */
 export type HistorySource = 'store' | 'property_history';

@@ -61,6 +61,8 @@ const healthSchema = z.strictObject({
     .object({ atRiskUpTo: z.number().min(0).max(100).default(50), neutralUpTo: z.number().min(0).max(100).default(75) })
     .prefault({})
     .refine((b) => b.atRiskUpTo < b.neutralUpTo, { message: 'atRiskUpTo must be below neutralUpTo' }),
+  /** The health card's "why did it change" ledger lists each move of at least this many points. */
+  ledgerMinPoints: z.number().min(1, 'expected at least 1 point').max(100, 'expected at most 100 points').default(5),
   /** A scorecard per segment: weights that replace the defaults for that segment's companies. */
   segments: z.record(z.string(), weightsSchema.partial()).default({}),
   /**
