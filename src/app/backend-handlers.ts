@@ -4,7 +4,8 @@ import type { EngineConfig } from '../domain/config/engine-config';
 import type { Owner } from '../domain/customer';
 import type { Plans } from '../domain/objectives/plan-schema';
 import { canViewAttainment } from '../domain/objectives/visibility';
-import { batchReadAssociations, HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway } from '../hubspot';
+import { HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway } from '../hubspot';
+import { companiesOfRecords } from '../hubspot/feedback-companies';
 import { ChangeCoalescer } from '../server/change-coalescer';
 import type { BackendHandlers, CardAnswer, RecomputeOutcome } from '../server/create-backend';
 import { recomputeCompanies } from '../sync/recompute-companies';
@@ -89,7 +90,7 @@ export function wireBackend(
   // Built on first use: `serve` and `start` hand webhooks to the durable job queue and never touch it.
   let coalescer: ChangeCoalescer | undefined;
   const buildCoalescer = () => new ChangeCoalescer({
-    companiesOf: async (type, ids) => [...new Set([...(await batchReadAssociations(gateway, type, 'companies', ids)).values()].flat())],
+    companiesOf: (type, ids) => companiesOfRecords(gateway, type, ids, (unlinked) => logger.warn({ answers: unlinked.length, ids: unlinked.slice(0, 10) }, 'survey answers linked to no company: nothing to recompute for them')),
     recompute: async (ids) => ({ failed: (await recompute(ids)).failed }),
     debounceMs: options.debounceMs,
     maxWaitMs: options.maxWaitMs,

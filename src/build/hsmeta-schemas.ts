@@ -94,7 +94,8 @@ export const webhooksMetaSchema = z.strictObject({
         .array(
           z.strictObject({
             subscriptionType: z.enum(['object.creation', 'object.propertyChange', 'object.associationChange', 'object.deletion']),
-            objectType: z.enum(['company', 'contact', 'deal', 'ticket']),
+            // HubSpot's generic webhooks take any standard object; these are the ones whose changes move a score.
+            objectType: z.enum(['company', 'contact', 'deal', 'ticket', 'feedback_submission']),
             propertyName: z.string().optional(),
             active: z.boolean(),
           }),

@@ -185,6 +185,13 @@ export function webhooksMeta(options: ProjectOptions, mapping: Pick<PortalMappin
     ['company', 'object.propertyChange', 'notes_last_contacted'],
     ['contact', 'object.propertyChange', 'notes_last_contacted'],
     ['contact', 'object.associationChange', undefined],
+    // A new survey answer (feedback submission, 0-19) moves NPS/CSAT and the health score. HubSpot's
+    // generic object.* webhooks list FEEDBACK_SUBMISSION for private and public apps
+    // (developers.hubspot.com/changelog/public-beta-generic-webhook-subscriptions); the project's
+    // crmObjects array takes them (developers.hubspot.com/docs/apps/developer-platform/add-features/configure-webhooks).
+    // The value is set at submission; its property change covers a value corrected afterwards.
+    ['feedback_submission', 'object.creation', undefined],
+    ['feedback_submission', 'object.propertyChange', 'hs_value'],
   ] as const;
   return {
     uid: 'cs_health_webhooks',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { batchReadAssociations } from './batch-reads';
+import { companiesOfFeedback } from './feedback-companies';
 import type { HubSpotGateway } from './hubspot-gateway';
 
 /** Search answers 200 per page and at most 10,000 results per query (HubSpot's limits). */
@@ -67,7 +68,8 @@ export interface ObjectChange {
 /**
  * The companies the given changed objects belong to, with no search: a company is itself; a deal,
  * ticket or contact is mapped through one association batch read per type (1,000 per call); an
- * answer through its contact. One changed deal costs 1 call, a changed company none.
+ * answer through its contact or rated ticket ({@link companiesOfFeedback}, alongside). One changed
+ * deal costs 1 call, a changed company none.
  *
  * @example
  * await companiesOfChanges(gateway, [{ objectType: 'tickets', id: '300009' }]); // ['5'], 1 call
@@ -76,14 +78,13 @@ export async function companiesOfChanges(gateway: HubSpotGateway, changes: Itera
   const byType = new Map<TouchingType, Set<string>>(TOUCHING_TYPES.map((type) => [type, new Set<string>()]));
   for (const change of changes) byType.get(change.objectType)?.add(change.id);
   const ids = (type: TouchingType) => byType.get(type) ?? new Set<string>();
-  const feedbackContacts = await batchReadAssociations(gateway, 'feedback_submissions', 'contacts', ids('feedback_submissions'));
-  const allContacts = new Set([...ids('contacts'), ...[...feedbackContacts.values()].flat()]);
-  const links = await Promise.all([
+  const [answers, ...links] = await Promise.all([
+    companiesOfFeedback(gateway, ids('feedback_submissions')),
     batchReadAssociations(gateway, 'deals', 'companies', ids('deals')),
     batchReadAssociations(gateway, 'tickets', 'companies', ids('tickets')),
-    batchReadAssociations(gateway, 'contacts', 'companies', allContacts),
+    batchReadAssociations(gateway, 'contacts', 'companies', ids('contacts')),
   ]);
-  const touched = new Set(ids('companies'));
+  const touched = new Set([...ids('companies'), ...answers.companies]);
   for (const map of links) for (const targets of map.values()) for (const id of targets) touched.add(id);
   return [...touched].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }

@@ -11,9 +11,12 @@ export const recomputeCompaniesPayload = z.object({
   reason: recomputeReasonSchema,
 });
 
-export const changedRecordTypeSchema = z.enum(['deals', 'tickets', 'contacts'], { error: 'objectType must be deals, tickets or contacts' });
+export const changedRecordTypeSchema = z.enum(['deals', 'tickets', 'contacts', 'feedback_submissions'], { error: 'objectType must be deals, tickets, contacts or feedback_submissions' });
 
-/** A deal, ticket or contact changed: the worker finds its companies (an association read) and enqueues their recomputes. */
+/**
+ * A deal, ticket or contact changed, or a survey answer arrived: the worker finds their companies
+ * (association reads; an answer through its contact or ticket) and enqueues their recomputes.
+ */
 export const resolveChangedRecordsPayload = z.object({
   objectType: changedRecordTypeSchema,
   ids: z.array(recordId, { error: 'ids must be an array of HubSpot record ids' }).min(1, 'ids must name at least one record').max(100, 'ids takes at most 100 records (one HubSpot batch)'),

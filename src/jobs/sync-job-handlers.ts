@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { batchReadAssociations, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { companiesOfRecords } from '../hubspot/feedback-companies';
 import { runFullSync } from '../sync/full-sync';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
@@ -25,7 +26,7 @@ export interface SyncJobHandlerOptions {
 
 /**
  * The worker's jobs on the existing sync: a recompute reads and writes its companies (the path of
- * webhooks and the workflow action), a resolution reads associations, and the full sync is
+ * webhooks and the workflow action), a resolution reads associations (a survey answer's through its contact or ticket), and the full sync is
  * `cs-health sync`. The churn model is re-read per job, so a model fitted by a full sync is used
  * by the next recompute. (When the store is wired, settings and model versions come from it.)
  */
@@ -52,10 +53,7 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
       options.logger.info({ companies: companyIds.length, written: result.written, unchanged: result.unchanged, failed: result.failed.length }, 'recompute job done');
       return { failed: result.failed };
     },
-    async companiesOf(objectType, ids) {
-      const links = await batchReadAssociations(options.gateway, objectType, 'companies', ids);
-      return [...new Set([...links.values()].flat())];
-    },
+    companiesOf: (objectType, ids) => companiesOfRecords(options.gateway, objectType, ids, (unlinked) => options.logger.warn({ answers: unlinked.length, ids: unlinked.slice(0, 10) }, 'survey answers linked to no company: nothing to recompute for them')),
     async fullSync() {
       const { config, settingsVersion } = await engine();
       const summary = await runFullSync({

@@ -4,7 +4,7 @@ import type { JobQueue } from './job-queue';
 
 /** What one webhook batch became on the queue. */
 export interface EnqueuedWebhooks {
-  /** Jobs stored (one per changed company, deal, ticket or contact). */
+  /** Jobs stored (one per changed company, deal, ticket or contact, or new survey answer). */
   enqueued: number;
   /** Changes absorbed by a job already waiting for the same record (a burst of edits to one company). */
   coalesced: number;
@@ -17,8 +17,8 @@ const PARALLEL_SENDS = 10;
 
 /**
  * The backend's webhook sink on the durable queue: each changed company becomes a
- * `recompute-companies` job and each changed deal, ticket or contact a `resolve-changed-records`
- * job, keyed by the record, so the queue (not this process) coalesces a burst into one job and
+ * `recompute-companies` job and each changed deal, ticket or contact, or new survey answer, a
+ * `resolve-changed-records` job, keyed by the record, so the queue (not this process) coalesces a burst into one job and
  * nothing is lost at a restart.
  *
  * `add` resolves once every job is stored, and rejects with a `QueueError` (`UNAVAILABLE` while the

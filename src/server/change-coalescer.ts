@@ -9,7 +9,7 @@ export interface CoalescerTimers {
 }
 
 export interface CoalescerOptions {
-  /** Companies linked to changed deals, tickets or contacts (one association batch read per type). */
+  /** Companies linked to changed deals, tickets or contacts (one association batch read per type), or to new survey answers. */
   companiesOf: (objectType: Exclude<ChangedObjectType, 'companies'>, ids: string[]) => Promise<string[]>;
   /**
    * Recomputes and writes these companies; a rejection keeps them all pending for a retry. It may

@@ -34,7 +34,7 @@ export const webhookEventSchema = z.looseObject({
 export const webhookBatchSchema = z.array(webhookEventSchema, { error: 'the body must be a JSON array of webhook events' }).max(1000, 'at most 1000 events per request');
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
-export type ChangedObjectType = 'companies' | 'deals' | 'tickets' | 'contacts';
+export type ChangedObjectType = 'companies' | 'deals' | 'tickets' | 'contacts' | 'feedback_submissions';
 export interface ChangedObject {
   type: ChangedObjectType;
   id: string;
@@ -42,8 +42,9 @@ export interface ChangedObject {
 
 // Maps, not object literals: a signed event naming `constructor` or `__proto__` must find nothing,
 // not a function inherited from Object.prototype that then stays pending forever.
-const TYPE_IDS = new Map<string, ChangedObjectType>([['0-1', 'contacts'], ['0-2', 'companies'], ['0-3', 'deals'], ['0-5', 'tickets']]);
-const NAMES = new Map<string, ChangedObjectType>([['contact', 'contacts'], ['company', 'companies'], ['deal', 'deals'], ['ticket', 'tickets']]);
+// A survey answer (feedback submission, 0-19) moves NPS/CSAT like a ticket moves support load.
+const TYPE_IDS = new Map<string, ChangedObjectType>([['0-1', 'contacts'], ['0-2', 'companies'], ['0-3', 'deals'], ['0-5', 'tickets'], ['0-19', 'feedback_submissions']]);
+const NAMES = new Map<string, ChangedObjectType>([['contact', 'contacts'], ['company', 'companies'], ['deal', 'deals'], ['ticket', 'tickets'], ['feedback_submission', 'feedback_submissions']]);
 
 const typeOf = (typeId: string | undefined, name: string | undefined): ChangedObjectType | undefined =>
   (typeId ? TYPE_IDS.get(typeId) : undefined) ?? (name ? NAMES.get(name.toLowerCase()) : undefined);
@@ -51,7 +52,8 @@ const typeOf = (typeId: string | undefined, name: string | undefined): ChangedOb
 /**
  * The CRM records an event says changed: the object of a property/creation event, or both ends of
  * an association change (so a deal moved away from a company still recomputes that company).
- * Types we do not score (line items, custom objects) give nothing.
+ * A new survey answer (`object.creation` of type 0-19) names the answer. Types we do not score
+ * (line items, custom objects) give nothing.
  *
  * @example
  * changedObjects({ eventId: '1', subscriptionType: 'object.propertyChange', objectTypeId: '0-3', objectId: '42' })

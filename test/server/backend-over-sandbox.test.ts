@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { wireBackend } from '../../src/app/backend-handlers';
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
 import { createHubSpotGateway, ensureCsProperties } from '../../src/hubspot';
+import { UNLINKED_ANSWER_WARNING } from '../../src/hubspot/feedback-companies';
 import { createLogger } from '../../src/logging/logger';
 import { createBackend } from '../../src/server/create-backend';
 import { closeGracefully } from '../../src/server/graceful-shutdown';
@@ -87,6 +88,24 @@ describe('the express backend wired to the data layer over the sandbox', () => {
       await wiring.coalescer.flush();
       expect(wiring.coalescer.stats).toMatchObject({ eventsReceived: 1000, recomputes: 1, companiesRecomputed: 1 });
       expect(store.getObject('companies', '1').properties.cs_health_score).toMatch(/^\d+$/);
+    });
+  });
+
+  it('recomputes the company of a new survey answer without a queue too, counting an answer of nobody', async () => {
+    await withBackend(async ({ call, wiring, store }) => {
+      // Contact 100013 is company 7's first contact (two a company); the second answer names nobody.
+      const answered = store.createObject('feedback_submissions', { hs_survey_type: 'NPS', hs_value: '1' });
+      store.associateExisting('contacts', '100013', 'feedback_submissions', answered.id);
+      const nobodys = store.createObject('feedback_submissions', { hs_survey_type: 'NPS', hs_value: '0' });
+      const events = [answered, nobodys].map((answer, i) => ({ eventId: i + 1, subscriptionType: 'object.creation', objectTypeId: '0-19', objectId: Number(answer.id), portalId: 42, occurredAt: Date.now() }));
+      expect((await call('/hubspot/webhooks', events)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 400));
+      await wiring.coalescer.flush();
+      expect(wiring.coalescer.stats).toMatchObject({ eventsReceived: 2, companiesRecomputed: 1 });
+      expect(store.getObject('companies', '7').properties.cs_health_score).toMatch(/^\d+$/);
+      expect(store.getObject('companies', '8').properties.cs_health_score).toBeUndefined();
+      expect(wiring.coalescer.failedCompanies).toEqual([]);
+      expect(wiring.deps.gateway.warnings.get(UNLINKED_ANSWER_WARNING)).toBe(1);
     });
   });
 

@@ -154,6 +154,17 @@ export const ownersQuery = z.object({
 
 export const clockBody = z.object({ now: z.union([z.string(), z.number(), z.null()]) });
 
+const numericId = (field: string) => z.string({ error: `${field} must be a numeric id string` }).regex(/^[1-9]\d{0,18}$/, `${field} must be a numeric id string`);
+
+/** A survey answer as HubSpot records one: its properties and who answered (a contact, and for a support survey the ticket it rates). */
+export const surveyAnswerBody = z.strictObject({
+  properties: propertyValues,
+  contactId: numericId('contactId').optional(),
+  ticketId: numericId('ticketId').optional(),
+  /** Put in the webhook event, as HubSpot names the portal in each one. */
+  portalId: z.number().int().positive().optional(),
+});
+
 /** Parses with a schema or throws HubSpot's 400 naming each bad field (`inputs[3].id`). */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' = 'body'): z.infer<S> {
   const result = schema.safeParse(input ?? {});

@@ -1,4 +1,5 @@
-import { clockBody, parseOrThrow } from '../http/request-schemas';
+import { randomUUID } from 'node:crypto';
+import { clockBody, parseOrThrow, surveyAnswerBody } from '../http/request-schemas';
 import { parseDateTime } from '../store/property-values';
 import { SandboxError } from '../store/sandbox-error';
 import type { RouteDefinition } from './route-definition';
@@ -53,6 +54,36 @@ export const CONTROL_ROUTES: RouteDefinition[] = [
       }
       context.store.setClock(now);
       return { body: { now: new Date(context.store.now()).toISOString(), frozen: now !== undefined } };
+    },
+  },
+  {
+    method: 'post',
+    path: '/_sandbox/survey-answers',
+    kind: 'control.surveyAnswer',
+    summary: 'A survey is answered: records the feedback submission with its contact (and ticket) and answers the `object.creation` webhook event HubSpot posts (HubSpot\'s API cannot create answers)',
+    handle(context) {
+      const { store } = context;
+      const body = parseOrThrow(surveyAnswerBody, context.req.body);
+      const links = [['contacts', 'contactId', body.contactId], ['tickets', 'ticketId', body.ticketId]] as const;
+      // Checked before the answer is stored: a missing contact must not leave an answer behind.
+      for (const [type, field, id] of links) {
+        if (id && !store.table(type).get(id)) throw new SandboxError('OBJECT_NOT_FOUND', `No ${type} with id ${id}.`, [{ message: `${type} ${id} does not exist`, in: field }]);
+      }
+      const defaults = { hs_submission_timestamp: new Date(store.now()).toISOString(), ...(body.contactId ? { hs_contact_id: body.contactId } : {}) };
+      const [values] = store.validateWrites('feedback_submissions', [{ ...defaults, ...body.properties }], 'properties');
+      const answer = store.createObject('feedback_submissions', values ?? {});
+      for (const [type, , id] of links) if (id) store.associateExisting(type, id, 'feedback_submissions', answer.id);
+      const event = {
+        eventId: randomUUID(),
+        subscriptionType: 'object.creation',
+        objectTypeId: '0-19',
+        objectId: Number(answer.id),
+        occurredAt: answer.createdAt,
+        attemptNumber: 0,
+        changeSource: 'FORM',
+        ...(body.portalId ? { portalId: body.portalId } : {}),
+      };
+      return { status: 201, body: { id: answer.id, event } };
     },
   },
   {
