@@ -69,21 +69,29 @@ const defineJob = <Payload>(name: string, payload: z.ZodType<Payload>, queue: Qu
 
 const sortedIds = (ids: readonly string[]) => [...new Set(ids)].sort().join(',');
 
-/** Recomputes after changes: coalesced while waiting (5 s), five retries from 30 s with backoff, an attempt expires after 15 minutes, 100 jobs per fetch. */
+/**
+ * Recomputes after changes: coalesced while waiting (3 s), five retries from 30 s with backoff, an
+ * attempt expires after 15 minutes, 100 jobs per fetch. The waits add up along a change's path
+ * (resolution, then recompute, each plus a poll), and HubSpot's own webhook delivery comes on top:
+ * 3 s collapses a burst of edits to one company while keeping webhook-to-property under 10 s.
+ */
 const RECOMPUTE_POLICY = {
   policy: 'short',
   retryLimit: 5,
   retryDelaySeconds: 30,
   retryBackoff: true,
   expireInSeconds: 15 * 60,
-  debounceSeconds: 5,
+  debounceSeconds: 3,
   batchSize: 100,
 } as const;
+
+/** Finding a change's companies is one association read per batch: waiting longer would collapse little. */
+const RESOLUTION_POLICY = { ...RECOMPUTE_POLICY, debounceSeconds: 1 } as const;
 
 /** The jobs cs-health runs, by name. Payloads are `unknown` until their schema accepts them. */
 export const JOBS = {
   'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, RECOMPUTE_POLICY, (payload) => sortedIds(payload.companyIds)),
-  'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, RECOMPUTE_POLICY, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
+  'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, RESOLUTION_POLICY, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
   'full-sync': defineJob('full-sync', fullSyncPayload, {
     // One waiting full sync is enough: a second one queued behind it would read the same portal.
     policy: 'short',

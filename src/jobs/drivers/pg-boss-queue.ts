@@ -106,7 +106,7 @@ export class PgBossQueue implements JobQueue {
     };
     // pg-boss 10 runs one batch at a time per registered worker: concurrency is that many workers.
     for (let i = 0; i < concurrency; i += 1) {
-      await this.guard(() => this.boss.work<unknown>(name, { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 }, run));
+      await this.guard(() => this.boss.work<unknown>(name, { batchSize, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 1 }, run));
     }
   }
 
