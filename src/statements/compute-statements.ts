@@ -1,7 +1,7 @@
 import type { GoalTarget, Owner } from '../domain/customer';
-import { objectiveAttainment } from '../domain/objectives/objective-attainment';
+import { objectiveAttainment, type LevelResult, type SharedScope } from '../domain/objectives/objective-attainment';
 import { loadPlans } from '../domain/objectives/load-plans';
-import type { Plans } from '../domain/objectives/plan-schema';
+import type { Level, Plans, Role } from '../domain/objectives/plan-schema';
 import { planFor } from '../domain/objectives/role-assignment';
 import type { Period } from '../domain/time/days';
 import type { Store } from '../store/store';
@@ -65,6 +65,35 @@ function groupByPeriod(people: readonly PersonInPlan[], plans: Plans): Map<strin
   return groups;
 }
 
+type SharedLevel = Exclude<Level, 'individual'>;
+const SHARED_LEVELS: readonly SharedLevel[] = ['team', 'department', 'company'];
+
+/**
+ * Shared levels judged once per role plan and scope within one period run: everyone of a role in
+ * the same team, department or company gets the same result, so a 10,000-company scope is judged
+ * a few times per run, not once per person. Scopes are the shared objects `levelScopesFor` hands out.
+ */
+function judgedLevelsCache() {
+  const judged = new Map<SharedScope, Map<Role, LevelResult>>();
+  return {
+    lookup(role: Role, scopes: Record<SharedLevel, SharedScope>): Partial<Record<SharedLevel, LevelResult>> {
+      return Object.fromEntries(SHARED_LEVELS.flatMap((level) => {
+        const result = judged.get(scopes[level])?.get(role);
+        return result ? [[level, result]] : [];
+      }));
+    },
+    keep(role: Role, scopes: Record<SharedLevel, SharedScope>, levels: readonly LevelResult[]): void {
+      for (const result of levels) {
+        if (result.level === 'individual') continue;
+        const scope = scopes[result.level];
+        const byRole = judged.get(scope) ?? new Map<Role, LevelResult>();
+        byRole.set(role, result);
+        judged.set(scope, byRole);
+      }
+    },
+  };
+}
+
 /**
  * Each person's attainment statement for the plan period containing `asOf`: `objectiveAttainment`
  * over all four levels (individual = their book, team = their HubSpot teams' books, department =
@@ -107,9 +136,11 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
     const pending = entries.events.filter((e) => e.approvedAt === undefined);
     // An ended period is judged whole, at its end: the same data then gives the same statement.
     const judgedAt = asOf < group.period.end ? asOf : group.period.end;
+    const judged = judgedLevelsCache();
     for (const person of group.people) {
       const scopes = scopesOf(person);
       const attainment = objectiveAttainment({
+        judgedLevels: judged.lookup(person.role, scopes),
         plan: planFor(plans, person.role),
         period: group.period,
         asOf: judgedAt,
@@ -120,6 +151,7 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
         exceptionalEvents: approved,
         transitions: entries.transitions,
       });
+      judged.keep(person.role, scopes, attainment.levels);
       const body = statementBody({ role: person.role, scopes, attainment, pending });
       const stored = await store.statements.record({ ownerId: person.owner.id, periodKey: group.key, body: body as unknown as Record<string, unknown>, computedAt: asOf, settingsVersion: input.settingsVersion });
       if (stored.computedAt.getTime() !== asOf.getTime()) figures.unchanged += 1;

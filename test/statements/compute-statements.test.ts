@@ -1,4 +1,8 @@
+import { objectiveAttainment } from '../../src/domain/objectives/objective-attainment';
 import { loadPlans } from '../../src/domain/objectives/plan-schema';
+import { planFor } from '../../src/domain/objectives/role-assignment';
+import { planRole } from '../../src/statements/plan-people';
+import { levelScopesFor, readPortalBooks } from '../../src/statements/portal-books';
 import { computeStatements, type StatementsRun } from '../../src/statements/compute-statements';
 import { readStatementBody, type StatementReading } from '../../src/statements/statement-body';
 import type { StatementVersion } from '../../src/store/store';
@@ -21,6 +25,9 @@ const level = (s: StatementReading, name: string) => s.attainment.levels.find((l
 interface Observed {
   owners: string[];
   open: StatementsRun;
+  /** Each person judged alone, every level from scratch: what the statements' shared-level reuse must equal. */
+  judgedAlone: Record<string, unknown>;
+  stored: Record<string, unknown>;
   manager?: StatementVersion;
   csm?: StatementVersion;
   rep?: StatementVersion;
@@ -38,6 +45,15 @@ async function observe(): Promise<Observed> {
     const compute = (asOf: Date) => computeStatements({ store, plans, owners: context.owners, goals: context.goalTargets, asOf, settingsVersion: 3 });
     const open = await compute(AS_OF);
     const [manager, csm, rep] = await Promise.all(['100', '101', '501'].map((id) => store.statements.latest(id, '2026-Q4')));
+    const people = context.owners.map((owner) => ({ owner, role: planRole(owner, plans) }));
+    const scopesOf = levelScopesFor(await readPortalBooks(store.companies), people, plans);
+    const judgedAlone: Record<string, unknown> = {};
+    const stored: Record<string, unknown> = {};
+    for (const p of people) {
+      const alone = objectiveAttainment({ plan: planFor(plans, p.role), period: { start: plans.period.start, end: plans.period.end }, asOf: AS_OF, person: { ownerId: p.owner.id, userId: p.owner.userId }, scopes: scopesOf(p), goals: context.goalTargets });
+      judgedAlone[p.owner.id] = JSON.parse(JSON.stringify(alone));
+      stored[p.owner.id] = (await store.statements.latest(p.owner.id, '2026-Q4'))?.body.attainment;
+    }
     const ended = await compute(AFTER_END);
     const endedCsm = await store.statements.latest('101', '2026-Q4');
     const again = await compute(LATER);
@@ -48,7 +64,7 @@ async function observe(): Promise<Observed> {
     await store.entries.approveExceptionalEvent(event.id, { approvedBy: 'admin@vendor.example', approvedAt: new Date('2027-01-04T09:00:00Z') });
     const approvedRun = await compute(LATEST);
     const csmVersions = await store.statements.versions('101', '2026-Q4');
-    return { owners: context.owners.map((o) => o.id), open, manager, csm, rep, ended, endedCsm, again, pendingRun, approvedRun, csmVersions, csmAccounts };
+    return { owners: context.owners.map((o) => o.id), open, judgedAlone, stored, manager, csm, rep, ended, endedCsm, again, pendingRun, approvedRun, csmVersions, csmAccounts };
   });
 }
 
@@ -63,6 +79,11 @@ describe('computeStatements over the store a sync left', () => {
     expect(o.open.companies).toBe(DEMO_COMPANIES);
     expect(o.csm).toMatchObject({ ownerId: '101', periodKey: '2026-Q4', version: 1, computedAt: AS_OF, settingsVersion: 3 });
     expect(o.csm?.lockedAt).toBeUndefined();
+  });
+
+  it('reuses a shared level across people only where it is the very same: every statement equals the person judged alone', () => {
+    expect(Object.keys(o.stored)).toHaveLength(o.owners.length);
+    expect(o.stored).toEqual(o.judgedAlone);
   });
 
   it('gives the CS manager all their levels: team, their department (the CS role family) and the company', () => {
