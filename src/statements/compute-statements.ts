@@ -98,7 +98,8 @@ function judgedLevelsCache() {
  * Each person's attainment statement for the plan period containing `asOf`: `objectiveAttainment`
  * over all four levels (individual = their book, team = their HubSpot teams' books, department =
  * their role family's books, company = every company), from the store's company records, with the
- * exceptional events an admin approved, the declared transitions and the manual counts; recorded
+ * exceptional events an admin approved (for the people they were declared for), the declared
+ * transitions and the manual counts; recorded
  * under the period's key. Once the period has ended it is computed to its end and locked; a later
  * recompute that moves a figure adds a version with the difference.
  *
@@ -148,11 +149,12 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
         scopes,
         goals: input.goals,
         manual: entries.manual,
-        exceptionalEvents: approved,
+        // An event applies to the people it was declared for (their manager declared it), no one else.
+        exceptionalEvents: approved.filter((e) => e.ownerIds.includes(person.owner.id)),
         transitions: entries.transitions,
       });
       judged.keep(person.role, scopes, attainment.levels);
-      const body = statementBody({ role: person.role, scopes, attainment, pending });
+      const body = statementBody({ role: person.role, scopes, attainment, pending: pending.filter((e) => e.ownerIds.includes(person.owner.id)) });
       const stored = await store.statements.record({ ownerId: person.owner.id, periodKey: group.key, body: body as unknown as Record<string, unknown>, computedAt: asOf, settingsVersion: input.settingsVersion });
       if (stored.computedAt.getTime() !== asOf.getTime()) figures.unchanged += 1;
       else if (stored.difference) figures.versionsAfterLock += 1;

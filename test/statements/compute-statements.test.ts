@@ -93,16 +93,20 @@ describe('computeStatements over the store a sync left', () => {
     expect(s.scopes.company).toEqual({ name: 'company', companies: DEMO_COMPANIES, people: o.owners.length });
     // Department: the CSMs, AMs and the manager; not the sales team.
     expect(s.scopes.department.people).toBe(o.owners.filter((id) => Number(id) < 500 || Number(id) >= 900).length);
-    // Every demo company has a CSM: the CS department holds them all, the Sales department none.
+    // Every demo company has a CSM: the CS department holds them all.
     expect(s.scopes.department.companies).toBe(DEMO_COMPANIES);
-    expect(reading(o.rep).scopes.department).toEqual({ name: 'Sales', companies: 0, people: o.owners.filter((id) => Number(id) >= 500 && Number(id) < 900).length });
     expect(s.attainment.levels.map((l) => [l.level, l.planWeight])).toEqual([['team', 50], ['department', 20], ['company', 30]]);
     for (const name of ['team', 'department', 'company']) expect(level(s, name)?.attainment).toEqual(expect.any(Number));
     expect(s.attainment.overall).toEqual(expect.any(Number));
   });
 
   it('judges a rep in the Sales department, a CSM on their own book and the company', () => {
-    expect(reading(o.rep)).toMatchObject({ role: 'sales_rep', department: 'Sales' });
+    const rep = reading(o.rep);
+    expect(rep).toMatchObject({ role: 'sales_rep', department: 'Sales' });
+    expect(rep.scopes.department).toMatchObject({ name: 'Sales', people: o.owners.filter((id) => Number(id) >= 500 && Number(id) < 900).length });
+    // A rep owns no company: their book is the customers they brought in (their first won deal).
+    expect(rep.scopes.individual.companies).toBeGreaterThan(0);
+    expect(level(rep, 'individual')?.measures.map((m) => m.measure)).toEqual(['early_churn_rate']);
     const csm = reading(o.csm);
     expect(csm.scopes.individual.companies).toBe(o.csmAccounts.length);
     expect(csm.attainment.levels.map((l) => l.level)).toEqual(['individual', 'team', 'company']);
