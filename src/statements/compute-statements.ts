@@ -30,7 +30,7 @@ export interface PeriodStatements {
   end: string;
   /** Statements computed: new, or recomputed while the period is open. */
   recorded: number;
-  /** Recomputed with the very same figures: nothing stored. */
+  /** Recomputed with the very same figures: nothing stored (a recompute at the stored one's very instant counts as recorded). */
   unchanged: number;
   /** New versions of locked statements, each carrying its difference. */
   versionsAfterLock: number;
@@ -107,7 +107,9 @@ function judgedLevelsCache() {
  * before, if it still has open statements, is then computed to its end and locked too.
  *
  * Memory: the company records are read once (the company level needs them all); the other levels
- * are lists of references into them, and one person's result is held at a time.
+ * are lists of references into them, and one person's result is held at a time. Measured on the
+ * demo portal with 10,000 companies and 256 people (PGlite on disk): the records hold 112 MB of
+ * heap, the run peaks 183 MB above its start, and takes 25-36 s on two shared cores.
  */
 export async function computeStatements(input: ComputeStatementsInput): Promise<StatementsRun> {
   const { store, asOf } = input;
@@ -131,6 +133,11 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
     }
     books ??= await readPortalBooks(store.companies);
     run.companies = books.all.length;
+    if (books.all.length === 0) {
+      // Statements of nothing but "no data" would hide that the sync has not filled the store yet.
+      run.skipped.push(...group.people.map((p) => ({ ownerId: p.owner.id, periodKey: group.key, reason: 'the store holds no company records yet: a full sync writes them' })));
+      continue;
+    }
     const scopesOf = levelScopesFor(books, people, plans);
     const entries = await store.entries.list({ from: group.period.start, to: group.period.end });
     const approved = entries.events.filter((e) => e.approvedAt !== undefined);

@@ -53,4 +53,15 @@ describe('statements without saved plans follow the calendar quarter', () => {
     expect(run.skipped).toEqual([{ ownerId: '501', periodKey: '2027-Q2', reason: 'the period has not started' }]);
     expect(await store.statements.latest('501', '2027-Q2')).toBeUndefined();
   });
+
+  it('records nothing while the store holds no company records, and says why', async () => {
+    const empty = await openStore({ memory: true });
+    try {
+      const run = await computeStatements({ store: empty, owners: [ana], asOf: at('2026-11-29T03:00:00Z'), settingsVersion: 0 });
+      expect(run.skipped).toEqual([{ ownerId: '501', periodKey: '2026-Q4', reason: 'the store holds no company records yet: a full sync writes them' }]);
+      expect(await empty.statements.forPeriod('2026-Q4')).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
 });
