@@ -99,9 +99,9 @@ function judgedLevelsCache() {
  * over all four levels (individual = their book, team = their HubSpot teams' books, department =
  * their role family's books, company = every company), from the store's company records, with the
  * exceptional events an admin approved (for the people they were declared for), the declared
- * transitions and the manual counts; recorded
- * under the period's key. Once the period has ended it is computed to its end and locked; a later
- * recompute that moves a figure adds a version with the difference.
+ * transitions and the manual counts; recorded under the period's key ({@link periodKey}). Once the
+ * period has ended it is computed to its end and locked; a later recompute that moves a figure
+ * adds a version with the difference.
  *
  * Without saved plans the period is the calendar quarter, which rolls on by itself: the quarter
  * before, if it still has open statements, is then computed to its end and locked too.
