@@ -54,6 +54,8 @@ export async function startBackendRuntime(options: BackendRuntimeOptions): Promi
   const wiring = wireBackend(gateway, options.state.config, logger, { model: options.state.model, plans: options.state.plans, now: options.now, engineState });
   // The Customer health card draws the store's daily snapshots (property history until there are some).
   wiring.deps.snapshots = store.snapshots;
+  // My objectives shows the department and company levels from the sync's period statements.
+  wiring.deps.statements = store.statements;
 
   const queue = new PgBossQueue({ connection: options.databaseUrl ? { connectionString: options.databaseUrl } : { database: store.database, engine: store.engine } });
   let worker: RunningWorker | undefined;

@@ -2,7 +2,7 @@ import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Plans } from '../domain/objectives/plan-schema';
 import { HubSpotError, HubSpotErrorCode, PortalContextCache, type HubSpotGateway, type PortalContext } from '../hubspot';
-import type { SnapshotRepository } from '../store/store';
+import type { SnapshotRepository, StatementRepository } from '../store/store';
 import type { CardErrorCode, CardResponse } from '../views/card-response';
 
 /** What a card handler needs; the adapters (app functions, express backend) build it. */
@@ -20,6 +20,8 @@ export interface CardDependencies {
    * preview) or empty for a company, the health card falls back to HubSpot's property history.
    */
   snapshots?: Pick<SnapshotRepository, 'history'>;
+  /** The sync's period statements (the backend passes `store.statements`): My objectives' department and company levels. */
+  statements?: Pick<StatementRepository, 'latest'>;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { DescriptionListItem, EmptyState, ErrorState, LoadingSpinner, ProgressBar, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, DescriptionListItem, EmptyState, Heading, ErrorState, LoadingSpinner, ProgressBar, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { MyObjectivesCardView } from '../../extensions/cards/components/my-objectives-card-view';
 import type { ObjectivesCardExtras } from '../../extensions/cards/components/card-extras';
-import type { MyObjectivesView } from '../../src/views/my-objectives-view';
+import type { MyObjectivesView, ObjectivesStatementView } from '../../src/views/my-objectives-view';
 
 /** A CSM's view as the handler shapes it; the renderer is what is under test here. */
 const VIEW: MyObjectivesView = {
@@ -75,5 +75,46 @@ describe('My objectives card, every state', () => {
     render(<MyObjectivesCardView state={{ status: 'ready', view: VIEW }} />);
     expect(findAll(ProgressBar)).toHaveLength(1);
     expect(maybeFind(DescriptionListItem, { label: 'Earned to date' })).toBeNull();
+  });
+
+  describe('the period statement behind the department and company levels', () => {
+    const STATEMENT: ObjectivesStatementView = { status: 'ok', periodKey: '2026-Q4', version: 2, computedAt: '2027-01-04T03:00:00.000Z', settingsVersion: 7, lockedAt: '2027-01-03T03:00:00.000Z', overall: 88.6, department: 'Customer Success', awaitingApproval: 1 };
+    const draw = (statement: ObjectivesStatementView) => {
+      const renderer = createRenderer('crm.record.sidebar');
+      renderer.render(<MyObjectivesCardView state={{ status: 'ready', view: { ...VIEW, statement } }} />);
+      return renderer;
+    };
+
+    it('shows its overall figure, when it was computed, with which settings version, and its lock', () => {
+      const { findAll } = draw(STATEMENT);
+      expect(findAll(Heading).map((h) => h.text)).toContain('Period statement 2026-Q4');
+      expect(findAll(ProgressBar).map((b) => b.props.title)).toContain('Overall, all levels (statement version 2): 89 %');
+      const texts = findAll(Text).map((t) => t.text);
+      expect(texts).toContain('Computed by the sync on 2027-01-04 03:00 UTC with settings version 7; locked 2027-01-03 03:00 UTC when the period ended. Department: Customer Success.');
+      expect(texts).toContain("1 declared exceptional event awaits an admin's approval: not applied yet.");
+    });
+
+    it('labels a statement without an overall figure "no data", never a bar at 0', () => {
+      const { findAll } = draw({ ...STATEMENT, overall: undefined, awaitingApproval: 0 });
+      expect(findAll(ProgressBar)).toHaveLength(1);
+      expect(findAll(Text).map((t) => t.text)).toContain('Overall, all levels (statement version 2): no data');
+    });
+
+    it('says when there is none yet, when it could not be read, and when this view has no store', () => {
+      const empty = draw({ status: 'empty', message: 'No statement for 2026-Q4 yet: the nightly full sync at 03:00 UTC (next: 2026-11-30 03:00 UTC) computes the department and company levels.' });
+      expect(empty.find(Alert).props).toMatchObject({ title: 'No period statement yet', variant: 'info' });
+      expect(empty.find(Alert).text).toContain('next: 2026-11-30 03:00 UTC');
+      const error = draw({ status: 'error', message: 'The period statement could not be read from the cs-health store: try again in a moment.' });
+      expect(error.find(Alert).props).toMatchObject({ title: 'Department and company levels unavailable', variant: 'danger' });
+      const unavailable = draw({ status: 'unavailable', message: 'Department and company levels come from the period statement the sync keeps in the cs-health store, which this view cannot reach.' });
+      expect(unavailable.maybeFind(Alert)).toBeNull();
+      expect(unavailable.findAll(Text).map((t) => t.text)).toContain('Department and company levels come from the period statement the sync keeps in the cs-health store, which this view cannot reach.');
+    });
+
+    it('names the source of each level in its heading', () => {
+      const r = createRenderer('crm.record.sidebar');
+      r.render(<MyObjectivesCardView state={{ status: 'ready', view: { ...VIEW, levels: [{ ...VIEW.levels[0], source: 'card' }, { level: 'company', planWeightPercent: 20, attainment: 97.2, source: 'statement', measures: [] }] } }} />);
+      expect(r.findAll(Heading).map((h) => h.text)).toEqual(expect.arrayContaining(['individual level (50 % of the plan, live): 104 %', 'company level (20 % of the plan, from the period statement): 97 %']));
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { MyObjectivesView } from '../../../src/views/my-objectives-view';
 import type { CardState } from '../types/card-state';
 import type { ObjectivesCardExtras } from './card-extras';
 import { ObjectivesFigures } from './labelled-figures';
+import { ObjectivesStatementSummary } from './objectives-statement-summary';
 
 const pct = (n: number | undefined) => (n === undefined ? 'no data' : `${Math.round(n)} %`);
 
@@ -17,11 +18,12 @@ export function MyObjectivesCardView({ state }: { state: CardState<MyObjectivesV
       <Heading>{`${v.viewer.name} (${v.viewer.role})`}</Heading>
       <Text variant="microcopy">{`${v.period.start} to ${v.period.end}, ${v.period.elapsedPercent} % elapsed; variable pay is ${v.variableSharePercent} % of total pay.`}</Text>
       <ProgressBar title={`Attainment on the card's levels: ${pct(v.overall)}`} value={Math.min(v.overall ?? 0, 150)} maxValue={150} showPercentage={false} valueDescription={pct(v.overall)} />
-      {v.notOnCard.length > 0 && <Text variant="microcopy">{`Not computed on the card (needs the whole portal): ${v.notOnCard.join(', ')}.`}</Text>}
+      {v.statement && <ObjectivesStatementSummary statement={v.statement} />}
+      {v.notOnCard.length > 0 && <Text variant="microcopy">{`Not shown (they need the whole portal, computed by the sync into the period statement): ${v.notOnCard.join(', ')}.`}</Text>}
       {v.thisAccount && <Alert title={v.thisAccount.name} variant="info">{v.thisAccount.note}</Alert>}
       {v.levels.map((level) => (
         <Flex key={level.level} direction="column" gap="xs">
-          <Heading>{`${level.level} level (${level.planWeightPercent} % of the plan): ${pct(level.attainment)}`}</Heading>
+          <Heading>{`${level.level} level (${level.planWeightPercent} % of the plan${level.source === 'statement' ? ', from the period statement' : level.source === 'card' ? ', live' : ''}): ${pct(level.attainment)}`}</Heading>
           {level.note && <Text variant="microcopy">{level.note}</Text>}
           <Table bordered={false}>
             <TableHead>

@@ -41,6 +41,12 @@ export interface AttainmentInput {
   transitions?: readonly TransitionWindow[];
   /** Base salary for the plan period, to project the variable pay. */
   baseSalaryForPeriod?: number;
+  /**
+   * Shared levels already judged with this plan, period, `asOf`, manual entries and scope (they are
+   * the same for everyone in the scope): taken as they are instead of judging the scope again, so
+   * a company level of 10,000 accounts is judged once per plan rather than once per person.
+   */
+  judgedLevels?: Partial<Record<Exclude<Level, 'individual'>, LevelResult>>;
 }
 
 /** A stretch of the level judged one way, with every measure explained. */
@@ -173,14 +179,18 @@ export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment
         });
         result = combine(level, planWeight, segments, pieces.length === 0 ? 'no portfolio in the period' : undefined);
       } else {
+        const judged = input.judgedLevels?.[level];
         const scope = input.scopes[level];
-        if (!scope) {
+        if (judged) {
+          result = { ...judged, planWeight, weight: 0, contribution: 0 };
+        } else if (!scope) {
           levels.push({ level, planWeight, weight: 0, contribution: 0, segments: [], measures: [], note: `no ${level} scope given` });
           leftOut.push({ level, reason: `no ${level} scope given` });
           continue;
+        } else {
+          const r = windowAttainment(input.plan, { ...scope, ...data, window }, base);
+          result = combine(level, planWeight, [{ window, days: days(window), basis: 'shared', ...r }]);
         }
-        const r = windowAttainment(input.plan, { ...scope, ...data, window }, base);
-        result = combine(level, planWeight, [{ window, days: days(window), basis: 'shared', ...r }]);
       }
       if (result.attainment === undefined) leftOut.push({ level, reason: result.note ?? 'no measure has data' });
       levels.push(result);
