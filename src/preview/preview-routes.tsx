@@ -11,6 +11,7 @@ import type { HealthCardExtras } from '../../extensions/cards/components/card-ex
 import { assessCustomer } from '../domain/assessment/assess-customer';
 import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
+import type { PageStore } from '../app/pages/portfolio-page-from-store';
 import { addPageRoutes } from './page-routes';
 import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
 import { objectivesCardExtras } from './objectives-card-extras';
@@ -30,7 +31,7 @@ async function previewHealthExtras(deps: CardDependencies, id: string): Promise<
  * The local preview: the app home, the app pages (`/pages`) and each card for any sandbox record, drawn from the component
  * tree the real card produces for the real function's answer.
  */
-export function previewRoutes(deps: CardDependencies): Router {
+export function previewRoutes(deps: CardDependencies, store: PageStore): Router {
   const router = Router();
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
@@ -43,7 +44,7 @@ export function previewRoutes(deps: CardDependencies): Router {
       next(error);
     }
   });
-  addPageRoutes(router, deps);
+  addPageRoutes(router, deps, store);
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });

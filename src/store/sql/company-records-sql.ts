@@ -1,4 +1,4 @@
-import type { CompanyRecord, CompanyRecordRepository, SettingsIssue, SqlDatabase } from '../store';
+import type { CompanyRecord, CompanyRecordFilter, CompanyRecordRepository, SettingsIssue, SqlDatabase } from '../store';
 import { StoreInputError } from '../store-errors';
 import { customerFromJson, customerToJson } from './customer-json';
 import { isValidDate } from './input-checks';
@@ -29,8 +29,9 @@ function checkRecords(records: readonly { customer: { id?: unknown; ownerId?: un
   if (issues.length) throw new StoreInputError(issues);
 }
 
-/** The owner filter as SQL: none, or `owner_id = ANY($n)` (an empty list matches nothing). */
-const ownerClause = (filter: { ownerIds?: readonly string[] } | undefined, param: number) => (filter?.ownerIds ? { sql: `AND owner_id = ANY($${param}::text[])`, params: [[...filter.ownerIds]] } : { sql: '', params: [] as unknown[] });
+/** The owner filter as SQL: none, or `owner_id = ANY($n)` (an empty list matches nothing), with or without the unowned. */
+const ownerClause = (filter: CompanyRecordFilter | undefined, param: number) =>
+  filter?.ownerIds ? { sql: `AND (owner_id = ANY($${param}::text[])${filter.includeUnowned ? ' OR owner_id IS NULL' : ''})`, params: [[...filter.ownerIds]] } : { sql: '', params: [] as unknown[] };
 
 /**
  * Company records: upserted in chunks of one INSERT ... SELECT FROM jsonb_to_recordset each (one
