@@ -1,6 +1,6 @@
 import type { Customer } from '../../domain/customer';
 import type { PortalMapping } from '../../domain/config/portal-mapping';
-import { readCustomerPages, type HubSpotGateway, type PortalContext } from '../../hubspot';
+import { readCustomerPages, SYNC_COMPANIES_PER_ASSEMBLY, type HubSpotGateway, type PortalContext } from '../../hubspot';
 import type { Store } from '../../store/store';
 
 /** Stores each customer's reading taken at `readAt`: what the full sync and the recompute write after each page. */
@@ -14,7 +14,7 @@ export async function recordCompanies(store: Pick<Store, 'companies'>, customers
  */
 export async function recordPortalCompanies(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, store: Pick<Store, 'companies'>, readAt: Date): Promise<number> {
   let recorded = 0;
-  for await (const page of readCustomerPages(gateway, context, mapping, { companiesPerAssembly: 1_000 })) {
+  for await (const page of readCustomerPages(gateway, context, mapping, { companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY })) {
     await recordCompanies(store, page.customers, readAt);
     recorded += page.customers.length;
   }
