@@ -12,11 +12,28 @@ export const NO_SYNC_YET = 'No sync has run yet: run `cs-health sync` to fill th
 
 export type PageStore = Pick<Store, 'companies' | 'models' | 'settings'>;
 
-/** The store's company records as a page source, one page of records at a time. */
+/**
+ * The items of `source`, asking for the next one as soon as one is handed out: on PostgreSQL the
+ * server reads and sends the next page of records while this process scores the current one.
+ */
+async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const item = await next;
+    if (item.done) return;
+    next = iterator.next();
+    // Marked handled now; the rejection still surfaces at the `await` above on the next turn.
+    next.catch(() => undefined);
+    yield item.value;
+  }
+}
+
+/** The store's company records as a page source, one page of records at a time (the next one already asked for). */
 export const storeSource =
   (store: Pick<Store, 'companies'>): CustomerSource =>
   async function* (filter) {
-    for await (const records of store.companies.pages(filter)) yield records.map((r) => r.customer);
+    for await (const records of prefetched(store.companies.pages(filter))) yield records.map((r) => r.customer);
   };
 
 /**
