@@ -11,7 +11,7 @@ import type { HealthCardExtras } from '../../extensions/cards/components/card-ex
 import { assessCustomer } from '../domain/assessment/assess-customer';
 import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
-import type { PageStore } from '../app/pages/portfolio-page-from-store';
+import { NO_SYNC_YET, storeSource, type PageStore } from '../app/pages/portfolio-page-from-store';
 import { addPageRoutes } from './page-routes';
 import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
 import { objectivesCardExtras } from './objectives-card-extras';
@@ -36,9 +36,15 @@ export function previewRoutes(deps: CardDependencies, store: PageStore): Router 
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  // The app home answers from the store's company records, as the app pages do; the portal only for owner names (cached).
   router.get('/', async (_req, res, next) => {
     try {
-      const portfolio = await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now());
+      const context = await deps.portalContext();
+      if ((await store.companies.count()) === 0) {
+        res.type('html').send(renderPage(<PreviewPage title="Portfolio"><div className="empty-state" role="status">{NO_SYNC_YET}</div></PreviewPage>));
+        return;
+      }
+      const portfolio = await loadPortfolio(storeSource(store)({}), context, deps.config, deps.now());
       res.type('html').send(renderPage(<PortfolioPage portfolio={portfolio} />));
     } catch (error) {
       next(error);
