@@ -12,8 +12,7 @@ import type { BackendOptions } from '../server/create-backend';
 import type { Store } from '../store/store';
 import { wireBackend, type BackendWiring } from './backend-handlers';
 import { engineStateFrom, type EngineState } from './engine-state';
-import { portfolioPage } from './pages/portfolio-page';
-import { loadPortfolioPageInput } from './pages/portfolio-page-input';
+import { portfolioPageFromStore } from './pages/portfolio-page-from-store';
 
 export interface BackendRuntimeOptions {
   gateway: HubSpotGateway;
@@ -79,14 +78,12 @@ export async function startBackendRuntime(options: BackendRuntimeOptions): Promi
     },
   });
 
+  // The app pages answer from the store: the viewer from the cached portal context, their scope's company records, no portal read.
   const pages = express.Router();
   pages.get('/portfolio', (_req, res, next) => {
     (async () => {
       const state = await engineState();
-      Object.assign(wiring.deps, { config: state.config, model: state.model, plans: state.plans ?? wiring.deps.plans });
-      const { input } = await loadPortfolioPageInput(wiring.deps, viewerOf(res)?.userId);
-      const model = await store.models.latest();
-      const answer = portfolioPage({ ...input, ...(model ? { model: { version: model.version, fittedAt: model.fittedAt, report: model.report } } : {}) });
+      const { answer } = await portfolioPageFromStore({ store, portalContext: wiring.deps.portalContext, state: { ...state, plans: state.plans ?? wiring.deps.plans }, asOf: wiring.deps.now(), userId: viewerOf(res)?.userId });
       res.status(answer.status === 'error' ? (answer.code === 'FORBIDDEN' ? 403 : 500) : 200).json({ ...answer, versions: { settings: state.settingsVersion, model: state.modelVersion } });
     })().catch(next);
   });

@@ -1,9 +1,7 @@
 import type { BenchFigure } from './bench-report';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { openStore, type StoreOptions } from '../store/open-store';
 import type { CompanySnapshot, Store } from '../store/store';
+import { benchPostgresUrl, onEachBenchStore } from './bench-databases';
 import { fmt } from './measure';
 
 export interface StoreBenchFigures {
@@ -56,55 +54,15 @@ export async function benchStore(options: { companies?: number; postgresUrl?: st
   const companies = options.companies ?? 100_000;
   const reads = options.reads ?? 20;
   const log = options.log ?? console.log;
-  const figures: StoreBenchFigures[] = [];
-  const engines: { label: string; open: () => Promise<{ options: StoreOptions; dispose: () => Promise<void> }> }[] = [{ label: 'pglite', open: async () => ({ options: { memory: true }, dispose: async () => undefined }) }];
-  if (options.postgresUrl) {
-    const admin = options.postgresUrl;
-    engines.push({
-      label: 'postgres',
-      open: async () => {
-        const name = `cs_bench_${randomBytes(4).toString('hex')}`;
-        const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 3000 });
-        await c.connect();
-        await c.query(`CREATE DATABASE ${name}`);
-        await c.end();
-        const url = new URL(admin);
-        url.pathname = `/${name}`;
-        return {
-          options: { databaseUrl: url.toString() },
-          dispose: async () => {
-            const d = new pg.Client({ connectionString: admin });
-            await d.connect();
-            await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-            await d.end();
-          },
-        };
-      },
-    });
-  }
-  for (const engine of engines) {
-    let opened: Awaited<ReturnType<(typeof engine)['open']>>;
-    try {
-      opened = await engine.open();
-    } catch (error) {
-      log(`${engine.label}: skipped (${(error as Error).message})`);
-      continue;
-    }
-    const store = await openStore(opened.options);
-    try {
-      const f = await benchOn(store, companies, reads);
-      figures.push(f);
-      log(`${f.engine}: ${fmt(f.companies)} snapshots written in ${fmt(f.writeSeconds, 1)} s; ${f.historyDays}-day history read in ${fmt(f.historyMedianMs, 1)} ms (median of ${reads})`);
-    } finally {
-      await store.close();
-      await opened.dispose();
-    }
-  }
-  return figures;
+  return onEachBenchStore(options.postgresUrl, log, async (store) => {
+    const f = await benchOn(store, companies, reads);
+    log(`${f.engine}: ${fmt(f.companies)} snapshots written in ${fmt(f.writeSeconds, 1)} s; ${f.historyDays}-day history read in ${fmt(f.historyMedianMs, 1)} ms (median of ${reads})`);
+    return f;
+  });
 }
 
 if (require.main === module) {
-  benchStore({ companies: Number(process.argv[2] ?? 100_000), postgresUrl: process.env.CS_HEALTH_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' }).catch((error: unknown) => {
+  benchStore({ companies: Number(process.argv[2] ?? 100_000), postgresUrl: benchPostgresUrl() }).catch((error: unknown) => {
     console.error(`store bench: ${(error as Error).message}`);
     process.exitCode = 1;
   });
@@ -112,8 +70,7 @@ if (require.main === module) {
 
 /** The `npm run bench` step: the figures above, judged against the issue's targets. */
 export async function benchFigures(): Promise<BenchFigure[]> {
-  const postgresUrl = process.env.CS_HEALTH_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const figures = await benchStore({ companies: 100_000, postgresUrl, log: () => undefined }).catch(() => benchStore({ companies: 100_000, log: () => undefined }));
+  const figures = await benchStore({ companies: 100_000, postgresUrl: benchPostgresUrl(), log: () => undefined }).catch(() => benchStore({ companies: 100_000, log: () => undefined }));
   return figures.flatMap((f) => [
     { section: 'store', name: `${f.engine}: ${fmt(f.companies)} daily snapshots written`, value: Number(f.writeSeconds.toFixed(2)), unit: 's', target: '< 30 s' },
     { section: 'store', name: `${f.engine}: one company's ${f.historyDays}-day history read (median)`, value: Number(f.historyMedianMs.toFixed(1)), unit: 'ms', target: '< 50 ms' },

@@ -1,10 +1,11 @@
 import type { Router } from 'express';
 import { cardError, type CardDependencies } from '../app/card-dependencies';
-import { portfolioPage } from '../app/pages/portfolio-page';
 import { ChurnPage, FeedbackPage, HomePage, NotFoundPage, RetentionPage, type PageProps } from '../../extensions/pages/components/portfolio-pages';
 import { pageStateOf } from '../../extensions/pages/hooks/page-state';
 import type { PortfolioPageView } from '../views/pages/portfolio-page-view';
-import { loadPortfolioPageInput, type PreviewViewer } from '../app/pages/portfolio-page-input';
+import type { PreviewViewer } from '../app/pages/page-audience';
+import { portfolioPageFromStore, type PageStore } from '../app/pages/portfolio-page-from-store';
+import { engineStateFrom } from '../app/engine-state';
 import { PreviewPage, renderPage } from './preview-pages';
 import { renderCard } from './render-card';
 
@@ -34,23 +35,25 @@ function ViewerPicker({ viewers, current, path }: { viewers: PreviewViewer[]; cu
 
 /**
  * The app pages in the local preview: the same `extensions/pages` component trees, drawn by
- * HubSpot's renderer at the `pages` extension point, for the answer `portfolioPage(...)` gives the
- * viewer chosen with `?userId=` (HubSpot signs the real user into the page's fetch). Without a
- * `userId` the first manager is shown; an unknown one gets the page's error state (403).
+ * HubSpot's renderer at the `pages` extension point, for the answer the backend gives from the
+ * store (`portfolioPageFromStore`) to the viewer chosen with `?userId=` (HubSpot signs the real
+ * user into the page's fetch). Without a `userId` the first manager is shown; an unknown one gets
+ * the page's error state (403).
  */
-export function addPageRoutes(router: Router, deps: CardDependencies): void {
+export function addPageRoutes(router: Router, deps: CardDependencies, store: PageStore): void {
+  const engineState = engineStateFrom(store, { ttlMs: 0 });
   router.get(['/pages', '/pages/:page'], async (req, res, next) => {
     try {
       const key = (req.params as { page?: string }).page ?? '';
       const known = PAGES[key];
       const raw = typeof req.query.userId === 'string' ? req.query.userId : undefined;
-      const { input, viewers } = await loadPortfolioPageInput(deps, raw === undefined || !/^\d+$/.test(raw) ? undefined : Number(raw));
+      const userId = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+      const engine = await engineState();
+      const { answer, viewers } = await portfolioPageFromStore({ store, portalContext: deps.portalContext, state: { ...engine, plans: engine.plans ?? deps.plans }, asOf: deps.now(), userId });
       if (raw === undefined && viewers.length) {
         res.redirect(302, `${req.path}?userId=${viewers[0].userId}`);
         return;
       }
-      const userId = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
-      const answer = portfolioPage(input);
       const state = pageStateOf<PortfolioPageView>(answer);
       const body = known ? <known.Page state={state} /> : <NotFoundPage />;
       res

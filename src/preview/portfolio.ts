@@ -7,7 +7,7 @@ import { subtractMonthsUtc } from '../domain/time/days';
 import type { Customer } from '../domain/customer';
 import { objectiveAttainment } from '../domain/objectives/objective-attainment';
 import { DEFAULT_PLANS, rolePlanSchema } from '../domain/objectives/plan-schema';
-import { readCustomerPages, type HubSpotGateway, type PortalContext } from '../hubspot';
+import type { PortalContext } from '../hubspot';
 
 export interface Portfolio {
   summary: PortfolioSummary;
@@ -21,15 +21,15 @@ export interface Portfolio {
   attainmentByCsm: { name: string; accounts: number; attainment?: number }[];
 }
 
-/** Reads every company once and assesses it: the app home's portfolio view. */
-export async function loadPortfolio(gateway: HubSpotGateway, context: PortalContext, config: EngineConfig, asOf: Date): Promise<Portfolio> {
+/** Assesses every company `pages` yields (the store's records, page by page): the app home's portfolio view. */
+export async function loadPortfolio(pages: AsyncIterable<readonly Customer[]>, context: PortalContext, config: EngineConfig, asOf: Date): Promise<Portfolio> {
   const assessments: CustomerAssessment[] = [];
   const revenue: { id: string; contracts: ReturnType<typeof revenueContracts> }[] = [];
   const names = new Map<string, string>();
   const ownerOf = new Map<string, string | undefined>();
   const books = new Map<string, Customer[]>();
-  for await (const page of readCustomerPages(gateway, context, config.mapping)) {
-    for (const customer of page.customers) {
+  for await (const page of pages) {
+    for (const customer of page) {
       assessments.push(assessCustomer(customer, config, asOf));
       revenue.push({ id: customer.id, contracts: revenueContracts(customer.deals) });
       names.set(customer.id, customer.name ?? `Company ${customer.id}`);

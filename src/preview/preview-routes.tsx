@@ -11,6 +11,7 @@ import type { HealthCardExtras } from '../../extensions/cards/components/card-ex
 import { assessCustomer } from '../domain/assessment/assess-customer';
 import { readCustomers } from '../hubspot';
 import type { CustomerHealthView } from '../views/customer-health-view';
+import { NO_SYNC_YET, storeSource, type PageStore } from '../app/pages/portfolio-page-from-store';
 import { addPageRoutes } from './page-routes';
 import { healthCardExtras, HISTORY_DAYS } from './health-card-extras';
 import { objectivesCardExtras } from './objectives-card-extras';
@@ -30,20 +31,26 @@ async function previewHealthExtras(deps: CardDependencies, id: string): Promise<
  * The local preview: the app home, the app pages (`/pages`) and each card for any sandbox record, drawn from the component
  * tree the real card produces for the real function's answer.
  */
-export function previewRoutes(deps: CardDependencies): Router {
+export function previewRoutes(deps: CardDependencies, store: PageStore): Router {
   const router = Router();
   router.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  // The app home answers from the store's company records, as the app pages do; the portal only for owner names (cached).
   router.get('/', async (_req, res, next) => {
     try {
-      const portfolio = await loadPortfolio(deps.gateway, await deps.portalContext(), deps.config, deps.now());
+      const context = await deps.portalContext();
+      if ((await store.companies.count()) === 0) {
+        res.type('html').send(renderPage(<PreviewPage title="Portfolio"><div className="empty-state" role="status">{NO_SYNC_YET}</div></PreviewPage>));
+        return;
+      }
+      const portfolio = await loadPortfolio(storeSource(store)({}), context, deps.config, deps.now());
       res.type('html').send(renderPage(<PortfolioPage portfolio={portfolio} />));
     } catch (error) {
       next(error);
     }
   });
-  addPageRoutes(router, deps);
+  addPageRoutes(router, deps, store);
   router.get('/companies/:id', async (req, res, next) => {
     try {
       const answer = await customerHealthCard(deps, { recordId: req.params.id }, { email: 'preview@localhost' });

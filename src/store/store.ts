@@ -202,16 +202,22 @@ export interface CompanyRecord {
   readAt: Date;
 }
 
+export interface CompanyRecordFilter {
+  ownerIds?: readonly string[];
+  includeUnowned?: boolean;
+}
+
 export interface CompanyRecordRepository {
   /** Upserts each customer's reading; an older reading than the stored one is ignored. */
   write(records: readonly { customer: Customer; readAt: Date }[]): Promise<void>;
   get(companyId: string): Promise<CompanyRecord | undefined>;
   /**
    * Every record in pages ordered by company id, so a caller holds one page at a time; only the
-   * companies of `ownerIds` when given (an empty list names nobody).
+   * companies of `ownerIds` when given (an empty list names nobody), plus those without an owner
+   * when `includeUnowned` (a manager's pages show them).
    */
-  pages(filter?: { ownerIds?: readonly string[] }, pageSize?: number): AsyncIterable<CompanyRecord[]>;
-  count(filter?: { ownerIds?: readonly string[] }): Promise<number>;
+  pages(filter?: CompanyRecordFilter, pageSize?: number): AsyncIterable<CompanyRecord[]>;
+  count(filter?: CompanyRecordFilter): Promise<number>;
   /** Drops the companies a full sync that started at `since` did not read (deleted or merged in HubSpot). */
   removeNotReadSince(since: Date): Promise<number>;
 }

@@ -52,12 +52,12 @@ describe('the local preview in a browser', () => {
 
 
   describe('app pages (extensions/pages through the preview)', () => {
-    it('home, for a manager: health bands on a bar chart with their counts, at-risk customers by MRR, follow-ups with the overdue marked', async () => {
+    it('home, for the CS manager (the demo\'s admin, so a leader: every company): health bands on a bar chart with their counts, at-risk customers by MRR, follow-ups with the overdue marked', async () => {
       const { page, status } = await open(`/pages?userId=${MANAGER_USER_ID}`);
       expect(status).toBe(200);
       expect(await page.locator('h1.page-title').textContent()).toBe('Customer success portfolio');
       const main = await page.locator('main').innerText();
-      expect(main).toMatch(/Your team: 120 companies/);
+      expect(main).toMatch(/All customers: 120 companies/);
       const bars = page.locator('figure.bar-chart');
       expect(await bars.getAttribute('data-bars')).toBe('3');
       const barValues = (await bars.locator('text.bar-value').allTextContents()).map(Number);

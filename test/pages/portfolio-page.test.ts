@@ -2,7 +2,8 @@ import { portfolioPage } from '../../src/app/pages/portfolio-page';
 import { reportSections } from '../../src/app/pages/model-report-view';
 import type { PortfolioPageView } from '../../src/views/pages/portfolio-page-view';
 import { createMockCustomer, wonDeal, nps } from '../domain/fixtures/customer-fixtures';
-import { entryOf, pageInput } from './page-fixtures';
+import { AS_OF, entryOf, pageInput } from './page-fixtures';
+import { attainmentsFromStatements } from '../../src/app/pages/page-attainments';
 
 const viewOf = (response: ReturnType<typeof portfolioPage>): PortfolioPageView => {
   if (response.status !== 'ok') throw new Error(`expected a view, got ${JSON.stringify(response)}`);
@@ -22,6 +23,23 @@ describe('the portfolio page view model', () => {
     expect(view.scope).toMatchObject({ kind: 'team', owners: 3, customers: 4 });
     const owners = new Set(view.feedback.byOwner.map((r) => r.key));
     expect(owners.has('Cy CSM')).toBe(false);
+  });
+
+  it('shows a CS leader every company, the unowned and other teams\' included, but attainment only as the identity rule allows', () => {
+    const attainments = [{ ownerId: 'ana', overall: 96.44 }, { ownerId: 'cy', overall: 120 }];
+    const view = viewOf(portfolioPage(pageInput('cy', { leader: true, attainments })));
+    expect(view.scope).toEqual({ kind: 'all', label: 'All customers', owners: 4, customers: 5 });
+    expect(view.attainment).toMatchObject({ people: [{ ownerId: 'cy', as: 'self' }], hidden: 1 });
+    expect(portfolioPage(pageInput(undefined, { leader: true })).status).toBe('error');
+  });
+
+  it('reads a statement\'s overall attainment for the page, and a body without a number as no data, never 0', () => {
+    const statement = (ownerId: string, body: Record<string, unknown>) => ({ ownerId, periodKey: '2026-Q4', version: 1, body, computedAt: AS_OF, settingsVersion: 1 });
+    expect(attainmentsFromStatements([statement('ana', { overall: 96.4 }), statement('bo', { overall: 'n/a' }), statement('cy', {})])).toEqual([
+      { ownerId: 'ana', overall: 96.4 },
+      { ownerId: 'bo', overall: undefined },
+      { ownerId: 'cy', overall: undefined },
+    ]);
   });
 
   it('refuses an unknown viewer with a readable reason and shows no figure', () => {

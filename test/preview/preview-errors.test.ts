@@ -5,6 +5,8 @@ import { cachedPortalContext, type CardDependencies } from '../../src/app/card-d
 import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
 import { createHubSpotGateway, type HubSpotGateway } from '../../src/hubspot';
 import { previewRoutes } from '../../src/preview/preview-routes';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 
 /** A port nothing listens on: taken, then released. */
 async function closedPort(): Promise<number> {
@@ -17,6 +19,7 @@ async function closedPort(): Promise<number> {
 
 describe('the preview when HubSpot cannot be reached', () => {
   let gateway: HubSpotGateway;
+  let store: Store;
   let server: Server;
   let base: string;
 
@@ -24,7 +27,8 @@ describe('the preview when HubSpot cannot be reached', () => {
     // The real api-client against a dead address, one attempt so the test does not wait on retries.
     gateway = createHubSpotGateway({ basePath: `http://127.0.0.1:${await closedPort()}`, accessToken: 'preview-test', retry: { maxAttempts: 1 } });
     const deps: CardDependencies = { gateway, config: DEFAULT_ENGINE_CONFIG, now: () => new Date('2026-11-22T12:00:00Z'), portalContext: cachedPortalContext(gateway) };
-    const app = express().use(previewRoutes(deps));
+    store = await openStore({ memory: true });
+    const app = express().use(previewRoutes(deps, store));
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -34,6 +38,7 @@ describe('the preview when HubSpot cannot be reached', () => {
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     await gateway?.close();
+    await store?.close();
   });
 
   it.each(['/pages/retention?userId=70100', '/'])('%s answers 503 with a sentence a person can read, no stack trace', async (path) => {

@@ -29,6 +29,8 @@ export interface PortfolioPageInput {
   /** The HubSpot user looking, as the signed request names them; undefined when unknown. */
   viewer: Person | undefined;
   org: Org;
+  /** The viewer is a CS leader (a cs-health admin): every company, attainment still by the identity rule. */
+  leader?: boolean;
   model?: { version?: number; fittedAt?: Date; report: Record<string, unknown> };
   /** Overall attainment per person for the current period (from the statements). */
   attainments?: readonly { ownerId: string; overall?: number }[];
@@ -37,6 +39,8 @@ export interface PortfolioPageInput {
   limits?: { atRisk?: number; followUps?: number; cohorts?: number; saved?: number };
 }
 
+const SCOPE_LABEL = { book: 'Your book', team: 'Your team', all: 'All customers' } as const;
+const EMPTY_MESSAGE = { book: 'No company is assigned to you yet.', team: 'No company is assigned to your team yet.', all: 'No company is known to cs-health yet.' } as const;
 const BAND_LABEL = { healthy: 'Healthy', neutral: 'Neutral', at_risk: 'At risk' } as const;
 
 function retentionFigures(m: Metric<RetentionFigures>) {
@@ -71,10 +75,10 @@ function feedbackRow(slice: FeedbackSlice, surveyed?: number, label = slice.key)
  * answer stays far under `hubspot.fetch`'s 1 MB.
  */
 export function portfolioPage(input: PortfolioPageInput): CardResponse<PortfolioPageView> {
-  const scope = pageScope(input.viewer, input.org);
+  const scope = pageScope(input.viewer, input.org, input.leader);
   if (!scope.allowed) return { status: 'error', code: 'FORBIDDEN', message: `The portfolio cannot be shown: ${scope.reason}.` };
   const entries = input.entries.filter((e) => inScope(scope, e.customer.ownerId));
-  if (entries.length === 0) return { status: 'empty', message: scope.kind === 'book' ? 'No company is assigned to you yet.' : 'No company is assigned to your team yet.' };
+  if (entries.length === 0) return { status: 'empty', message: EMPTY_MESSAGE[scope.kind] };
 
   const { asOf, config } = input;
   const limits = { atRisk: 50, followUps: 100, cohorts: 36, saved: 25, ...input.limits };
@@ -94,13 +98,13 @@ export function portfolioPage(input: PortfolioPageInput): CardResponse<Portfolio
   const service = serviceValue(customers, year, config);
   const answers: FeedbackResponse[] = customers.flatMap((c) => feedbackInWindow(c, asOf, config.windows.feedbackDays));
 
-  const people = input.org.owners.filter((o) => scope.ownerIds.has(o.id));
+  const people = scope.allCompanies ? input.org.owners : input.org.owners.filter((o) => scope.ownerIds.has(o.id));
   const attainment = (input.attainments ?? []).filter((a) => scope.ownerIds.has(a.ownerId));
   return {
     status: 'ok',
     view: {
       asOf: asOf.toISOString(),
-      scope: { kind: scope.kind, label: scope.kind === 'book' ? 'Your book' : 'Your team', owners: people.length, customers: entries.length },
+      scope: { kind: scope.kind, label: SCOPE_LABEL[scope.kind], owners: people.length, customers: entries.length },
       health: {
         active: distribution.active,
         churned: distribution.churned,

@@ -1,4 +1,4 @@
-import type { CompanyRecord, CompanyRecordRepository, SettingsIssue, SqlDatabase } from '../store';
+import type { CompanyRecord, CompanyRecordFilter, CompanyRecordRepository, SettingsIssue, SqlDatabase } from '../store';
 import { StoreInputError } from '../store-errors';
 import { customerFromJson, customerToJson } from './customer-json';
 import { isValidDate } from './input-checks';
@@ -16,7 +16,7 @@ interface RecordRow {
 
 const toRecord = (r: RecordRow): CompanyRecord => ({ companyId: r.company_id, ownerId: r.owner_id, customer: customerFromJson(r.customer), readAt: new Date(r.read_at) });
 
-// `customer::text` so the reviver restores Dates (the drivers would hand back plain objects).
+// `customer::text` so the Dates are restored (the drivers would hand back plain objects).
 const COLUMNS = 'company_id, owner_id, customer::text AS customer, read_at';
 
 function checkRecords(records: readonly { customer: { id?: unknown; ownerId?: unknown }; readAt: unknown }[]): void {
@@ -29,11 +29,12 @@ function checkRecords(records: readonly { customer: { id?: unknown; ownerId?: un
   if (issues.length) throw new StoreInputError(issues);
 }
 
-/** The owner filter as SQL: none, or `owner_id = ANY($n)` (an empty list matches nothing). */
-const ownerClause = (filter: { ownerIds?: readonly string[] } | undefined, param: number) => (filter?.ownerIds ? { sql: `AND owner_id = ANY($${param}::text[])`, params: [[...filter.ownerIds]] } : { sql: '', params: [] as unknown[] });
+/** The owner filter as SQL: none, or `owner_id = ANY($n)` (an empty list matches nothing), with or without the unowned. */
+const ownerClause = (filter: CompanyRecordFilter | undefined, param: number) =>
+  filter?.ownerIds ? { sql: `AND (owner_id = ANY($${param}::text[])${filter.includeUnowned ? ' OR owner_id IS NULL' : ''})`, params: [[...filter.ownerIds]] } : { sql: '', params: [] as unknown[] };
 
 /**
- * Company records: upserted in chunks of one INSERT ... SELECT FROM jsonb_to_recordset each (one
+ * Company records: upserted in chunks of one INSERT ... SELECT FROM json_to_recordset each (one
  * parameter per chunk, the same on both engines), read back in keyset pages by company id, so a
  * 100,000-company portal is never one result set.
  */
@@ -49,7 +50,7 @@ export function sqlCompanyRecordRepository(db: SqlDatabase): CompanyRecordReposi
           await tx.query(
             `INSERT INTO cs_company_records (company_id, owner_id, customer, read_at)
              SELECT company_id, owner_id, customer, read_at
-             FROM jsonb_to_recordset($1::jsonb) AS r(company_id text, owner_id text, customer jsonb, read_at timestamptz)
+             FROM json_to_recordset($1::json) AS r(company_id text, owner_id text, customer json, read_at timestamptz)
              ON CONFLICT (company_id) DO UPDATE SET owner_id = EXCLUDED.owner_id, customer = EXCLUDED.customer, read_at = EXCLUDED.read_at
              WHERE cs_company_records.read_at <= EXCLUDED.read_at`,
             [`[${chunk.join(',')}]`],

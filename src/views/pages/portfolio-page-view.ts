@@ -36,8 +36,8 @@ export type ReportSection = { kind: 'figures'; title: string; entries: ReportEnt
 
 export interface PortfolioPageView {
   asOf: string;
-  /** Whose customers these are: the viewer's book or the teams they manage. */
-  scope: { kind: 'book' | 'team'; label: string; owners: number; customers: number };
+  /** Whose customers these are: the viewer's book, the teams they manage, or every company (a CS leader). */
+  scope: { kind: 'book' | 'team' | 'all'; label: string; owners: number; customers: number };
   health: {
     active: number;
     churned: number;
