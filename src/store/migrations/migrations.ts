@@ -1,6 +1,5 @@
 import { initialSchema } from './0001-initial-schema';
 import { companyRecords } from './0002-company-records';
-import { companyRecordsJson } from './0003-company-records-json';
 
 /** One schema step: numbered from 1 with no gaps; a step once released never changes (its checksum is recorded). */
 export interface Migration {
@@ -10,4 +9,6 @@ export interface Migration {
 }
 
 /** Every migration the code knows, in order. Add new steps at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, companyRecords, companyRecordsJson];
+
+/** Every migration the code knows, in order. Add new steps at the end with the next number. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema, companyRecords];
