@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HubSpotGateway } from '../hubspot';
 import { PgBossQueue } from '../jobs/drivers/pg-boss-queue';
+import type { QueuePolicyOverrides } from '../jobs/job-definitions';
 import { syncJobHandlers } from '../jobs/sync-job-handlers';
 import { WebhookJobSink } from '../jobs/webhook-job-sink';
 import { startWorker, type RunningWorker } from '../jobs/worker';
@@ -28,6 +29,8 @@ export interface BackendRuntimeOptions {
   fullSyncCron?: string | null;
   /** PostgreSQL URL when the store is on a server (pg-boss opens its own pool there). */
   databaseUrl?: string;
+  /** Per-queue overrides of the job policies (the freshness bench sets the debounce to 0 s for its floor). */
+  queuePolicies?: QueuePolicyOverrides;
   now?: () => Date;
 }
 
@@ -56,7 +59,7 @@ export async function startBackendRuntime(options: BackendRuntimeOptions): Promi
   // My objectives shows the department and company levels from the sync's period statements.
   wiring.deps.statements = store.statements;
 
-  const queue = new PgBossQueue({ connection: options.databaseUrl ? { connectionString: options.databaseUrl } : { database: store.database, engine: store.engine } });
+  const queue = new PgBossQueue({ connection: options.databaseUrl ? { connectionString: options.databaseUrl } : { database: store.database, engine: store.engine }, policies: options.queuePolicies });
   let worker: RunningWorker | undefined;
   worker = await startWorker({
     queue,

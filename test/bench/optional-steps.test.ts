@@ -19,6 +19,7 @@ describe('optional bench steps from other parts of the project', () => {
       { step: 'cli-startup', reason: 'exports no benchFigures(context)' },
       { step: 'queue-bench', reason: 'failed: queue not started' },
       { step: 'pages-bench', reason: 'src/bench/pages-bench.ts not present' },
+      { step: 'freshness-bench', reason: 'src/bench/freshness-bench.ts not present' },
     ]);
   });
 });
