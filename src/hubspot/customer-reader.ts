@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PortalMapping } from '../domain/config/portal-mapping';
 import type { Customer, FeedbackResponse } from '../domain/customer';
+import { isDetractor } from '../domain/feedback/nps';
 import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
 import { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -50,10 +51,13 @@ async function linkedIds(gateway: HubSpotGateway, companies: HubSpotObject[], in
 }
 
 /**
- * Builds Customers for a set of companies already read: batch-reads their deals, tickets and
- * contacts (100 per call), the contacts' feedback (association batch read, then batch read) and,
- * in line-items revenue mode, the deals' line items. Independent reads go out in parallel, so the
- * whole set costs three sequential round-trips after the companies.
+ * Builds Customers for a set of companies already read: batch-reads their deals and tickets (100
+ * per call), their contacts' and tickets' feedback (association batch reads, then batch read) and,
+ * in line-items revenue mode, the deals' line items. Contacts are read last and only those with a
+ * detractor answer: the engine reads a contact for nothing else than whether that detractor was
+ * followed up (`detractorFollowUpDue`), so the others' reads could not change a figure (issue 15).
+ * Independent reads go out in parallel: three sequential round-trips after the companies, four
+ * when a detractor is among the answers.
  */
 async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean): Promise<Customer[]> {
   const properties = propertiesToRead(mapping);
@@ -61,11 +65,10 @@ async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping
   const all = (type: LinkedType) => [...links[type].values()].flat();
   const withLineItems = mapping.revenue.source === 'line_items';
 
-  const [deals, tickets, contacts, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
+  const [deals, tickets, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
     batchReadObjects(gateway, 'deals', all('deals'), properties.deals),
     // The stage's history gives each ticket's state at a past date (churn-model features, trend).
     batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets, ['hs_pipeline_stage']),
-    batchReadObjects(gateway, 'contacts', all('contacts'), properties.contacts),
     batchReadAssociations(gateway, 'contacts', 'feedback_submissions', all('contacts')),
     // CSAT after a ticket closes is often tied to the ticket only: read those answers too.
     batchReadAssociations(gateway, 'tickets', 'feedback_submissions', all('tickets')),
@@ -77,23 +80,29 @@ async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping
   ]);
 
   const present = <T>(map: Map<string, T>, ids: string[]) => ids.flatMap((id) => (map.has(id) ? [map.get(id) as T] : []));
-  return companies.map((company) => {
-    const contactIds = links.contacts.get(company.id) ?? [];
-    return {
-      ...parseCompany(company, mapping, gateway.warnings),
-      deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
-        const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
-        return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
-      }),
-      tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
-      contacts: present(contacts, contactIds).map((contact) => parseContact(contact, gateway.warnings)),
-      feedback: companyAnswers(
-        contactIds.map((contactId) => ({ contactId, answers: present(feedback, feedbackLinks.get(contactId) ?? []) })),
+  const answers = new Map(
+    companies.map((company) => [
+      company.id,
+      companyAnswers(
+        (links.contacts.get(company.id) ?? []).map((contactId) => ({ contactId, answers: present(feedback, feedbackLinks.get(contactId) ?? []) })),
         (links.tickets.get(company.id) ?? []).map((ticketId) => ({ ticketId, answers: present(feedback, ticketFeedbackLinks.get(ticketId) ?? []) })),
         (answer, contactId) => parseFeedback(answer, contactId, mapping, gateway.warnings),
       ),
-    };
-  });
+    ]),
+  );
+  const detractorContacts = [...answers.values()].flat().flatMap((answer) => (isDetractor(answer) && answer.contactId ? [answer.contactId] : []));
+  const contacts = await batchReadObjects(gateway, 'contacts', detractorContacts, properties.contacts);
+
+  return companies.map((company) => ({
+    ...parseCompany(company, mapping, gateway.warnings),
+    deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
+      const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
+      return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
+    }),
+    tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
+    contacts: present(contacts, links.contacts.get(company.id) ?? []).map((contact) => parseContact(contact, gateway.warnings)),
+    feedback: answers.get(company.id) ?? [],
+  }));
 }
 
 /**
@@ -181,7 +190,8 @@ const SINGLE_READ_LIMIT = 3;
 
 /**
  * Reads the given companies as Customers (incremental recompute, one card). One company costs
- * 6 calls in 3 sequential round-trips; more are batched (companies 100 per call, their links by
+ * 6 calls in 3 sequential round-trips (its read, deals, tickets, two answer links, answers), one more
+ * for its contacts when an answer is a detractor's; more companies are batched (companies 100 per call, their links by
  * association batch reads). Unknown ids are counted (`company.not_found`) and left out.
  */
 export async function readCustomers(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, ids: string[], options: ReadOptions = {}): Promise<Customer[]> {
