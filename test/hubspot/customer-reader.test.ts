@@ -1,7 +1,10 @@
 import { portalMappingSchema } from '../../src/domain/config/portal-mapping';
 import { readCustomerPages, readCustomers, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../src/hubspot';
 import type { Customer } from '../../src/domain/customer';
-import { DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
+import { assessCustomer } from '../../src/domain/assessment/assess-customer';
+import { companyPropertyValues } from '../../src/domain/assessment/company-property-values';
+import { DEFAULT_ENGINE_CONFIG } from '../../src/domain/config/engine-config';
+import { AS_OF, DEFAULT_SHAPE, seedPortal, withPortal } from './hubspot-test-portal';
 
 const mapping = portalMappingSchema.parse({});
 jest.setTimeout(60_000);
@@ -121,6 +124,26 @@ describe('reading customers', () => {
       expect(customer.deals).toHaveLength(3);
       expect(customer.feedback).toHaveLength(2);
       expect(customer.healthHistory).toEqual([]);
+    });
+  });
+
+  it('reads only detractors\' contacts when asked for the fewest calls, with the same figures as a card\'s read', async () => {
+    await withPortal({ seed: seedPortal() }, async (gateway) => {
+      const context = await readPortalContext(gateway);
+      // Company 6's contacts answered NPS 6 (a detractor, contacted since) and 7; company 7's 7 and 8.
+      const ids = ['6', '7'];
+      const contactReads = () => gateway.callCounts()['contacts.batchRead'] ?? 0;
+      const answering = await readCustomers(gateway, context, mapping, ids);
+      const before = contactReads();
+      const detractors = await readCustomers(gateway, context, mapping, ids, { contacts: 'detractors' });
+      expect(contactReads()).toBe(before + 1);
+      const contactIds = (customers: Customer[]) => customers.map((customer) => [customer.id, customer.contacts.map((contact) => contact.id)]);
+      expect(contactIds(answering)).toEqual([['6', ['100611', '100612']], ['7', ['100613', '100614']]]);
+      expect(contactIds(detractors)).toEqual([['6', ['100611']], ['7', []]]);
+      const figures = (customers: Customer[]) => customers.map((customer) => companyPropertyValues(assessCustomer(customer, DEFAULT_ENGINE_CONFIG, AS_OF)));
+      expect(figures(detractors)).toEqual(figures(answering));
+      // The detractor was followed up: without its contact the follow-up would be due.
+      expect(figures(detractors)[0].cs_detractor_followup_due).toBeNull();
     });
   });
 
