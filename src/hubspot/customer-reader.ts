@@ -198,9 +198,10 @@ const SINGLE_READ_LIMIT = 3;
 
 /**
  * Reads the given companies as Customers (incremental recompute, one card). One company costs its
- * read, deals, tickets, two answer links and answers (6 calls) and its contacts (see `contacts`:
- * by default side by side with the answers, 3 sequential round-trips in all); more companies are batched (companies 100 per call, their links by
- * association batch reads). Unknown ids are counted (`company.not_found`) and left out.
+ * read, deals, tickets, two answer links and answers (6 calls) and its contacts (see `contacts`: by
+ * default side by side with the answers, 3 sequential round-trips in all); more companies are
+ * batched (companies 100 per call, their links by association batch reads). Unknown ids are
+ * counted (`company.not_found`) and left out.
  */
 export async function readCustomers(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, ids: string[], options: ReadOptions = {}): Promise<Customer[]> {
   const unique = [...new Set(ids)];
