@@ -42,6 +42,8 @@ export interface Deal {
   /** Why a renewal was lost (churn reason), and whether the CS team could have controlled it. */
   churnReason?: string;
   churnControllable?: boolean;
+  /** Values currently stored on the deal for cs-health's deal properties, to write only what changed. */
+  currentProperties?: Record<string, string | null>;
 }
 
 export type TicketPriority = 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PortalMapping } from '../domain/config/portal-mapping';
 import type { Customer, FeedbackResponse } from '../domain/customer';
+import { isDetractor } from '../domain/feedback/nps';
 import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
 import { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 import type { HubSpotGateway } from './hubspot-gateway';
@@ -15,6 +16,14 @@ type LinkedType = (typeof LINKED_TYPES)[number];
 export interface ReadOptions {
   /** Read `cs_health_score` history (cards draw it); costs payload, so off for the sync. */
   withHealthHistory?: boolean;
+  /**
+   * Which contacts to read; the engine reads of a contact only whether a detractor was followed up
+   * (`detractorFollowUpDue`), so both give the same figures. `detractors` (fewest calls, the default
+   * of the sync and recompute): only contacts with a detractor answer, one round-trip after the
+   * answers. `answering` (fewest round-trips, the default of `readCustomers` for cards): every
+   * contact with an answer, side by side with the answers.
+   */
+  contacts?: 'detractors' | 'answering';
 }
 
 export interface CustomerPage {
@@ -50,50 +59,58 @@ async function linkedIds(gateway: HubSpotGateway, companies: HubSpotObject[], in
 }
 
 /**
- * Builds Customers for a set of companies already read: batch-reads their deals, tickets and
- * contacts (100 per call), the contacts' feedback (association batch read, then batch read) and,
- * in line-items revenue mode, the deals' line items. Independent reads go out in parallel, so the
- * whole set costs three sequential round-trips after the companies.
+ * Builds Customers for a set of companies already read: batch-reads their deals and tickets (100
+ * per call), their contacts' and tickets' feedback (association batch reads, then batch read),
+ * the contacts `contactsToRead` names (see ReadOptions.contacts; the others' reads could not change
+ * a figure, issue 15) and, in line-items revenue mode, the deals' line items. Independent reads go
+ * out in parallel: three sequential round-trips after the companies, a fourth for detractors' contacts.
  */
-async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean): Promise<Customer[]> {
+async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean, contactsToRead: ReadOptions['contacts'] = 'detractors'): Promise<Customer[]> {
   const properties = propertiesToRead(mapping);
   const links = await linkedIds(gateway, companies, inlineComplete);
   const all = (type: LinkedType) => [...links[type].values()].flat();
   const withLineItems = mapping.revenue.source === 'line_items';
 
-  const [deals, tickets, contacts, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
+  const [deals, tickets, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
     batchReadObjects(gateway, 'deals', all('deals'), properties.deals),
     // The stage's history gives each ticket's state at a past date (churn-model features, trend).
     batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets, ['hs_pipeline_stage']),
-    batchReadObjects(gateway, 'contacts', all('contacts'), properties.contacts),
     batchReadAssociations(gateway, 'contacts', 'feedback_submissions', all('contacts')),
     // CSAT after a ticket closes is often tied to the ticket only: read those answers too.
     batchReadAssociations(gateway, 'tickets', 'feedback_submissions', all('tickets')),
     withLineItems ? batchReadAssociations(gateway, 'deals', 'line_items', all('deals')) : Promise.resolve(new Map<string, string[]>()),
   ]);
-  const [feedback, lineItems] = await Promise.all([
+  const answering = contactsToRead === 'answering' ? all('contacts').filter((id) => (feedbackLinks.get(id)?.length ?? 0) > 0) : [];
+  const [feedback, lineItems, answeringContacts] = await Promise.all([
     batchReadObjects(gateway, 'feedback_submissions', [...feedbackLinks.values(), ...ticketFeedbackLinks.values()].flat(), properties.feedback_submissions),
     withLineItems ? batchReadObjects(gateway, 'line_items', [...lineItemLinks.values()].flat(), properties.line_items) : Promise.resolve(new Map<string, HubSpotObject>()),
+    batchReadObjects(gateway, 'contacts', answering, properties.contacts),
   ]);
 
   const present = <T>(map: Map<string, T>, ids: string[]) => ids.flatMap((id) => (map.has(id) ? [map.get(id) as T] : []));
-  return companies.map((company) => {
-    const contactIds = links.contacts.get(company.id) ?? [];
-    return {
-      ...parseCompany(company, mapping, gateway.warnings),
-      deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
-        const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
-        return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
-      }),
-      tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
-      contacts: present(contacts, contactIds).map((contact) => parseContact(contact, gateway.warnings)),
-      feedback: companyAnswers(
-        contactIds.map((contactId) => ({ contactId, answers: present(feedback, feedbackLinks.get(contactId) ?? []) })),
+  const answers = new Map(
+    companies.map((company) => [
+      company.id,
+      companyAnswers(
+        (links.contacts.get(company.id) ?? []).map((contactId) => ({ contactId, answers: present(feedback, feedbackLinks.get(contactId) ?? []) })),
         (links.tickets.get(company.id) ?? []).map((ticketId) => ({ ticketId, answers: present(feedback, ticketFeedbackLinks.get(ticketId) ?? []) })),
         (answer, contactId) => parseFeedback(answer, contactId, mapping, gateway.warnings),
       ),
-    };
-  });
+    ]),
+  );
+  const detractorContacts = [...answers.values()].flat().flatMap((answer) => (isDetractor(answer) && answer.contactId ? [answer.contactId] : []));
+  const contacts = contactsToRead === 'answering' ? answeringContacts : await batchReadObjects(gateway, 'contacts', detractorContacts, properties.contacts);
+
+  return companies.map((company) => ({
+    ...parseCompany(company, mapping, gateway.warnings),
+    deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
+      const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
+      return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
+    }),
+    tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
+    contacts: present(contacts, links.contacts.get(company.id) ?? []).map((contact) => parseContact(contact, gateway.warnings)),
+    feedback: answers.get(company.id) ?? [],
+  }));
 }
 
 /**
@@ -171,7 +188,7 @@ export async function* readCustomerPages(
     if (waiting.length >= perAssembly || !after) {
       const companies = waiting;
       waiting = [];
-      yield { customers: await assemble(gateway, context, mapping, companies, true), after };
+      yield { customers: await assemble(gateway, context, mapping, companies, true, options.contacts), after };
     }
   } while (after);
 }
@@ -180,14 +197,17 @@ export async function* readCustomerPages(
 const SINGLE_READ_LIMIT = 3;
 
 /**
- * Reads the given companies as Customers (incremental recompute, one card). One company costs
- * 6 calls in 3 sequential round-trips; more are batched (companies 100 per call, their links by
- * association batch reads). Unknown ids are counted (`company.not_found`) and left out.
+ * Reads the given companies as Customers (incremental recompute, one card). One company costs its
+ * read, deals, tickets, two answer links and answers (6 calls) and its contacts (see `contacts`: by
+ * default side by side with the answers, 3 sequential round-trips in all); more companies are
+ * batched (companies 100 per call, their links by association batch reads). Unknown ids are
+ * counted (`company.not_found`) and left out.
  */
 export async function readCustomers(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, ids: string[], options: ReadOptions = {}): Promise<Customer[]> {
   const unique = [...new Set(ids)];
   const properties = propertiesToRead(mapping).companies;
   const history = options.withHealthHistory ? ['cs_health_score'] : [];
+  const contacts = options.contacts ?? 'answering';
   if (unique.length <= SINGLE_READ_LIMIT) {
     const joined = [properties.join(',')];
     const companies = await Promise.all(
@@ -203,8 +223,8 @@ export async function readCustomers(gateway: HubSpotGateway, context: PortalCont
         }
       }),
     );
-    return assemble(gateway, context, mapping, parseObjects(gateway, 'companies', companies.filter((company) => company !== undefined)), true);
+    return assemble(gateway, context, mapping, parseObjects(gateway, 'companies', companies.filter((company) => company !== undefined)), true, contacts);
   }
   const companies = await batchReadObjects(gateway, 'companies', unique, properties, history);
-  return assemble(gateway, context, mapping, [...companies.values()], false);
+  return assemble(gateway, context, mapping, [...companies.values()], false, contacts);
 }

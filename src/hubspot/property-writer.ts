@@ -7,6 +7,8 @@ import type { HubSpotGateway } from './hubspot-gateway';
 export interface PropertyUpdate {
   id: string;
   properties: PropertyValues;
+  /** The object's current values when the caller read them already (saves the writer's read). */
+  current?: PropertyValues;
 }
 
 export interface WriteResult {
@@ -76,15 +78,17 @@ async function sendBatch(gateway: HubSpotGateway, objectType: string, inputs: In
 }
 
 /**
- * Writes properties in batches of 100, sending only values that changed. Without `current`, the
- * current values are batch-read first (100 per call).
+ * Writes properties in batches of 100, sending only values that changed. The current values come
+ * from `current` when given, else from each update's own `current`; those of the updates without
+ * them are batch-read first (100 per call).
  */
 export async function writeObjectProperties(gateway: HubSpotGateway, objectType: 'companies' | 'deals', updates: PropertyUpdate[], current?: CurrentValues): Promise<WriteResult> {
-  let known = current;
-  if (!known) {
-    const names = [...new Set(updates.flatMap((update) => Object.keys(update.properties)))];
-    const objects = await batchReadObjects(gateway, objectType, updates.map((update) => update.id), names);
-    known = new Map([...objects].map(([id, object]) => [id, object.properties as PropertyValues]));
+  const known: CurrentValues = current ?? new Map(updates.flatMap((update) => (update.current ? [[update.id, update.current] as const] : [])));
+  const unknown = current ? [] : updates.filter((update) => !known.has(update.id));
+  if (unknown.length > 0) {
+    const names = [...new Set(unknown.flatMap((update) => Object.keys(update.properties)))];
+    const objects = await batchReadObjects(gateway, objectType, unknown.map((update) => update.id), names);
+    for (const [id, object] of objects) known.set(id, object.properties as PropertyValues);
   }
   const inputs: Input[] = [];
   let unchanged = 0;

@@ -1,6 +1,6 @@
 import { addMonthsUtc } from '../domain/time/days';
 import type { PortalMapping } from '../domain/config/portal-mapping';
-import { COMPANY_INPUT_PROPERTIES, COMPANY_PROPERTIES } from '../domain/computed-properties';
+import { COMPANY_INPUT_PROPERTIES, COMPANY_PROPERTIES, DEAL_PROPERTIES } from '../domain/computed-properties';
 import type { Contact, Customer, Deal, FeedbackResponse, HealthOverride, HistoryPoint, Ticket } from '../domain/customer';
 import type { PortalContext } from './portal-context';
 import { PropertyReader, type HubSpotObject } from './property-values';
@@ -18,6 +18,8 @@ export function propertiesToRead(mapping: PortalMapping) {
       'dealname', 'hubspot_owner_id', 'pipeline', 'dealstage', 'amount', 'dealtype', 'createdate', 'closedate',
       mapping.churn.reason, mapping.churn.controllable,
       ...(revenue.source === 'deal' ? [revenue.mrr, revenue.start, revenue.end] : []),
+      // The retention-target values cs-health wrote last: the sync compares with them, reading nothing more.
+      ...DEAL_PROPERTIES.map((property) => property.name),
     ],
     tickets: ['hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'createdate', 'closed_date', 'hubspot_owner_id'],
     contacts: ['email', 'notes_last_contacted'],
@@ -92,6 +94,7 @@ export function parseDeal(object: HubSpotObject, context: PortalContext, mapping
     contractEnd,
     churnReason: values.text(mapping.churn.reason),
     churnControllable: values.boolean('churn_controllable', mapping.churn.controllable),
+    currentProperties: Object.fromEntries(DEAL_PROPERTIES.map((property) => [property.name, values.text(property.name) ?? null])),
   };
 }
 

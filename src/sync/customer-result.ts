@@ -29,8 +29,8 @@ export interface CustomerResult {
   samples?: TrainingSample[];
   /** The level the rules gave this customer `backtestDays` ago and whether it churned since. */
   backtest?: BacktestEntry;
-  /** Deals the retention-target properties matter for: open ones and new business won in the last 90 days. */
-  deals?: { id: string; dealType?: string; outcome: 'won' | 'lost' | 'open' }[];
+  /** Deals the retention-target properties matter for: open ones and new business won in the last 90 days, with their values as read (the deal write compares with them). */
+  deals?: { id: string; dealType?: string; outcome: 'won' | 'lost' | 'open'; current?: PropertyValues }[];
   /** Owner of each of those deals (the rep whose record applies). */
   dealOwners?: Record<string, string | undefined>;
   /** Each health component's sub-score (null = no data), for the daily snapshot. */
@@ -54,7 +54,7 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
     backtest: backtestEntry(customer, config, asOf, assessment.signals.allContracts),
     deals: customer.deals
       .filter((d) => d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && asOf.getTime() - d.closedAt.getTime() <= 90 * 86_400_000))
-      .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome })),
+      .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome, current: d.currentProperties })),
     dealOwners: Object.fromEntries(customer.deals.map((d) => [d.id, d.ownerId])),
     earlyChurn: earlyChurnEntry(customer, asOf),
     components: assessment.health ? Object.fromEntries(assessment.health.components.map((c) => [c.key, c.reading.status === 'scored' ? Math.round(c.reading.subScore) : null])) : undefined,

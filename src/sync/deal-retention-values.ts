@@ -1,4 +1,5 @@
 import type { PropertyValues } from '../domain/computed-properties';
+import { changedValues, type PropertyUpdate } from '../hubspot';
 import type { EarlyChurnRecord } from '../domain/sales/early-churn-record';
 import { DEFAULT_EARLY_CHURN_TARGET_PERCENT, retentionTarget } from '../domain/sales/retention-target';
 import type { CustomerResult } from './customer-result';
@@ -20,14 +21,19 @@ export function repRecords(results: readonly CustomerResult[]): Map<string, Earl
 
 /**
  * The deal properties of the retention target (DEAL_PROPERTIES) for a customer's relevant deals,
- * from the company's final values and the deal owner's record.
+ * from the company's final values and the deal owner's record. A deal read with its current values
+ * is left out when none of them changes, and the others carry those values, so the writer sends
+ * one call per 100 changed deals and reads nothing; a deal without them (a checkpoint of an older
+ * version) is kept, and the writer reads its values first.
  */
-export function dealRetentionUpdates(result: CustomerResult, companyValues: PropertyValues, records: Map<string, EarlyChurnRecord>, ownerOf: (dealId: string) => string | undefined): { id: string; properties: PropertyValues }[] {
+export function dealRetentionUpdates(result: CustomerResult, companyValues: PropertyValues, records: Map<string, EarlyChurnRecord>, ownerOf: (dealId: string) => string | undefined): PropertyUpdate[] {
   const band = companyValues.cs_health_band as 'healthy' | 'neutral' | 'at_risk' | null;
   const risk = companyValues.cs_churn_risk as 'low' | 'medium' | 'high' | null;
-  return (result.deals ?? []).map((deal) => {
+  return (result.deals ?? []).flatMap((deal) => {
     const record = records.get(ownerOf(deal.id) ?? '') ?? { wonCustomers: 0, lostWithinWindow: 0 };
     const target = retentionTarget(deal, band && risk ? { band, risk } : undefined, record, DEFAULT_EARLY_CHURN_TARGET_PERCENT);
-    return { id: deal.id, properties: { cs_customer_health_score: companyValues.cs_health_score, cs_early_churn_risk: target.earlyChurnRisk, cs_retention_target_status: target.status } };
+    const properties = { cs_customer_health_score: companyValues.cs_health_score, cs_early_churn_risk: target.earlyChurnRisk, cs_retention_target_status: target.status };
+    if (deal.current && Object.keys(changedValues(properties, deal.current)).length === 0) return [];
+    return [{ id: deal.id, properties, current: deal.current }];
   });
 }

@@ -15,7 +15,7 @@ const CHUNK = 100;
 
 /**
  * Recomputes the given companies and writes what changed: the path of webhooks, the workflow
- * action and `sync --since`. One company costs its read (3 round-trips) and at most one write.
+ * action and `sync --since`. One company costs its read (6 or 7 calls) and at most one write.
  */
 export async function recomputeCompanies(
   gateway: HubSpotGateway,
@@ -28,7 +28,8 @@ export async function recomputeCompanies(
   const result: RecomputeResult = { assessments: [], written: 0, unchanged: 0, failed: [] };
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += CHUNK) {
-    const customers = await readCustomers(gateway, context, config.mapping, unique.slice(i, i + CHUNK));
+    // Fewest calls, not round-trips: only detractors' contacts are read (the engine reads no other).
+    const customers = await readCustomers(gateway, context, config.mapping, unique.slice(i, i + CHUNK), { contacts: 'detractors' });
     const assessments = customers.map((customer) => assessCustomer(customer, config, asOf, options.model));
     result.assessments.push(...assessments);
     if (options.dryRun) continue;

@@ -68,6 +68,25 @@ describe('writing computed properties', () => {
     });
   });
 
+  it('reads nothing for the updates that carry their current values, and only the others', async () => {
+    await withPortal({ seed: companies(3) }, async (gateway) => {
+      await ensureCsProperties(gateway);
+      await writeCompanyProperties(gateway, scores(3, () => '50'));
+      const reads = () => gateway.callCounts()['companies.batchRead'] ?? 0;
+      const before = reads();
+      // Company 1's carried value is stale on purpose: the writer trusts it and sends 60 (the caller's read wins).
+      const carried = [
+        { id: '1', properties: { cs_health_score: '60' }, current: { cs_health_score: '40' } },
+        { id: '2', properties: { cs_health_score: '50' }, current: { cs_health_score: '50' } },
+      ];
+      expect(await writeCompanyProperties(gateway, carried)).toEqual({ written: 1, unchanged: 1, failed: [] });
+      expect(reads()).toBe(before);
+      // Company 3 carries nothing: its value is read (one call) and found unchanged.
+      expect(await writeCompanyProperties(gateway, [...carried, { id: '3', properties: { cs_health_score: '50' } }])).toEqual({ written: 1, unchanged: 2, failed: [] });
+      expect(reads()).toBe(before + 1);
+    });
+  });
+
   it('loses no write when batch updates meet 5xx, resets and truncated answers', async () => {
     const faults = { seed: 1, endpoints: { 'objects.batchUpdate': { status503: 0.2, reset: 0.1, truncate: 0.1 } } };
     await withPortal({ seed: companies(250), faults }, async (gateway) => {
