@@ -70,6 +70,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   // Today, every won deal the portal holds is known, whatever its close date says.
   const contracts = !past || allContracts.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? allContracts : allContracts.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
+  const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
   const resolutionHours: number[] = [];
   for (const ticket of customer.tickets) {
@@ -79,11 +80,11 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     const openThen = isOpenAt(ticket, t, !past);
     if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
       openHigh += 1;
-      if (t - created >= 5 * DAY_MS) stale += 1;
+      if (t - created >= staleAge) stale += 1;
     }
     if (created > ticketWindowStart) inWindow += 1;
-    if (created > t - 30 * DAY_MS) last30 += 1;
-    else if (created > t - 120 * DAY_MS) prev90 += 1;
+    if (created > last30From) last30 += 1;
+    else if (created > prev90From) prev90 += 1;
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
   }
 
@@ -158,7 +159,7 @@ function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boole
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
 function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
-  const sorted = [...contracts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort((a, b) => a.start.getTime() - b.start.getTime());
   for (const c of sorted) {
     if (c.start.getTime() > reached + DAY_MS) break;
     const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -166,6 +167,12 @@ function coversWindow(contracts: readonly RevenueContract[], from: number, to: n
     if (reached >= to) return true;
   }
   return reached >= to;
+}
+
+/** True when the contracts already start in order (the usual case), so sorting a copy would change nothing. */
+function startsInOrder(contracts: readonly RevenueContract[]): boolean {
+  for (let i = 1; i < contracts.length; i++) if (contracts[i].start.getTime() < contracts[i - 1].start.getTime()) return false;
+  return true;
 }
 
 /**
@@ -190,10 +197,10 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
   return [recentTotal ? (recentNet / recentTotal) * 100 : undefined, previousTotal ? (previousNet / previousTotal) * 100 : undefined];
 }
 
-/** The median, sorting the caller's scratch array in place. */
+/** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
+  if (values.length > 2) values.sort((a, b) => a - b);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
