@@ -159,7 +159,7 @@ function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boole
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
 function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
-  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort(byStart);
   for (const c of sorted) {
     if (c.start.getTime() > reached + DAY_MS) break;
     const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -168,6 +168,9 @@ function coversWindow(contracts: readonly RevenueContract[], from: number, to: n
   }
   return reached >= to;
 }
+
+const byStart = (a: RevenueContract, b: RevenueContract) => a.start.getTime() - b.start.getTime();
+const ascending = (a: number, b: number) => a - b;
 
 /** True when the contracts already start in order (the usual case), so sorting a copy would change nothing. */
 function startsInOrder(contracts: readonly RevenueContract[]): boolean {
@@ -200,7 +203,7 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  if (values.length > 2) values.sort((a, b) => a - b);
+  if (values.length > 2) values.sort(ascending);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }

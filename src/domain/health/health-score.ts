@@ -139,9 +139,11 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
     const c = now.components[i], change = c.contribution - past.components[i].contribution;
     if (Math.abs(change) >= 0.05) movers.push({ key: c.key, label: c.label, change });
   }
-  if (movers.length > 1) movers.sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  if (movers.length > 1) movers.sort(largestChangeFirst);
   return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: pastSignals.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
+
+const largestChangeFirst = (a: { change: number }, b: { change: number }) => Math.abs(b.change) - Math.abs(a.change);
 
 /** The stored score in force at `at`: the last history point at or before it, if it is recent enough. */
 function storedScoreAt(customer: Customer, at: Date): number | undefined {
