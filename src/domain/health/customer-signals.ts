@@ -214,8 +214,14 @@ function unrenewedEnd(contracts: readonly RevenueContract[], t: number): Date | 
   for (const c of contracts) {
     const end = c.end?.getTime();
     if (end === undefined || c.start.getTime() > t || end <= t) continue;
-    const renewed = contracts.some((other) => other !== c && other.start.getTime() >= end - DAY_MS && (other.end === undefined || other.end.getTime() > end));
-    if (!renewed && (soonest === undefined || end < soonest)) soonest = end;
+    if (!isRenewed(contracts, c, end) && (soonest === undefined || end < soonest)) soonest = end;
   }
   return soonest === undefined ? undefined : new Date(soonest);
+}
+
+/** True when another contract starts by the day before `end` (or later) and runs past it. */
+function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContract, end: number): boolean {
+  const from = end - DAY_MS;
+  for (const other of contracts) if (other !== contract && other.start.getTime() >= from && (other.end === undefined || other.end.getTime() > end)) return true;
+  return false;
 }
