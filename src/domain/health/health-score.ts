@@ -93,7 +93,10 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
  * @example
  * hasHealthData(computeScore(signalsAt(createMockCustomer(), config, asOf), config.health.weights, config)) // => false
  */
-export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean => score.components.some((c) => c.reading.status === 'scored' && c.weight > 0);
+export function hasHealthData(score: Pick<ComputedScore, 'components'>): boolean {
+  for (const c of score.components) if (c.reading.status === 'scored' && c.weight > 0) return true;
+  return false;
+}
 
 /**
  * The customer health score 0-100 with its breakdown, band, override and 30-day trend.
