@@ -172,9 +172,12 @@ function coversWindow(contracts: readonly RevenueContract[], from: number, to: n
 const byStart = (a: RevenueContract, b: RevenueContract) => a.start.getTime() - b.start.getTime();
 const ascending = (a: number, b: number) => a - b;
 
-/** True when the contracts already start in order (the usual case), so sorting a copy would change nothing. */
+/**
+ * True when the contracts already start in order (the usual case), so sorting a copy would change
+ * nothing. An invalid start (NaN) counts as out of order: the sort decides, as it always did.
+ */
 function startsInOrder(contracts: readonly RevenueContract[]): boolean {
-  for (let i = 1; i < contracts.length; i++) if (contracts[i].start.getTime() < contracts[i - 1].start.getTime()) return false;
+  for (let i = 1; i < contracts.length; i++) if (!(contracts[i - 1].start.getTime() <= contracts[i].start.getTime())) return false;
   return true;
 }
 
