@@ -9,6 +9,7 @@ import { signalsAt, type CustomerSignals } from '../health/customer-signals';
 import { hasHealthData, scoreHealth, type HealthScore } from '../health/health-score';
 import type { Metric } from '../metric';
 import { customerRetention, trailingTwelveMonths, type RetentionFigures } from '../revenue/retention';
+import type { Period } from '../time/days';
 import { nextBestActions, type NextBestAction } from './next-best-actions';
 
 export interface CustomerAssessment {
@@ -46,30 +47,45 @@ export interface CustomerAssessment {
 export function assessCustomer(customer: Customer, config: EngineConfig, asOf: Date, model?: ChurnModel): CustomerAssessment {
   const signals = signalsAt(customer, config, asOf);
   const status = customerStatus(signals.contracts, asOf);
-  const base = {
+  const retention12m = customerRetention(signals.contracts, twelveMonthsTo(asOf));
+  const hasRevenue = signals.contracts.length > 0;
+  // Object literals rather than spreading a shared base: spreading costs more than the rest of the
+  // assembly on this hot path. The key order is the same in both shapes.
+  if (status.status !== 'active') {
+    const notScored = status.status === 'churned' ? `churned on ${status.churnedAt?.toISOString().slice(0, 10)}: health and churn risk are for active customers` : 'a prospect (never had a won contract): health and churn risk are for customers';
+    return { customerId: customer.id, asOf, status, signals, feedback: signals.feedback, retention12m, mrr: signals.mrrNow, hasRevenue, notScored, actions: [] };
+  }
+  const scored = scoreHealth(customer, config, asOf, signals);
+  const health = hasHealthData(scored) ? scored : undefined;
+  const healthForRisk = health && { score: health.finalScore, band: health.band };
+  const churnRisk = assessChurnRisk(signals, healthForRisk, config, model);
+  const followUp = detractorFollowUpDue(customer, asOf, config.windows.feedbackDays);
+  return {
     customerId: customer.id,
     asOf,
     status,
     signals,
     feedback: signals.feedback,
-    retention12m: customerRetention(signals.contracts, trailingTwelveMonths(asOf)),
+    retention12m,
     mrr: signals.mrrNow,
-    hasRevenue: signals.contracts.length > 0,
-  };
-  if (status.status !== 'active') {
-    const notScored = status.status === 'churned' ? `churned on ${status.churnedAt?.toISOString().slice(0, 10)}: health and churn risk are for active customers` : 'a prospect (never had a won contract): health and churn risk are for customers';
-    return { ...base, notScored, actions: [] };
-  }
-  const scored = scoreHealth(customer, config, asOf, signals);
-  const health = hasHealthData(scored) ? scored : undefined;
-  const churnRisk = assessChurnRisk(signals, health ? { score: health.finalScore, band: health.band } : undefined, config, model);
-  const followUp = detractorFollowUpDue(customer, asOf, config.windows.feedbackDays);
-  return {
-    ...base,
+    hasRevenue,
     health,
     churnRisk,
     notScored: health ? undefined : 'no component has data',
     detractorFollowUpDue: followUp,
-    actions: nextBestActions(signals, health && { score: health.finalScore, band: health.band }, churnRisk, followUp, config.timeZone),
+    actions: nextBestActions(signals, healthForRisk, churnRisk, followUp, config.timeZone),
   };
 }
+
+/**
+ * The trailing twelve months, computed once for the run's date: every customer of a run is assessed
+ * at the same date, and the calendar arithmetic costs more than the retention itself. The period
+ * never leaves this module (retention reads it and keeps nothing of it), so sharing it is safe.
+ */
+function twelveMonthsTo(asOf: Date): Period {
+  const t = asOf.getTime();
+  if (lastPeriod?.end.getTime() !== t) lastPeriod = trailingTwelveMonths(new Date(t));
+  return lastPeriod;
+}
+
+let lastPeriod: Period | undefined;

@@ -48,11 +48,15 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
  */
 export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand } | undefined, config: EngineConfig): ChurnRiskReason[] {
   const weights = config.churnRisk.weights;
-  return firedSignals(signals, health, config)
-    .map((f) => ({ rule: f.rule, reason: f.reason, points: weights[f.rule] * f.strength }))
-    .filter((r) => r.points > 0)
-    .sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule));
+  const reasons: ChurnRiskReason[] = [];
+  for (const f of firedSignals(signals, health, config)) {
+    const points = weights[f.rule] * f.strength;
+    if (points > 0) reasons.push({ rule: f.rule, reason: f.reason, points });
+  }
+  return reasons.length > 1 ? reasons.sort(mostPointsFirst) : reasons;
 }
+
+const mostPointsFirst = (a: ChurnRiskReason, b: ChurnRiskReason) => b.points - a.points || a.rule.localeCompare(b.rule);
 
 /**
  * Combines ranked reasons (and, with a fitted model, the churn features) into the risk. Works on
@@ -69,7 +73,8 @@ export function combineRisk(reasons: ChurnRiskReason[], features: FeatureVector,
     const auc = model.quality.auc === undefined ? 'n/a' : model.quality.auc.toFixed(2);
     return { level: riskLevel(score, config), score, reasons: modelReasons(model.model, features), method: { kind: 'model', probability, note: `churn probability over ${model.horizonDays} days from a model fitted on this portal's history (held-out AUC ${auc})` } };
   }
-  const keep = reasons.reduce((product, r) => product * (1 - Math.min(r.points, 100) / 100), 1);
+  let keep = 1;
+  for (const r of reasons) keep *= 1 - Math.min(r.points, 100) / 100;
   const score = 100 * (1 - keep);
   const note = model?.kind === 'rules' ? `rule weights (${model.reason})` : 'rule weights';
   return { level: riskLevel(score, config), score, reasons, method: { kind: 'rules', note } };
@@ -90,7 +95,7 @@ export function modelReasons(model: LogisticModel, features: FeatureVector): Chu
     const reason = describeFeature(FEATURE_NAMES[j], features[j]);
     if (reason !== undefined && contributions[j] > 0) reasons.push({ rule: FEATURE_NAMES[j], reason, points: Math.round(contributions[j] * 1000) / 1000 });
   }
-  return reasons.sort((a, b) => b.points - a.points || a.rule.localeCompare(b.rule));
+  return reasons.length > 1 ? reasons.sort(mostPointsFirst) : reasons;
 }
 
 /** The health the risk reads: a full score (its final score, override included) or score and band; undefined when unknown. */

@@ -42,8 +42,9 @@ export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date
   const detractorsLast90Days: FeedbackResponse[] = [];
   for (const r of answers) {
     if (!isDetractor(r)) continue;
-    if (!latestDetractor || r.submittedAt > latestDetractor.submittedAt) latestDetractor = r;
-    if (r.submittedAt.getTime() > recentFrom) detractorsLast90Days.push(r);
+    const at = r.submittedAt.getTime();
+    if (!latestDetractor || at > latestDetractor.submittedAt.getTime()) latestDetractor = r;
+    if (at > recentFrom) detractorsLast90Days.push(r);
   }
   return {
     nps: withWindow(netPromoterScore(answers), windowDays),

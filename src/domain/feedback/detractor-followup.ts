@@ -21,7 +21,7 @@ export function detractorFollowUpDue(customer: Pick<Customer, 'feedback' | 'cont
     if (!isDetractor(r) || t <= from || t > asOf.getTime()) continue;
     const contact = r.contactId ? customer.contacts.find((c) => c.id === r.contactId) : undefined;
     const followed = contact?.lastContactedAt !== undefined && contact.lastContactedAt.getTime() > t;
-    if (!followed && (!open || r.submittedAt > open)) open = r.submittedAt;
+    if (!followed && (!open || t > open.getTime())) open = r.submittedAt;
   }
   return open ? new Date(open.getTime() + DETRACTOR_FOLLOWUP_HOURS * HOUR_MS) : undefined;
 }

@@ -70,6 +70,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   // Today, every won deal the portal holds is known, whatever its close date says.
   const contracts = !past || allContracts.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? allContracts : allContracts.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
+  const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
   const resolutionHours: number[] = [];
   for (const ticket of customer.tickets) {
@@ -79,11 +80,11 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     const openThen = isOpenAt(ticket, t, !past);
     if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
       openHigh += 1;
-      if (t - created >= 5 * DAY_MS) stale += 1;
+      if (t - created >= staleAge) stale += 1;
     }
     if (created > ticketWindowStart) inWindow += 1;
-    if (created > t - 30 * DAY_MS) last30 += 1;
-    else if (created > t - 120 * DAY_MS) prev90 += 1;
+    if (created > last30From) last30 += 1;
+    else if (created > prev90From) prev90 += 1;
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
   }
 
@@ -158,7 +159,7 @@ function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boole
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
 function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
-  const sorted = [...contracts].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort(byStart);
   for (const c of sorted) {
     if (c.start.getTime() > reached + DAY_MS) break;
     const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -166,6 +167,18 @@ function coversWindow(contracts: readonly RevenueContract[], from: number, to: n
     if (reached >= to) return true;
   }
   return reached >= to;
+}
+
+const byStart = (a: RevenueContract, b: RevenueContract) => a.start.getTime() - b.start.getTime();
+const ascending = (a: number, b: number) => a - b;
+
+/**
+ * True when the contracts already start in order (the usual case), so sorting a copy would change
+ * nothing. An invalid start (NaN) counts as out of order: the sort decides, as it always did.
+ */
+function startsInOrder(contracts: readonly RevenueContract[]): boolean {
+  for (let i = 1; i < contracts.length; i++) if (!(contracts[i - 1].start.getTime() <= contracts[i].start.getTime())) return false;
+  return true;
 }
 
 /**
@@ -190,10 +203,10 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
   return [recentTotal ? (recentNet / recentTotal) * 100 : undefined, previousTotal ? (previousNet / previousTotal) * 100 : undefined];
 }
 
-/** The median, sorting the caller's scratch array in place. */
+/** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  values.sort((a, b) => a - b);
+  if (values.length > 2) values.sort(ascending);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
@@ -204,8 +217,14 @@ function unrenewedEnd(contracts: readonly RevenueContract[], t: number): Date | 
   for (const c of contracts) {
     const end = c.end?.getTime();
     if (end === undefined || c.start.getTime() > t || end <= t) continue;
-    const renewed = contracts.some((other) => other !== c && other.start.getTime() >= end - DAY_MS && (other.end === undefined || other.end.getTime() > end));
-    if (!renewed && (soonest === undefined || end < soonest)) soonest = end;
+    if (!isRenewed(contracts, c, end) && (soonest === undefined || end < soonest)) soonest = end;
   }
   return soonest === undefined ? undefined : new Date(soonest);
+}
+
+/** True when another contract starts by the day before `end` (or later) and runs past it. */
+function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContract, end: number): boolean {
+  const from = end - DAY_MS;
+  for (const other of contracts) if (other !== contract && other.start.getTime() >= from && (other.end === undefined || other.end.getTime() > end)) return true;
+  return false;
 }

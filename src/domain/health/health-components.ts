@@ -17,7 +17,9 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+const plural = (n: number, word: string, words?: string) => `${n} ${n === 1 ? word : (words ?? `${word}s`)}`;
+/** The parts that are there, joined by commas (an empty part is left out). */
+const joinParts = (a: string, b: string) => (a && b ? `${a}, ${b}` : a || b);
 
 /**
  * The usual ticket count in the ticket window for a segment (its own norm, else the default).
@@ -50,7 +52,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const subScore = usageScore !== undefined && touchScore !== undefined ? (usageScore + touchScore) / 2 : (usageScore ?? touchScore as number);
       const summary = !describe
         ? ''
-        : [usage === undefined ? '' : `usage score ${round1(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`].filter(Boolean).join(', ');
+        : joinParts(usage === undefined ? '' : `usage score ${round1(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`);
       return usage !== undefined
         ? { status: 'scored', value: usage, unit: 'usage score', summary, subScore }
         : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
@@ -84,7 +86,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const subScore = npsScore !== undefined && csatScore !== undefined ? (npsScore + csatScore) / 2 : (npsScore ?? csatScore as number);
       const summary = !describe
         ? ''
-        : [nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : ''].filter(Boolean).join(', ');
+        : joinParts(nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : '');
       return { status: 'scored', value: subScore, unit: 'sentiment', summary, subScore };
     }
     case 'commercial': {

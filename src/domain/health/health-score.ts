@@ -93,7 +93,10 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
  * @example
  * hasHealthData(computeScore(signalsAt(createMockCustomer(), config, asOf), config.health.weights, config)) // => false
  */
-export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean => score.components.some((c) => c.reading.status === 'scored' && c.weight > 0);
+export function hasHealthData(score: Pick<ComputedScore, 'components'>): boolean {
+  for (const c of score.components) if (c.reading.status === 'scored' && c.weight > 0) return true;
+  return false;
+}
 
 /**
  * The customer health score 0-100 with its breakdown, band, override and 30-day trend.
@@ -110,10 +113,13 @@ export const hasHealthData = (score: Pick<ComputedScore, 'components'>): boolean
 export function scoreHealth(customer: Customer, config: EngineConfig, asOf: Date, signals = signalsAt(customer, config, asOf)): HealthScore {
   const { name, weights } = scorecardWeights(customer.segment, config);
   const computed = computeScore(signals, weights, config);
-  const override = customer.override && customer.override.expiresAt > asOf ? { ...customer.override, active: true as const } : undefined;
+  const override = customer.override && customer.override.expiresAt.getTime() > asOf.getTime() ? { ...customer.override, active: true as const } : undefined;
   const finalScore = override ? override.score : computed.score;
+  // Spelled out rather than spreading `computed`: the spread is slow on this hot path.
   return {
-    ...computed,
+    score: computed.score,
+    components: computed.components,
+    missing: computed.missing,
     finalScore,
     band: healthBand(finalScore, config),
     scorecard: name,
@@ -131,18 +137,24 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   const stored = storedScoreAt(customer, then);
   if (!hasHealthData(past) && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
-  const movers = now.components
-    .map((c, i) => ({ key: c.key, label: c.label, change: c.contribution - past.components[i].contribution }))
-    .filter((m) => Math.abs(m.change) >= 0.05)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change));
+  const movers: HealthTrend['movers'] = [];
+  for (let i = 0; i < now.components.length; i++) {
+    const c = now.components[i], change = c.contribution - past.components[i].contribution;
+    if (Math.abs(change) >= 0.05) movers.push({ key: c.key, label: c.label, change });
+  }
+  if (movers.length > 1) movers.sort(largestChangeFirst);
   return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: pastSignals.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
+
+const largestChangeFirst = (a: { change: number }, b: { change: number }) => Math.abs(b.change) - Math.abs(a.change);
 
 /** The stored score in force at `at`: the last history point at or before it, if it is recent enough. */
 function storedScoreAt(customer: Customer, at: Date): number | undefined {
   let found: number | undefined;
+  const t = at.getTime();
   for (const point of customer.healthHistory ?? []) {
-    if (point.at <= at && point.at.getTime() > at.getTime() - 7 * DAY_MS) found = point.value;
+    const pointAt = point.at.getTime();
+    if (pointAt <= t && pointAt > t - 7 * DAY_MS) found = point.value;
   }
   return found;
 }

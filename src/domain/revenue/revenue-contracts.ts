@@ -22,7 +22,7 @@ export function revenueContractsWithIssues(deals: readonly Deal[]): { contracts:
     if (deal.mrr === undefined) skipped.push({ dealId: deal.id, reason: 'won deal without MRR' });
     else if (!(deal.mrr > 0)) skipped.push({ dealId: deal.id, reason: `won deal with MRR ${deal.mrr}` });
     else if (!start) skipped.push({ dealId: deal.id, reason: 'won deal without a start or close date' });
-    else if (deal.contractEnd && deal.contractEnd <= start) skipped.push({ dealId: deal.id, reason: 'contract ends before it starts' });
+    else if (deal.contractEnd && deal.contractEnd.getTime() <= start.getTime()) skipped.push({ dealId: deal.id, reason: 'contract ends before it starts' });
     else contracts.push({ dealId: deal.id, mrr: deal.mrr, start, end: deal.contractEnd, signedAt: deal.closedAt });
   }
   return { contracts, skipped };

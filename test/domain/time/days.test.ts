@@ -1,7 +1,8 @@
 import { DEFAULT_ENGINE_CONFIG as config, engineConfigSchema } from '../../../src/domain/config/engine-config';
 import { firedSignals } from '../../../src/domain/churn-risk/risk-signals';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
-import { addMonthsUtc, describeDaysAgo } from '../../../src/domain/time/days';
+import fc from 'fast-check';
+import { addMonthsUtc, calendarDayIn, describeDaysAgo } from '../../../src/domain/time/days';
 import { at, createMockCustomer, nps, wonDeal } from '../fixtures/customer-fixtures';
 
 describe('days in words follow the portal time zone', () => {
@@ -16,6 +17,13 @@ describe('days in words follow the portal time zone', () => {
     expect(describeDaysAgo(at('2026-11-21T23:00:00Z'), at('2026-11-22T01:00:00Z'), 'Europe/Paris')).toBe('today');
     // 07:00Z on the 22nd is still the 21st in Los Angeles (23:00 PST); 09:00Z on the 22nd is the 22nd (01:00).
     expect(describeDaysAgo(at('2026-11-22T07:00:00Z'), at('2026-11-22T09:00:00Z'), 'America/Los_Angeles')).toBe('yesterday');
+  });
+
+  it('finds the UTC day by arithmetic exactly where Intl finds it, before 1970 and at midnight too', () => {
+    // 'Etc/UTC' is the same zone by another name, so it still goes through Intl.
+    const aroundMidnight = fc.tuple(fc.integer({ min: -25_000, max: 80_000 }), fc.constantFrom(-1, 0, 1)).map(([day, ms]) => day * 86_400_000 + ms);
+    const instants = fc.oneof(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), aroundMidnight);
+    fc.assert(fc.property(instants, (t) => calendarDayIn(t, 'UTC') === calendarDayIn(t, 'Etc/UTC')), { numRuns: 2_000 });
   });
 
   it('writes the detractor reason in the configured zone (default UTC)', () => {
