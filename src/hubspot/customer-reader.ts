@@ -228,3 +228,15 @@ export async function readCustomers(gateway: HubSpotGateway, context: PortalCont
   const companies = await batchReadObjects(gateway, 'companies', unique, properties, history);
   return assemble(gateway, context, mapping, [...companies.values()], false, contacts);
 }
+
+/**
+ * The companies' own fields alone (name, owner, segment, usage, override, the values cs-health
+ * wrote), 100 per call: what changed when a webhook names the company itself. The caller takes the
+ * deals, tickets and answers from the store's latest reading, which no company property touches.
+ * Unknown ids are counted (`company.not_found`, by the batch read) and left out.
+ */
+export async function readCompanyFields(gateway: HubSpotGateway, mapping: PortalMapping, ids: readonly string[]): Promise<Map<string, Omit<Customer, 'deals' | 'tickets' | 'contacts' | 'feedback'>>> {
+  const unique = [...new Set(ids)];
+  const companies = await batchReadObjects(gateway, 'companies', unique, propertiesToRead(mapping).companies);
+  return new Map([...companies.values()].map((company) => [company.id, parseCompany(company, mapping, gateway.warnings)]));
+}

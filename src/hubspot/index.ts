@@ -3,7 +3,7 @@ export { createHubSpotGateway, type HubSpotGateway, type HubSpotGatewayOptions }
 export { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 export { checkMappedProperties } from './mapping-check';
 export { readPortalContext, type PortalContext, type StageInfo } from './portal-context';
-export { readCustomerPages, readCustomers, SYNC_COMPANIES_PER_ASSEMBLY, type CustomerPage, type ReadOptions } from './customer-reader';
+export { readCompanyFields, readCustomerPages, readCustomers, SYNC_COMPANIES_PER_ASSEMBLY, type CustomerPage, type ReadOptions } from './customer-reader';
 export { companiesOfChanges, findTouchedCompanies, searchModifiedIds, TOUCHING_TYPES, type ObjectChange, type TouchingType } from './touched-companies';
 export { batchReadAssociations } from './batch-reads';
 export { readCustomerNaively, writeCompanyNaively } from './naive-customer-reader';

@@ -211,6 +211,8 @@ export interface CompanyRecordRepository {
   /** Upserts each customer's reading; an older reading than the stored one is ignored. */
   write(records: readonly { customer: Customer; readAt: Date }[]): Promise<void>;
   get(companyId: string): Promise<CompanyRecord | undefined>;
+  /** The records of these companies that the store holds (a missing id is simply absent), in one read. */
+  getMany(companyIds: readonly string[]): Promise<Map<string, CompanyRecord>>;
   /**
    * Every record in pages ordered by company id, so a caller holds one page at a time; only the
    * companies of `ownerIds` when given (an empty list names nobody), plus those without an owner

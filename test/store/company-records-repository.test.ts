@@ -58,6 +58,14 @@ describeOnEveryEngine('company record repository', ({ store }) => {
     expect(await store().companies.count()).toBe(2_345);
   });
 
+  it('gives the records of many companies in one read, leaving out the ones it does not hold', async () => {
+    await store().companies.write([{ customer: customer('1', 'o1'), readAt: at('2026-11-29T10:00:00Z') }, { customer: customer('2', 'o2'), readAt: at('2026-11-29T10:00:00Z') }]);
+    const found = await store().companies.getMany(['2', '1', '404', '2']);
+    expect([...found.keys()].sort()).toEqual(['1', '2']);
+    expect(found.get('2')).toMatchObject({ ownerId: 'o2', customer: { id: '2', deals: [{ closedAt: expect.any(Date) }] } });
+    expect(await store().companies.getMany([])).toEqual(new Map());
+  });
+
   it('drops the companies a full sync did not read again', async () => {
     await store().companies.write([{ customer: customer('1', 'o1'), readAt: at('2026-11-28T10:00:00Z') }, { customer: customer('2', 'o1'), readAt: at('2026-11-28T10:00:00Z') }]);
     await store().companies.write([{ customer: customer('2', 'o1'), readAt: at('2026-11-29T10:00:00Z') }]);

@@ -62,6 +62,11 @@ export function sqlCompanyRecordRepository(db: SqlDatabase): CompanyRecordReposi
       const [row] = await db.query<RecordRow>(`SELECT ${COLUMNS} FROM cs_company_records WHERE company_id = $1`, [companyId]);
       return row ? toRecord(row) : undefined;
     },
+    async getMany(companyIds) {
+      if (companyIds.length === 0) return new Map();
+      const rows = await db.query<RecordRow>(`SELECT ${COLUMNS} FROM cs_company_records WHERE company_id = ANY($1::text[])`, [[...new Set(companyIds)]]);
+      return new Map(rows.map((row) => [row.company_id, toRecord(row)]));
+    },
     async *pages(filter, pageSize = DEFAULT_PAGE) {
       if (!Number.isInteger(pageSize) || pageSize < 1) throw new StoreInputError([{ path: 'pageSize', message: 'pageSize must be a whole number from 1' }]);
       const owners = ownerClause(filter, 3);
