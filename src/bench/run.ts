@@ -8,9 +8,10 @@ import { cachedPortalContext } from '../app/card-dependencies';
 import { assessCustomer } from '../domain/assessment/assess-customer';
 import { companyPropertyValues } from '../domain/assessment/company-property-values';
 import { DEFAULT_ENGINE_CONFIG as config } from '../domain/config/engine-config';
-import { batchReadAssociations, companiesOfChanges, createHubSpotGateway, ensureCsProperties, PortalContextCache, readCustomerNaively, readPortalContext } from '../hubspot';
+import { batchReadAssociations, companiesOfChanges, createHubSpotGateway, ensureCsProperties, PortalContextCache, readCustomerNaively, readCustomers, readPortalContext } from '../hubspot';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
+import { openStore } from '../store/open-store';
 import { describeMachine, writeBenchRun, type BenchFigure } from './bench-report';
 import { fmt, secondsAtBudget } from './measure';
 import { runOptionalSteps } from './optional-steps';
@@ -152,16 +153,23 @@ async function incrementalFigures(url: string): Promise<BenchFigure[]> {
   const [ticket] = (await batchReadAssociations(admin, 'companies', 'tickets', ['1001'])).get('1001') ?? [];
   await admin.call('update', (client) => client.crm.objects.basicApi.update('tickets', ticket, { properties: { hs_ticket_priority: 'URGENT', hs_pipeline_stage: '1' } }));
   const one = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, [{ objectType: 'tickets', id: ticket }]), asOf, { context: await contexts.get() })).written);
-  // 100 companies' product usage collapses.
+  // 100 companies' product usage collapses; the store holds their latest reading (as after a full sync).
   const ids = Array.from({ length: 100 }, (_, index) => String(1101 + index));
+  const store = await openStore({ memory: true });
+  await store.companies.write((await readCustomers(admin, await contexts.get(), config.mapping, ids)).map((customer) => ({ customer, readAt: asOf })));
   await admin.call('update', (client) => client.crm.objects.batchApi.update('companies', { inputs: ids.map((id) => ({ id, properties: { cs_usage_score: '3' } })) }));
-  const hundred = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, ids.map((id) => ({ objectType: 'companies' as const, id }))), asOf, { context: await contexts.get() })).written);
+  const changed = ids.map((id) => ({ objectType: 'companies' as const, id }));
+  const hundred = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, changed), asOf, { context: await contexts.get(), records: store.companies, companyOnly: ids })).written);
+  // The same without the store's reading: every linked object read again.
+  await admin.call('update', (client) => client.crm.objects.batchApi.update('companies', { inputs: ids.map((id) => ({ id, properties: { cs_usage_score: '97' } })) }));
+  const reread = await counted(async () => (await recomputeCompanies(gateway, config, await companiesOfChanges(gateway, changed), asOf, { context: await contexts.get() })).written);
+  await store.close();
   await admin.close();
   await gateway.close();
   const section = 'Incremental (portal context cached)';
   return [
     { section, name: 'one changed ticket to its company\'s properties', value: one.calls, unit: 'calls', target: '<= 8', note: `the ticket's company, the company with its links, its deals, tickets, answer links and answers, ${one.written} write; ${one.kind('contacts.batchRead')} contact reads (only a detractor's contact is read)` },
-    { section, name: '100 changed companies, per company', value: hundred.calls / 100, unit: 'calls', target: '<= 0.2', note: `${hundred.calls} calls, ${hundred.written} companies written; every linked object is read again, the deals and tickets alone ${hundred.kind('deals.batchRead') + hundred.kind('tickets.batchRead')} calls: 0.2 needs the store to keep them` },
+    { section, name: '100 changed companies, per company', value: hundred.calls / 100, unit: 'calls', target: '<= 0.2', naive: reread.calls / 100, note: `${hundred.calls} calls, ${hundred.written} companies written: their own fields read again (${hundred.kind('companies.batchRead')} batch read), deals, tickets and answers from the store's latest reading; naive = every linked object read again (${reread.calls} calls, deals and tickets alone ${reread.kind('deals.batchRead') + reread.kind('tickets.batchRead')})` },
   ];
 }
 
