@@ -4,6 +4,7 @@ import type { EngineConfig } from '../domain/config/engine-config';
 import type { Customer } from '../domain/customer';
 import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, type HubSpotGateway } from '../hubspot';
 import { customerResult } from './customer-result';
+import { boundHeapGrowth } from './heap-growth';
 import { saveChurnModel } from './model-store';
 import { PortalTally } from './portal-tally';
 import { countChanged, snapshotsOf, spooled, writeChanges, type PropertyChange } from './spool-writes';
@@ -87,12 +88,14 @@ export interface SyncSummary {
  * 2. fit the churn model on the tally's lessons (or fall back to rule weights);
  * 3. stream the spool: changed values written 100 companies per call, checkpointing each batch,
  *    then the deals' retention targets and the day's snapshots.
- * Memory holds one assembly of pages and the bounded tally, whatever the portal's size.
+ * Memory holds one assembly of pages and the bounded tally, whatever the portal's size, and the
+ * heap's growth between full collections is bounded ({@link boundHeapGrowth}).
  * A run killed at any point and started again continues where it stopped with the same `asOf`.
  */
 export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const { gateway, config } = options;
+  boundHeapGrowth();
   const checkpoint = SyncCheckpoint.open(options.checkpointPath, options.runKey, options.now(), options.now(), { dryRun: options.dryRun });
   const asOf = checkpoint.asOf;
   const progress: SyncProgress = { phase: 'reading', companiesRead: 0, written: 0, toWrite: 0 };
