@@ -86,8 +86,8 @@ export interface SyncSummary {
  *    per company to the checkpoint's on-disk spool and checkpointing each page; what the fit and
  *    the deal targets need of the whole portal is added up as pages go ({@link PortalTally});
  * 2. fit the churn model on the tally's lessons (or fall back to rule weights);
- * 3. stream the spool: changed values written 100 companies per call, checkpointing each batch,
- *    then the deals' retention targets and the day's snapshots.
+ * 3. stream the spool: changed values written 100 companies per call and the deals' retention
+ *    targets 100 deals per call, checkpointing each batch; then the day's snapshots, in chunks.
  * Memory holds one assembly of pages and the bounded tally, whatever the portal's size, and the
  * heap's growth between full collections is bounded ({@link boundHeapGrowth}).
  * A run killed at any point and started again continues where it stopped with the same `asOf`.
