@@ -50,7 +50,8 @@ const indexSchema = z.object({
   version: z.literal(3),
   header: headerSchema,
   pages: z.array(pageSchema),
-  written: z.array(z.number().int().nonnegative()),
+  /** Write batches done, as [first, last] runs: batches complete in order, so a run is one pair whatever the portal's size. */
+  written: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).refine(([first, last]) => last >= first && last - first < 10_000_000)),
   finishedAt: z.iso.datetime().optional(),
 });
 
@@ -178,7 +179,7 @@ export class SyncCheckpoint {
     if (previous && previous.header.runKey === key && previous.header.dryRun === dryRun && previous.finishedAt === undefined) {
       const pages = trustedPages(spoolPath(path), previous.pages);
       truncateSpool(spoolPath(path), pages.at(-1)?.spoolBytes ?? 0);
-      const checkpoint = new SyncCheckpoint(path, previous.header, pages, new Set(previous.written), true);
+      const checkpoint = new SyncCheckpoint(path, previous.header, pages, new Set(previous.written.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))), true);
       // The index is rewritten to name only the pages whose results the spool holds whole.
       checkpoint.save();
       return checkpoint;
@@ -253,7 +254,7 @@ export class SyncCheckpoint {
       version: 3,
       header: this.header,
       pages: this.pages,
-      written: [...this.writtenBatches],
+      written: runsOf(this.writtenBatches),
       finishedAt,
     };
     replace(this.path, index);
@@ -273,4 +274,15 @@ function trustedPages(spool: string, pages: readonly CheckpointPage[]): Checkpoi
     kept.push(page);
   }
   return kept;
+}
+
+/** Batch numbers as [first, last] runs of consecutive numbers. */
+function runsOf(batches: ReadonlySet<number>): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const batch of [...batches].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && batch === last[1] + 1) last[1] = batch;
+    else runs.push([batch, batch]);
+  }
+  return runs;
 }

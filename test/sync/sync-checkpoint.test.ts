@@ -82,12 +82,17 @@ describe('SyncCheckpoint', () => {
     checkpoint.recordPage(undefined, Array.from({ length: 1_000 }, (_, i) => ({ id: String(1_000 + i), values: { cs_health_score: '50' } })));
     expect(readFileSync(path, 'utf8').length - small).toBeLessThan(100);
     expect(checkpoint.recordCount).toBe(2_000);
+    // Write batches are kept as runs: 1,000 of them take one pair, and come back whole.
+    for (let batch = 0; batch < 1_000; batch++) checkpoint.recordWrittenBatch(batch);
+    checkpoint.recordWrittenBatch(1_000_000);
+    expect(JSON.parse(readFileSync(path, 'utf8')).written).toEqual([[0, 999], [1_000_000, 1_000_000]]);
+    expect(SyncCheckpoint.open(path, 'portal-a', asOf, now).writtenBatches.size).toBe(1_001);
   });
 
   it('starts a checkpoint of the older format (results in a pages folder) over, and removes that folder', () => {
     const path = freshPath();
     const key = SyncCheckpoint.open(path, 'portal-a', asOf, now).header.runKey;
-    writeFileSync(path, JSON.stringify({ kind: 'cs-health sync checkpoint', version: 2, header: { runKey: key, asOf: asOf.toISOString(), startedAt: now.toISOString(), dryRun: false }, pages: [{ index: 0, after: '100', records: 1 }], written: [] }));
+    writeFileSync(path, JSON.stringify({ kind: 'cs-health sync checkpoint', version: 2, header: { runKey: key, asOf: asOf.toISOString(), startedAt: now.toISOString(), dryRun: false }, pages: [{ index: 0, after: '100', records: 1 }], written: [0] }));
     mkdirSync(`${path}.pages`);
     writeFileSync(join(`${path}.pages`, '000000.json'), JSON.stringify({ index: 0, after: '100', records: [{ id: '1' }] }));
     const reopened = SyncCheckpoint.open(path, 'portal-a', new Date('2026-12-01T00:00:00Z'), now);
