@@ -9,8 +9,11 @@ export interface LessonLimits {
 /** Room for every lesson: what fitting a list of samples in memory means. */
 export const NO_LESSON_LIMIT: LessonLimits = { train: Infinity, heldOut: Infinity };
 
-/** ~80 bytes a lesson: about 12 MB at these limits, whatever the portal's size. */
-export const SYNC_LESSON_LIMITS: LessonLimits = { train: 60_000, heldOut: 30_000 };
+/**
+ * Plenty for eight features; the pools take ~90 bytes a lesson (training keeps up to twice its
+ * limit, churners and retained apart): about 9 MB, and the fit about as much again for a moment.
+ */
+export const SYNC_LESSON_LIMITS: LessonLimits = { train: 40_000, heldOut: 20_000 };
 
 /** Lessons as the fit reads them: one row of features per lesson, in the order they arrived. */
 export interface LessonRows {
@@ -25,6 +28,13 @@ export interface LessonCounts {
   churnersSeen: number;
   used: number;
   churnersUsed: number;
+}
+
+interface KeptLesson {
+  arrival: number;
+  features: Float64Array;
+  label: number;
+  period: number;
 }
 
 /**
@@ -74,21 +84,16 @@ class LessonPool {
     this.siftDown(0);
   }
 
-  /** The `count` kept lessons of lowest priority, as slot numbers. */
-  lowest(count: number): number[] {
+  /** The `count` kept lessons of lowest priority. */
+  lowest(count: number): KeptLesson[] {
     const slots = Array.from({ length: this.size }, (_, i) => i);
     slots.sort((a, b) => this.priorities[a] - this.priorities[b] || this.arrivals[a] - this.arrivals[b]);
-    return slots.slice(0, Math.min(count, this.size));
-  }
-
-  churners(): number {
-    let count = 0;
-    for (let i = 0; i < this.size; i++) count += this.labels[i];
-    return count;
-  }
-
-  row(slot: number): { arrival: number; features: Float64Array; label: number; period: number } {
-    return { arrival: this.arrivals[slot], features: this.features.subarray(slot * this.width, (slot + 1) * this.width), label: this.labels[slot], period: this.periods[slot] };
+    return slots.slice(0, Math.min(count, this.size)).map((slot) => ({
+      arrival: this.arrivals[slot],
+      features: this.features.subarray(slot * this.width, (slot + 1) * this.width),
+      label: this.labels[slot],
+      period: this.periods[slot],
+    }));
   }
 
   private put(slot: number, features: readonly number[], label: 0 | 1, period: number, priority: number, arrival: number): void {
@@ -159,8 +164,9 @@ class LessonPool {
  * most its limit:
  * - held out (period 0): a uniform sample, so the Brier score and calibration judge the model on
  *   the portal's real churn rate;
- * - training (periods from `firstTrainPeriod`): every churner while they fit, the retained
- *   customers sampled to fill the rest; the fit corrects its intercept for that sampling.
+ * - training (periods from `firstTrainPeriod`): every churner while they fit beside as many
+ *   retained customers (else half the room each), the retained sampled to fill the rest; the fit
+ *   corrects its intercept for that sampling.
  * Which lessons are kept depends only on (customer id, period, seed), never on the reading order,
  * and the kept ones come back in arrival order: with room for every lesson the model is fitted on
  * exactly the list the portal gave, in its order.
@@ -190,19 +196,22 @@ export class LessonReservoir {
   /** The held-out lessons kept, in arrival order. */
   heldOutRows(): LessonRows & { counts: LessonCounts } {
     const pool = this.heldOut;
-    const rows = pool ? inArrivalOrder(pool.lowest(pool.size).map((slot) => pool.row(slot))) : empty();
+    const rows = pool ? inArrivalOrder(pool.lowest(pool.size)) : empty();
     return { ...rows, counts: { seen: pool?.seen ?? 0, churnersSeen: this.heldOutChurnersSeen, used: rows.labels.length, churnersUsed: rows.labels.filter((y) => y === 1).length } };
   }
 
-  /** The training lessons kept (every churner that fits, then the retained of lowest priority), in arrival order. */
+  /**
+   * The training lessons kept, in arrival order: every churner while they fit beside at least as
+   * many retained customers, else half the room each; the retained of lowest priority fill the rest.
+   */
   trainRows(): LessonRows & { counts: LessonCounts } {
     const churners = this.trainChurners, retained = this.trainRetained;
     if (!churners || !retained) return { ...empty(), counts: { seen: 0, churnersSeen: 0, used: 0, churnersUsed: 0 } };
-    const kept = churners.lowest(churners.size).map((slot) => churners.row(slot));
-    const room = Math.max(0, this.limits.train - kept.length);
-    kept.push(...retained.lowest(room).map((slot) => retained.row(slot)));
-    const rows = inArrivalOrder(kept);
-    return { ...rows, counts: { seen: churners.seen + retained.seen, churnersSeen: churners.seen, used: rows.labels.length, churnersUsed: churners.size } };
+    const limit = Math.min(this.limits.train, churners.seen + retained.seen);
+    const retainedKept = Math.min(retained.seen, Math.max(limit - churners.seen, Math.floor(limit / 2)));
+    const churnersKept = Math.min(churners.seen, limit - retainedKept);
+    const rows = inArrivalOrder([...churners.lowest(churnersKept), ...retained.lowest(retainedKept)]);
+    return { ...rows, counts: { seen: churners.seen + retained.seen, churnersSeen: churners.seen, used: rows.labels.length, churnersUsed: churnersKept } };
   }
 
   private poolsFor(width: number): { heldOut: LessonPool; trainChurners: LessonPool; trainRetained: LessonPool } {
@@ -220,7 +229,7 @@ export class LessonReservoir {
 
 const empty = (): LessonRows => ({ rows: [], labels: [], periods: [] });
 
-function inArrivalOrder(kept: { arrival: number; features: Float64Array; label: number; period: number }[]): LessonRows {
+function inArrivalOrder(kept: KeptLesson[]): LessonRows {
   kept.sort((a, b) => a.arrival - b.arrival);
   return { rows: kept.map((k) => k.features), labels: kept.map((k) => k.label), periods: kept.map((k) => k.period) };
 }

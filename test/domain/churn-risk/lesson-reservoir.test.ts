@@ -59,14 +59,24 @@ describe('the churn model lessons reservoir', () => {
   });
 
   it('keeps at most its limit per side, every training churner that fits, and says what it saw and used', () => {
-    const samples = lessons(4_000, 0.08);
+    const samples = lessons(4_000, 0.03);
     const model = fitChurnModel(fill(samples, { train: 2_000, heldOut: 1_000 }), quick);
     const report = model.report;
     const trainChurners = samples.filter((s) => (s.period ?? 0) >= FIRST_TRAIN && s.churned).length;
-    expect(trainChurners).toBeLessThan(2_000);
+    expect(trainChurners).toBeLessThan(1_000);
     expect(report?.sample).toMatchObject({ train: 2_000, heldOut: 1_000, churnersTrain: trainChurners });
     expect(report?.seen).toMatchObject({ total: 16_000, train: { seen: 12_000, churnersSeen: trainChurners }, heldOut: { seen: 4_000 } });
     expect(report?.sampling).toMatch(new RegExp(`^the portal had 16000 lessons, 3000 were used: training kept ${trainChurners} of ${trainChurners} churners and ${2_000 - trainChurners} of ${12_000 - trainChurners} retained`));
+  });
+
+  it('keeps half the room for the retained when the churners alone would fill it', () => {
+    const samples = lessons(3_000, 0.5, 11);
+    const train = samples.filter((s) => (s.period ?? 0) >= FIRST_TRAIN);
+    const churners = train.filter((s) => s.churned).length;
+    expect(churners).toBeGreaterThan(1_000);
+    const rows = fill(samples, { train: 1_000, heldOut: 500 }).trainRows();
+    expect(rows.counts).toEqual({ seen: train.length, churnersSeen: churners, used: 1_000, churnersUsed: 500 });
+    expect(rows.labels.filter((y) => y === 1)).toHaveLength(500);
   });
 
   it('keeps the same lessons whatever order they arrive in (a resumed sync fits the model it would have)', () => {
