@@ -13,8 +13,8 @@ import { earlyChurnRecord } from '../domain/sales/early-churn-record';
 
 /**
  * What a sync keeps of one customer between reading it and writing its properties: small and
- * JSON-safe, so a whole portal's worth fits in memory and in the checkpoint file, while the
- * customer's deals, tickets and answers are dropped as soon as its page is scored.
+ * JSON-safe, one line of the checkpoint's on-disk spool, while the customer's deals, tickets and
+ * answers are dropped as soon as its page is scored.
  */
 export interface CustomerResult {
   id: string;

@@ -5,9 +5,8 @@ import { DEFAULT_EARLY_CHURN_TARGET_PERCENT, retentionTarget } from '../domain/s
 import type { CustomerResult } from './customer-result';
 
 
-/** Each rep's early-churn record, added up from the per-customer entries the sync kept. */
-export function repRecords(results: readonly CustomerResult[]): Map<string, EarlyChurnRecord> {
-  const records = new Map<string, EarlyChurnRecord>();
+/** Each rep's early-churn record, added up from the per-customer entries the sync kept (into `records`, page after page). */
+export function repRecords(results: Iterable<CustomerResult>, records = new Map<string, EarlyChurnRecord>()): Map<string, EarlyChurnRecord> {
   for (const r of results) {
     if (!r.earlyChurn) continue;
     const record = records.get(r.earlyChurn.ownerId) ?? { wonCustomers: 0, lostWithinWindow: 0 };

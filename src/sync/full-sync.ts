@@ -1,13 +1,15 @@
 import { fitChurnModel, type ChurnModel, type ChurnModelReport } from '../domain/churn-risk/churn-model';
-import { riskBacktest } from '../domain/churn-risk/risk-backtest';
 import { DAY_MS } from '../domain/time/days';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, writeCompanyProperties, writeDealProperties, changedValues, type HubSpotGateway } from '../hubspot';
-import { dealRetentionUpdates, repRecords } from './deal-retention-values';
-import { customerResult, finalValues, type CustomerResult } from './customer-result';
+import type { Customer } from '../domain/customer';
+import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, type HubSpotGateway } from '../hubspot';
+import { customerResult } from './customer-result';
+import { boundHeapGrowth } from './heap-growth';
 import { saveChurnModel } from './model-store';
+import { PortalTally } from './portal-tally';
+import { countChanged, snapshotsOf, spooled, writeChanges, type PropertyChange } from './spool-writes';
 import { SyncCheckpoint } from './sync-checkpoint';
-import { saveModelVersion, snapshotOf, writeSnapshots, type SyncStore } from './sync-records';
+import { saveModelVersion, writeSnapshots, type SyncStore } from './sync-records';
 
 export interface SyncProgress {
   phase: 'reading' | 'fitting' | 'writing' | 'done';
@@ -41,12 +43,15 @@ export interface FullSyncOptions {
    * one list page, checkpoints every 100 companies.
    */
   companiesPerAssembly?: number;
+  /**
+   * Where the store's company records are written: called with each page's customers right after
+   * they are scored, and awaited before the checkpoint records the page (so a killed run hands the
+   * page over again when it resumes).
+   */
+  pageSink?: (customers: readonly Customer[], asOf: Date) => Promise<void>;
 }
 
-export interface PropertyChange {
-  companyId: string;
-  changes: Record<string, { from: string | null; to: string }>;
-}
+export type { PropertyChange } from './spool-writes';
 
 export interface SyncSummary {
   asOf: string;
@@ -73,23 +78,24 @@ export interface SyncSummary {
   preview?: PropertyChange[];
 }
 
-const WRITE_BATCH = 100;
-/** Deal write batches are recorded in the checkpoint after the company ones, from this number. */
-const DEAL_BATCH_OFFSET = 1_000_000;
-
 /**
  * The main job: read every company with what the engine needs, score it, fit the churn model on
  * the portal's history, and write back only the properties that changed.
  *
- * 1. read page by page (one list call + batch reads per 100 companies), keeping a small result per
- *    company and checkpointing each page;
- * 2. fit the churn model on the results' training samples (or fall back to rule weights);
- * 3. write changed values 100 companies per call, checkpointing each batch.
+ * 1. read page by page (one list call + batch reads per 100 companies), appending a small result
+ *    per company to the checkpoint's on-disk spool and checkpointing each page; what the fit and
+ *    the deal targets need of the whole portal is added up as pages go ({@link PortalTally});
+ * 2. fit the churn model on the tally's lessons (or fall back to rule weights);
+ * 3. stream the spool: changed values written 100 companies per call and the deals' retention
+ *    targets 100 deals per call, checkpointing each batch; then the day's snapshots, in chunks.
+ * Memory holds one assembly of pages and the bounded tally, whatever the portal's size, and the
+ * heap's growth between full collections is bounded ({@link boundHeapGrowth}).
  * A run killed at any point and started again continues where it stopped with the same `asOf`.
  */
 export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary> {
   const started = Date.now();
   const { gateway, config } = options;
+  boundHeapGrowth();
   const checkpoint = SyncCheckpoint.open(options.checkpointPath, options.runKey, options.now(), options.now(), { dryRun: options.dryRun });
   const asOf = checkpoint.asOf;
   const progress: SyncProgress = { phase: 'reading', companiesRead: 0, written: 0, toWrite: 0 };
@@ -101,63 +107,41 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
   const run = options.store && !options.dryRun ? await options.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(started), settingsVersion }) : undefined;
   try {
     const missingProperties = await checkMappedProperties(gateway, config.mapping);
-    const results: CustomerResult[] = checkpoint.pages.flatMap((page) => page.records as CustomerResult[]);
-    progress.companiesRead = results.length;
+    // A resumed run adds up the pages it already spooled again: the tally is the same as if it had not stopped.
+    const tally = new PortalTally(config);
+    tally.absorb(spooled(checkpoint));
+    progress.companiesRead = tally.companies;
     report();
     if (!checkpoint.readComplete) {
       const context = await readPortalContext(gateway);
       for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor, companiesPerAssembly: options.companiesPerAssembly })) {
         const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
+        await options.pageSink?.(page.customers, asOf);
         checkpoint.recordPage(page.after, scored);
-        results.push(...scored);
-        progress.companiesRead = results.length;
+        tally.absorb(scored);
+        progress.companiesRead = tally.companies;
         report();
       }
     }
 
     progress.phase = 'fitting';
     report();
-    const model = withBacktest(fitChurnModel(results.flatMap((r) => r.samples ?? []), config), results, config, asOf);
+    const model = withBacktest(fitChurnModel(tally.lessons, config), tally, config, asOf);
 
-    const updates = results.map((r) => ({ id: r.id, properties: finalValues(r, config, model), current: r.current }));
-    const changed = updates.filter((u) => Object.keys(changedValues(u.properties, u.current)).length > 0);
     progress.phase = 'writing';
-    progress.toWrite = changed.length;
+    progress.toWrite = countChanged(checkpoint, config, model);
     report();
-
-    const failed: SyncSummary['failed'] = [];
-    let propertiesChanged = 0;
-    for (let batch = 0; batch * WRITE_BATCH < changed.length; batch++) {
-      const slice = changed.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH);
-      propertiesChanged += slice.reduce((sum, u) => sum + Object.keys(changedValues(u.properties, u.current)).length, 0);
-      if (!options.dryRun && !checkpoint.writtenBatches.has(batch)) {
-        const result = await writeCompanyProperties(gateway, slice, new Map(slice.map((u) => [u.id, u.current])));
-        failed.push(...result.failed);
-        checkpoint.recordWrittenBatch(batch);
-      }
-      progress.written += slice.length;
-      report();
-    }
-
-    // Deals: the retention target of open deals and of new business won in the last 90 days.
-    const records = repRecords(results);
-    const dealUpdates = results.flatMap((r) => dealRetentionUpdates(r, finalValues(r, config, model), records, (id) => r.dealOwners?.[id]));
-    let dealsWritten = 0;
-    for (let batch = 0; batch * WRITE_BATCH < dealUpdates.length; batch++) {
-      const marker = DEAL_BATCH_OFFSET + batch;
-      if (options.dryRun || checkpoint.writtenBatches.has(marker)) continue;
-      const result = await writeDealProperties(gateway, dealUpdates.slice(batch * WRITE_BATCH, (batch + 1) * WRITE_BATCH));
-      dealsWritten += result.written;
-      failed.push(...result.failed);
-      checkpoint.recordWrittenBatch(marker);
-    }
+    const written = await writeChanges(options, checkpoint, model, tally, () => {
+      progress.written += 1;
+      if (progress.written % 100 === 0 || progress.written === progress.toWrite) report();
+    });
 
     let versions: SyncSummary['versions'];
     if (!options.dryRun) {
       saveChurnModel(options.modelPath, model);
       if (options.store && run) {
         const modelVersion = await saveModelVersion(options.store, model, settingsVersion, asOf);
-        await writeSnapshots(options.store, updates.map((u, i) => snapshotOf(results[i], u.properties, asOf, { settingsVersion, modelVersion })));
+        await writeSnapshots(options.store, snapshotsOf(checkpoint, config, model, asOf, { settingsVersion, modelVersion }));
         versions = { settings: settingsVersion, model: modelVersion, syncRun: run.id };
       }
       checkpoint.finish(options.now());
@@ -168,11 +152,11 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
       asOf: asOf.toISOString(),
       resumed: checkpoint.resumed,
       dryRun: Boolean(options.dryRun),
-      companiesRead: results.length,
-      companiesChanged: changed.length,
-      dealsUpdated: dealsWritten,
-      propertiesChanged,
-      failed,
+      companiesRead: tally.companies,
+      companiesChanged: written.companiesChanged,
+      dealsUpdated: written.dealsUpdated,
+      propertiesChanged: written.propertiesChanged,
+      failed: written.failed,
       apiCalls: gateway.callCounts(),
       apiCallsTotal: gateway.totalCalls(),
       warnings: gateway.warnings.toJSON(),
@@ -182,13 +166,13 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
         : { kind: 'rules', note: model.reason, report: model.report as ChurnModelReport },
       nextSince: checkpoint.header.startedAt,
       durationMs: Date.now() - started,
-      preview: options.dryRun ? changed.slice(0, 20).map((u) => describeChange(u.id, u.properties, u.current)) : undefined,
+      preview: options.dryRun ? written.preview : undefined,
       versions,
     };
     if (options.store && run) {
       await options.store.syncRuns.finish(run.id, {
         finishedAt: new Date(),
-        outcome: failed.length ? 'partial' : 'ok',
+        outcome: written.failed.length ? 'partial' : 'ok',
         apiCalls: summary.apiCallsTotal,
         companiesChanged: summary.companiesChanged,
         modelVersion: versions?.model ?? null,
@@ -204,14 +188,7 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
 }
 
 /** The model with the backtest by level added to its report (kept with it, printed by `--json`). */
-function withBacktest(model: ChurnModel, results: readonly CustomerResult[], config: EngineConfig, asOf: Date): ChurnModel {
+function withBacktest(model: ChurnModel, tally: PortalTally, config: EngineConfig, asOf: Date): ChurnModel {
   const levelsAsOf = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
-  const backtest = riskBacktest(results.flatMap((r) => (r.backtest ? [r.backtest] : [])), levelsAsOf);
-  return model.report ? { ...model, report: { ...model.report, backtest } } : model;
-}
-
-function describeChange(companyId: string, next: Record<string, string | null>, current: Record<string, string | null>): PropertyChange {
-  const changes: PropertyChange['changes'] = {};
-  for (const [name, to] of Object.entries(changedValues(next, current))) changes[name] = { from: current[name] ?? null, to };
-  return { companyId, changes };
+  return model.report ? { ...model, report: { ...model.report, backtest: tally.backtest.backtest(levelsAsOf) } } : model;
 }

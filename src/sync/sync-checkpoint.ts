@@ -3,19 +3,22 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from './atomic-file';
+import { appendRecords, lineEndsAt, readRecords, truncateSpool } from './result-spool';
 
 /**
  * The progress of one full sync, kept on disk so a sync killed at any instant (even `kill -9`)
  * resumes without redoing finished work.
  *
- * Two kinds of files, each only ever replaced whole (temporary file, then rename), so a crash
- * leaves either the old or the new version, never a torn one:
- * - the index at `path`: the run's header (`asOf` is frozen for the whole run, so a resumed run
- *   computes exactly what an uninterrupted one would), the pages read (cursor and count), the
- *   write batches done, and when the run finished;
- * - one file per page read, in `<path>.pages/`, holding that page's results. A page file is
- *   written before the index names it; a page file the index does not name is ignored.
- * Both are validated with zod when read; what is not valid is not resumed.
+ * Two files, so the checkpoint grows with pages, not companies:
+ * - the index at `path`, only ever replaced whole (temporary file, then rename), so a crash leaves
+ *   either the old or the new version, never a torn one: the run's header (`asOf` is frozen for
+ *   the whole run, so a resumed run computes exactly what an uninterrupted one would), the pages
+ *   read (cursor, count and the spool's length after each), the write batches done, and when the
+ *   run finished. It is validated with zod when read; what is not valid is not resumed, and an
+ *   index of an older version (which kept results in `<path>.pages/`) is started over;
+ * - the spool at `<path>.spool` ({@link appendRecords}): every page's results, one JSON line each,
+ *   appended before the index names the page. A resumed run cuts the spool back to the length the
+ *   last page it trusts recorded, so lines a killed run appended past it are dropped.
  *
  * The run key is stored as a SHA-256 digest: it is built from the base URL and the config, and a
  * URL may carry credentials that must not land on disk. A dry run's checkpoint is marked as such
@@ -32,21 +35,26 @@ const headerSchema = z.object({
   dryRun: z.boolean(),
 });
 
-const indexSchema = z.object({
-  kind: z.literal('cs-health sync checkpoint'),
-  version: z.literal(2),
-  header: headerSchema,
-  pages: z.array(z.object({ index: z.number().int().nonnegative(), after: z.string().optional(), records: z.number().int().nonnegative() })),
-  written: z.array(z.number().int().nonnegative()),
-  finishedAt: z.iso.datetime().optional(),
-});
-
 const pageSchema = z.object({
   index: z.number().int().nonnegative(),
   /** Cursor of the next page, absent on the last one. */
   after: z.string().optional(),
-  records: z.array(z.unknown()),
+  /** Results the page added to the spool. */
+  records: z.number().int().nonnegative(),
+  /** The spool's length once the page's results were appended. */
+  spoolBytes: z.number().int().nonnegative(),
 });
+
+const indexSchema = z.object({
+  kind: z.literal('cs-health sync checkpoint'),
+  version: z.literal(3),
+  header: headerSchema,
+  pages: z.array(pageSchema),
+  /** Write batches done, as [first, last] runs: batches complete in order, so a run is one pair whatever the portal's size. */
+  written: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]).refine(([first, last]) => last >= first && last - first < 10_000_000)),
+  finishedAt: z.iso.datetime().optional(),
+});
+
 
 export type CheckpointHeader = z.infer<typeof headerSchema>;
 export type CheckpointPage = z.infer<typeof pageSchema>;
@@ -133,8 +141,9 @@ export function unlockStateFolder(folder: string): void {
   if (heldLocks.delete(path)) rmSync(path, { force: true });
 }
 
-const pagesFolder = (path: string) => `${path}.pages`;
-const pageFile = (path: string, index: number) => join(pagesFolder(path), `${String(index).padStart(6, '0')}.json`);
+/** Where checkpoints of version 2 kept one file per page; removed when such a run is started over. */
+const legacyPagesFolder = (path: string) => `${path}.pages`;
+const spoolPath = (path: string) => `${path}.spool`;
 
 /** A checkpoint a sync can rebuild: the rename protects it against a killed process, a flush per page would only slow the sync. */
 const replace = (path: string, value: unknown) => writeFileAtomically(path, JSON.stringify(value), { durable: false });
@@ -168,13 +177,15 @@ export class SyncCheckpoint {
     const dryRun = options.dryRun ?? false;
     const previous = existsSync(path) ? readJson(path, indexSchema) : undefined;
     if (previous && previous.header.runKey === key && previous.header.dryRun === dryRun && previous.finishedAt === undefined) {
-      const pages = readPages(path, previous);
-      const checkpoint = new SyncCheckpoint(path, previous.header, pages, new Set(previous.written), true);
-      // The index is rewritten to name only the pages that were read back whole.
+      const pages = trustedPages(spoolPath(path), previous.pages);
+      truncateSpool(spoolPath(path), pages.at(-1)?.spoolBytes ?? 0);
+      const checkpoint = new SyncCheckpoint(path, previous.header, pages, new Set(previous.written.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i))), true);
+      // The index is rewritten to name only the pages whose results the spool holds whole.
       checkpoint.save();
       return checkpoint;
     }
-    rmSync(pagesFolder(path), { recursive: true, force: true });
+    rmSync(legacyPagesFolder(path), { recursive: true, force: true });
+    rmSync(spoolPath(path), { force: true });
     const checkpoint = new SyncCheckpoint(path, { runKey: key, asOf: asOf.toISOString(), startedAt: now.toISOString(), dryRun }, [], new Set(), false);
     checkpoint.save();
     return checkpoint;
@@ -195,12 +206,21 @@ export class SyncCheckpoint {
     return last !== undefined && last.after === undefined;
   }
 
-  /** Records a page read: its file first, then the index that names it. */
-  recordPage(after: string | undefined, records: unknown[]): void {
-    const page: CheckpointPage = { index: this.pages.length, after, records };
-    replace(pageFile(this.path, page.index), page);
-    this.pages.push(page);
+  /** Records a page read: its results appended to the spool first, then the index that names it. */
+  recordPage(after: string | undefined, records: readonly unknown[]): void {
+    const spoolBytes = (this.pages.at(-1)?.spoolBytes ?? 0) + appendRecords(spoolPath(this.path), records);
+    this.pages.push({ index: this.pages.length, after, records: records.length, spoolBytes });
     this.save();
+  }
+
+  /** Results recorded so far. */
+  get recordCount(): number {
+    return this.pages.reduce((sum, page) => sum + page.records, 0);
+  }
+
+  /** The results of every recorded page, in reading order, streamed from the spool. */
+  records(): Generator<unknown> {
+    return readRecords(spoolPath(this.path), this.pages.at(-1)?.spoolBytes ?? 0);
   }
 
   recordWrittenBatch(batch: number): void {
@@ -208,10 +228,10 @@ export class SyncCheckpoint {
     this.save();
   }
 
-  /** Marks the run finished (the next sync starts afresh), drops its page files and gives the folder's lock back. */
+  /** Marks the run finished (the next sync starts afresh), drops its spool and gives the folder's lock back. */
   finish(now: Date): void {
     this.save(now.toISOString());
-    rmSync(pagesFolder(this.path), { recursive: true, force: true });
+    rmSync(spoolPath(this.path), { force: true });
     unlockStateFolder(dirname(this.path));
   }
 
@@ -224,16 +244,17 @@ export class SyncCheckpoint {
   static discard(path: string): void {
     lockStateFolder(dirname(path));
     rmSync(path, { force: true });
-    rmSync(pagesFolder(path), { recursive: true, force: true });
+    rmSync(spoolPath(path), { force: true });
+    rmSync(legacyPagesFolder(path), { recursive: true, force: true });
   }
 
   private save(finishedAt?: string): void {
     const index: CheckpointIndex = {
       kind: 'cs-health sync checkpoint',
-      version: 2,
+      version: 3,
       header: this.header,
-      pages: this.pages.map((p) => ({ index: p.index, after: p.after, records: p.records.length })),
-      written: [...this.writtenBatches],
+      pages: this.pages,
+      written: runsOf(this.writtenBatches),
       finishedAt,
     };
     replace(this.path, index);
@@ -241,16 +262,27 @@ export class SyncCheckpoint {
 }
 
 /**
- * The pages the index names, in order, as long as each file is there, valid and agrees with the
- * index; reading resumes after the last good one.
+ * The pages the index names, in order, as long as each follows the previous one and the spool
+ * holds its results whole (a line ends where the page recorded the spool's end); reading resumes
+ * after the last good one.
  */
-function readPages(path: string, index: CheckpointIndex): CheckpointPage[] {
+function trustedPages(spool: string, pages: readonly CheckpointPage[]): CheckpointPage[] {
   const kept: CheckpointPage[] = [];
-  for (const entry of index.pages) {
-    if (entry.index !== kept.length) break;
-    const page = readJson(pageFile(path, entry.index), pageSchema);
-    if (!page || page.index !== entry.index || page.after !== entry.after || page.records.length !== entry.records) break;
+  for (const page of pages) {
+    const previousEnd = kept.at(-1)?.spoolBytes ?? 0;
+    if (page.index !== kept.length || page.spoolBytes < previousEnd || (page.records > 0) !== (page.spoolBytes > previousEnd) || !lineEndsAt(spool, page.spoolBytes)) break;
     kept.push(page);
   }
   return kept;
+}
+
+/** Batch numbers as [first, last] runs of consecutive numbers. */
+function runsOf(batches: ReadonlySet<number>): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const batch of [...batches].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && batch === last[1] + 1) last[1] = batch;
+    else runs.push([batch, batch]);
+  }
+  return runs;
 }

@@ -1,6 +1,7 @@
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { PropertyValues } from '../domain/computed-properties';
 import type { CompanySnapshot, Store, SyncRun } from '../store/store';
+import { Batcher } from './batcher';
 import type { CustomerResult } from './customer-result';
 
 /** What a sync keeps in the store, when it has one: the model it fitted, each company's day, the run. */
@@ -34,9 +35,11 @@ export async function saveModelVersion(store: SyncStore, model: ChurnModel, sett
   return (await store.models.save(model, report, settingsVersion, fittedAt)).version;
 }
 
-/** Snapshots go to the store in chunks, so a 100,000-company portal never builds one giant statement. */
-export async function writeSnapshots(store: SyncStore, rows: readonly CompanySnapshot[], chunk = 5_000): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await store.snapshots.write(rows.slice(i, i + chunk));
+/** Snapshots go to the store in chunks as they stream, so a 100,000-company portal never builds one giant statement or array. */
+export async function writeSnapshots(store: SyncStore, rows: Iterable<CompanySnapshot>, chunk = 5_000): Promise<void> {
+  const batcher = new Batcher<CompanySnapshot>(chunk, (slice) => store.snapshots.write(slice));
+  for (const row of rows) await batcher.push(row);
+  await batcher.drain();
 }
 
 export type { SyncRun };

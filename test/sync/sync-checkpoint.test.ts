@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SyncCheckpoint } from '../../src/sync/sync-checkpoint';
@@ -25,7 +25,7 @@ describe('SyncCheckpoint', () => {
     const resumed = SyncCheckpoint.open(path, 'portal-a', later, later);
     expect(resumed.resumed).toBe(true);
     expect(resumed.asOf).toEqual(asOf);
-    expect(resumed.pages.map((p) => p.records)).toEqual([[{ id: '1' }]]);
+    expect([...resumed.records()]).toEqual([{ id: '1' }]);
     expect(resumed.nextCursor).toBe('100');
     expect(resumed.readComplete).toBe(false);
     expect([...resumed.writtenBatches]).toEqual([0]);
@@ -42,23 +42,63 @@ describe('SyncCheckpoint', () => {
     expect(SyncCheckpoint.open(path, 'portal-b', asOf, now).resumed).toBe(false);
   });
 
-  it('resumes after the last whole page when a page file is torn or missing, and rewrites it', () => {
+  it('resumes after the last whole page when the spool was cut short, and drops what a killed run appended past it', () => {
     const path = freshPath();
     const first = SyncCheckpoint.open(path, 'portal-a', asOf, now);
     first.recordPage('100', [{ id: '1' }]);
-    first.recordPage('200', [{ id: '2' }]);
-    first.recordPage('300', [{ id: '3' }]);
-    const files = readdirSync(`${path}.pages`).sort();
-    expect(files).toHaveLength(3);
-    writeFileSync(join(`${path}.pages`, files[1]), '{"index":1,"after":"200","records":[{"id"');
+    first.recordPage('200', [{ id: '2' }, { id: '3' }]);
+    first.recordPage('300', [{ id: '4' }]);
+    const spool = `${path}.spool`;
+    const pages = JSON.parse(readFileSync(path, 'utf8')).pages as { spoolBytes: number }[];
+    expect(statSync(spool).size).toBe(pages[2].spoolBytes);
+    // Killed mid-way through page 2's lines: the spool ends inside them.
+    truncateSync(spool, pages[1].spoolBytes - 3);
 
     const resumed = SyncCheckpoint.open(path, 'portal-a', asOf, now);
-    expect(resumed.pages.map((p) => p.records)).toEqual([[{ id: '1' }]]);
+    expect([...resumed.records()]).toEqual([{ id: '1' }]);
     expect(resumed.nextCursor).toBe('100');
+    expect(statSync(spool).size).toBe(pages[0].spoolBytes);
     resumed.recordPage(undefined, [{ id: '2b' }]);
     const again = SyncCheckpoint.open(path, 'portal-a', asOf, now);
     expect(again.readComplete).toBe(true);
-    expect(again.pages.map((p) => p.records)).toEqual([[{ id: '1' }], [{ id: '2b' }]]);
+    expect([...again.records()]).toEqual([{ id: '1' }, { id: '2b' }]);
+    expect(again.recordCount).toBe(2);
+  });
+
+  it('cuts off lines appended after the last page the index names (killed before the index was replaced)', () => {
+    const path = freshPath();
+    SyncCheckpoint.open(path, 'portal-a', asOf, now).recordPage('100', [{ id: '1' }]);
+    writeFileSync(`${path}.spool`, '{"id":"orphan"}\n', { flag: 'a' });
+    const resumed = SyncCheckpoint.open(path, 'portal-a', asOf, now);
+    expect([...resumed.records()]).toEqual([{ id: '1' }]);
+    expect(readFileSync(`${path}.spool`, 'utf8')).toBe('{"id":"1"}\n');
+  });
+
+  it('grows with pages, not companies: the index names each page once whatever its size', () => {
+    const path = freshPath();
+    const checkpoint = SyncCheckpoint.open(path, 'portal-a', asOf, now);
+    checkpoint.recordPage('1000', Array.from({ length: 1_000 }, (_, i) => ({ id: String(i), values: { cs_health_score: '50' } })));
+    const small = readFileSync(path, 'utf8').length;
+    checkpoint.recordPage(undefined, Array.from({ length: 1_000 }, (_, i) => ({ id: String(1_000 + i), values: { cs_health_score: '50' } })));
+    expect(readFileSync(path, 'utf8').length - small).toBeLessThan(100);
+    expect(checkpoint.recordCount).toBe(2_000);
+    // Write batches are kept as runs: 1,000 of them take one pair, and come back whole.
+    for (let batch = 0; batch < 1_000; batch++) checkpoint.recordWrittenBatch(batch);
+    checkpoint.recordWrittenBatch(1_000_000);
+    expect(JSON.parse(readFileSync(path, 'utf8')).written).toEqual([[0, 999], [1_000_000, 1_000_000]]);
+    expect(SyncCheckpoint.open(path, 'portal-a', asOf, now).writtenBatches.size).toBe(1_001);
+  });
+
+  it('starts a checkpoint of the older format (results in a pages folder) over, and removes that folder', () => {
+    const path = freshPath();
+    const key = SyncCheckpoint.open(path, 'portal-a', asOf, now).header.runKey;
+    writeFileSync(path, JSON.stringify({ kind: 'cs-health sync checkpoint', version: 2, header: { runKey: key, asOf: asOf.toISOString(), startedAt: now.toISOString(), dryRun: false }, pages: [{ index: 0, after: '100', records: 1 }], written: [0] }));
+    mkdirSync(`${path}.pages`);
+    writeFileSync(join(`${path}.pages`, '000000.json'), JSON.stringify({ index: 0, after: '100', records: [{ id: '1' }] }));
+    const reopened = SyncCheckpoint.open(path, 'portal-a', new Date('2026-12-01T00:00:00Z'), now);
+    expect(reopened.resumed).toBe(false);
+    expect([...reopened.records()]).toEqual([]);
+    expect(existsSync(`${path}.pages`)).toBe(false);
   });
 
   it('starts afresh when the index itself is not valid', () => {
@@ -68,6 +108,7 @@ describe('SyncCheckpoint', () => {
     const reopened = SyncCheckpoint.open(path, 'portal-a', new Date('2026-12-01T00:00:00Z'), now);
     expect(reopened.resumed).toBe(false);
     expect(reopened.pages).toEqual([]);
+    expect([...reopened.records()]).toEqual([]);
     expect(JSON.parse(readFileSync(path, 'utf8')).pages).toEqual([]);
   });
 
@@ -78,6 +119,6 @@ describe('SyncCheckpoint', () => {
     checkpoint.recordWrittenBatch(0);
     expect(readdirSync(dirname(path)).filter((f) => f.includes('.tmp'))).toEqual([]);
     checkpoint.finish(now);
-    expect(existsSync(`${path}.pages`)).toBe(false);
+    expect(existsSync(`${path}.spool`)).toBe(false);
   });
 });

@@ -6,12 +6,14 @@ import { DEFAULT_ENGINE_CONFIG as config } from '../../domain/config/engine-conf
 import { checkMappedProperties, createHubSpotGateway, readCustomerPages, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
 import { customerResult } from '../../sync/customer-result';
 import { runFullSync } from '../../sync/full-sync';
+import { boundHeapGrowth } from '../../sync/heap-growth';
 import { answer, fail, memoryNow, probeArgs } from './probe-output';
 
 /**
  * Runs in its own process so its peak RSS is the sync's alone (the sandbox is another process).
  * `sync`: the product's full sync as `cs-health sync` runs it (list pages assembled 1,000 companies
- * at a time). `read`: the read half alone, each customer scored, results not kept.
+ * at a time). `read`: the read half alone, each customer scored, results not kept, with the heap
+ * growth the sync sets. The figures include the process's node, tsx and modules (`rssBeforeMb`).
  */
 const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional() }).parse);
 const asOf = new Date(args.asOf);
@@ -34,6 +36,7 @@ async function main() {
       rmSync(dir, { recursive: true, force: true });
     }
   } else {
+    boundHeapGrowth();
     await checkMappedProperties(gateway, config.mapping);
     const context = await readPortalContext(gateway);
     for await (const page of readCustomerPages(gateway, context, config.mapping, { companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY })) {

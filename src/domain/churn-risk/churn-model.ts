@@ -7,6 +7,7 @@ import { DAY_MS } from '../time/days';
 import { churnFeatures, FEATURE_NAMES, type FeatureVector } from './churn-features';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression';
 import { areaUnderCurve, aucBootstrapInterval, brierScore, calibrationByDecile, calibrationTable, type CalibrationBin, type DecileBin } from './model-quality';
+import { LessonReservoir, NO_LESSON_LIMIT, type LessonCounts } from './lesson-reservoir';
 import type { RiskBacktest } from './risk-backtest';
 
 /** One customer's history as a lesson: its features at a past date and whether it churned within the horizon. */
@@ -38,7 +39,12 @@ export interface ChurnModelReport {
   reason: string;
   horizonDays: number;
   split: { kind: 'time'; heldOutPeriod: number; trainPeriods: number[]; periodDays: number; heldOutFeatureDate?: string; note: string };
+  /** The lessons the model was fitted and judged on. */
   sample: { total: number; train: number; heldOut: number; churnersTrain: number; churnersHeldOut: number };
+  /** The lessons the portal had (more than `sample` when a large portal was sampled). */
+  seen?: { total: number; train: { seen: number; churnersSeen: number }; heldOut: { seen: number; churnersSeen: number } };
+  /** How `sample` was drawn from `seen`, in words. */
+  sampling?: string;
   auc?: number;
   aucInterval95?: { lower: number; upper: number; resamples: number };
   brier?: number;
@@ -99,6 +105,18 @@ export function trainingSamples(customers: readonly Customer[], config: EngineCo
   return customers.flatMap((customer) => customerSamples(customer, config, asOf));
 }
 
+/** The first period trained on: its outcome was known by the held-out period's feature date. */
+export const firstTrainPeriod = (config: EngineConfig): number => Math.ceil(config.churnRisk.model.horizonDays / config.churnRisk.model.periodDays);
+
+/** Every sample of a list, in its order (fitting a list in memory keeps every lesson). */
+function reservoirOf(samples: readonly TrainingSample[], config: EngineConfig): LessonReservoir {
+  const reservoir = new LessonReservoir(firstTrainPeriod(config), NO_LESSON_LIMIT);
+  for (const sample of samples) reservoir.add(sample);
+  return reservoir;
+}
+
+const countsOf = (side: LessonCounts) => ({ seen: side.seen, churnersSeen: side.churnersSeen });
+
 /**
  * Fits the churn model on the portal's own history, judged honestly, and says whether it is used.
  *
@@ -109,19 +127,25 @@ export function trainingSamples(customers: readonly Customer[], config: EngineCo
  * only when at least `minHeldOutChurners` churners are held out and the interval's lower bound
  * reaches `minAucLowerBound`; otherwise the rule weights are used, and the reason says why.
  *
+ * A {@link LessonReservoir} (what a sync fills) may hold a sample of a large portal's lessons: the
+ * report's `sample` counts the lessons used and `seen` those the portal had. Training keeps every
+ * churner that fits and samples the retained, so the intercept is shifted back by the log of the
+ * two sampling rates' ratio (the usual correction for sampling on the outcome): the probabilities
+ * stay those of the portal's churn rate.
+ *
  * @example
  * fitChurnModel(samples, config) // => { kind: 'rules', reason: 'only 5 churners held out, need at least 20 to judge the model', report: {...} }
  */
 export function fitChurnModel(customers: readonly Customer[], config: EngineConfig, asOf: Date): ChurnModel;
-export function fitChurnModel(samples: readonly TrainingSample[], config: EngineConfig): ChurnModel;
-export function fitChurnModel(input: readonly Customer[] | readonly TrainingSample[], config: EngineConfig, asOf?: Date): ChurnModel {
-  const samples = asOf ? trainingSamples(input as readonly Customer[], config, asOf) : (input as readonly TrainingSample[]);
+export function fitChurnModel(samples: readonly TrainingSample[] | LessonReservoir, config: EngineConfig): ChurnModel;
+export function fitChurnModel(input: readonly Customer[] | readonly TrainingSample[] | LessonReservoir, config: EngineConfig, asOf?: Date): ChurnModel {
+  const lessons = input instanceof LessonReservoir ? input : reservoirOf(asOf ? trainingSamples(input as readonly Customer[], config, asOf) : (input as readonly TrainingSample[]), config);
   const options = config.churnRisk.model;
-  const firstTrainPeriod = Math.ceil(options.horizonDays / options.periodDays);
-  const test = samples.filter((s) => (s.period ?? 0) === 0);
-  const train = samples.filter((s) => (s.period ?? 0) >= firstTrainPeriod);
-  const churners = (list: readonly TrainingSample[]) => list.filter((s) => s.churned === 1).length;
-  const trainPeriods = [...new Set(train.map((s) => s.period ?? 0))].sort((a, b) => a - b);
+  const firstTrain = firstTrainPeriod(config);
+  const test = lessons.heldOutRows();
+  const train = lessons.trainRows();
+  const trainPeriods = [...new Set(train.periods)].sort((a, b) => a - b);
+  const sampled = train.counts.used < train.counts.seen || test.counts.used < test.counts.seen;
   const report: ChurnModelReport = {
     used: 'rules',
     reason: '',
@@ -131,25 +155,29 @@ export function fitChurnModel(input: readonly Customer[] | readonly TrainingSamp
       heldOutPeriod: 0,
       trainPeriods,
       periodDays: options.periodDays,
-      note: `held out: features ${options.horizonDays} days before today, outcome today; trained on periods ${firstTrainPeriod} and earlier (${options.periodDays} days each), whose outcome was known by the held-out feature date`,
+      note: `held out: features ${options.horizonDays} days before today, outcome today; trained on periods ${firstTrain} and earlier (${options.periodDays} days each), whose outcome was known by the held-out feature date`,
     },
-    sample: { total: train.length + test.length, train: train.length, heldOut: test.length, churnersTrain: churners(train), churnersHeldOut: churners(test) },
+    sample: { total: train.counts.used + test.counts.used, train: train.counts.used, heldOut: test.counts.used, churnersTrain: train.counts.churnersUsed, churnersHeldOut: test.counts.churnersUsed },
+    seen: { total: train.counts.seen + test.counts.seen, train: countsOf(train.counts), heldOut: countsOf(test.counts) },
+    sampling: sampled
+      ? `the portal had ${train.counts.seen + test.counts.seen} lessons, ${train.counts.used + test.counts.used} were used: training kept ${train.counts.churnersUsed} of ${train.counts.churnersSeen} churners and ${train.counts.used - train.counts.churnersUsed} of ${train.counts.seen - train.counts.churnersSeen} retained (intercept corrected for it), the held-out side a uniform ${test.counts.used} of ${test.counts.seen}`
+      : 'every lesson the portal had was used',
     calibrationByDecile: [],
   };
   const rules = (reason: string): ChurnModel => ({ kind: 'rules', reason, report: { ...report, used: 'rules', reason } });
 
   if (!options.enabled) return rules('the fitted model is turned off in the configuration');
-  const churned = churners(train);
-  const retained = train.length - churned;
+  const churned = train.counts.churnersUsed;
+  const retained = train.counts.used - churned;
   if (churned < options.minChurned) return rules(`too little history: ${churned} churned customers in training, need at least ${options.minChurned}`);
   if (retained < options.minRetained) return rules(`too little history: ${retained} retained customers in training, need at least ${options.minRetained}`);
 
-  const model = fitLogistic(train.map((s) => s.features), train.map((s) => s.churned), { l2: options.l2 });
-  const predicted = test.map((s) => predictLogistic(model, s.features));
-  const labels = test.map((s) => s.churned);
+  const model = correctedForSampling(fitLogistic(train.rows, train.labels, { l2: options.l2 }), train.counts);
+  const predicted = test.rows.map((x) => predictLogistic(model, x));
+  const labels = test.labels;
   const auc = areaUnderCurve(predicted, labels);
   const interval = aucBootstrapInterval(predicted, labels, options.bootstrapResamples);
-  const brier = test.length ? brierScore(predicted, labels) : undefined;
+  const brier = labels.length ? brierScore(predicted, labels) : undefined;
   Object.assign(report, { auc, aucInterval95: interval, brier, calibrationByDecile: calibrationByDecile(predicted, labels) });
 
   const heldOutChurners = report.sample.churnersHeldOut;
@@ -157,13 +185,26 @@ export function fitChurnModel(input: readonly Customer[] | readonly TrainingSamp
   if (!interval || interval.lower < options.minAucLowerBound) {
     return rules(`held-out AUC ${auc?.toFixed(2) ?? 'n/a'} with a 95 % interval from ${interval?.lower.toFixed(2) ?? 'n/a'}: the lower bound must reach ${options.minAucLowerBound}`);
   }
-  const reason = `held-out AUC ${(auc as number).toFixed(2)} (95 % interval ${interval.lower.toFixed(2)}-${interval.upper.toFixed(2)}) on ${test.length} customers with ${heldOutChurners} churners`;
+  const reason = `held-out AUC ${(auc as number).toFixed(2)} (95 % interval ${interval.lower.toFixed(2)}-${interval.upper.toFixed(2)}) on ${labels.length} customers with ${heldOutChurners} churners`;
   return {
     kind: 'fitted',
     model,
     horizonDays: options.horizonDays,
     featureNames: FEATURE_NAMES,
-    quality: { auc, brier: brier ?? 0, calibration: calibrationTable(predicted, labels), trainedOn: train.length, heldOut: test.length, churnedInHistory: churned + heldOutChurners },
+    quality: { auc, brier: brier ?? 0, calibration: calibrationTable(predicted, labels), trainedOn: train.counts.used, heldOut: test.counts.used, churnedInHistory: train.counts.churnersSeen + test.counts.churnersSeen },
     report: { ...report, used: 'fitted', reason },
   };
+}
+
+/**
+ * A model fitted on churners kept at rate p1 and retained at rate p0 overstates the odds of
+ * churn by p1/p0; subtracting log(p1/p0) from the intercept gives the portal's odds back. With
+ * every lesson kept the model is returned as fitted.
+ */
+function correctedForSampling(model: LogisticModel, counts: LessonCounts): LogisticModel {
+  const retainedSeen = counts.seen - counts.churnersSeen;
+  const retainedUsed = counts.used - counts.churnersUsed;
+  if (counts.used === counts.seen || retainedUsed === 0 || counts.churnersUsed === 0) return model;
+  const ratio = counts.churnersUsed / counts.churnersSeen / (retainedUsed / retainedSeen);
+  return { ...model, bias: model.bias - Math.log(ratio) };
 }

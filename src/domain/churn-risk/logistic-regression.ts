@@ -18,7 +18,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  * const model = fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1], { l2: 0.01 });
  * predictLogistic(model, [3]) // => 0.9...
  */
-export function fitLogistic(xs: readonly number[][], ys: readonly number[], options: { l2: number; iterations?: number; learningRate?: number }): LogisticModel {
+export function fitLogistic(xs: readonly ArrayLike<number>[], ys: readonly number[], options: { l2: number; iterations?: number; learningRate?: number }): LogisticModel {
   const n = xs.length;
   const d = xs[0]?.length ?? 0;
   const means = new Array<number>(d).fill(0);
@@ -26,7 +26,7 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], opti
   for (const x of xs) for (let j = 0; j < d; j++) means[j] += x[j] / n;
   for (const x of xs) for (let j = 0; j < d; j++) scales[j] += (x[j] - means[j]) ** 2 / n;
   for (let j = 0; j < d; j++) scales[j] = Math.sqrt(scales[j]) || 1;
-  const zs = xs.map((x) => x.map((v, j) => (v - means[j]) / scales[j]));
+  const zs = xs.map((x) => Array.from(x, (v, j) => (v - means[j]) / scales[j]));
 
   const weights = new Array<number>(d).fill(0);
   let bias = 0;
@@ -55,7 +55,7 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], opti
  * @example
  * predictLogistic(fitLogistic([[0], [1], [2], [3]], [0, 0, 1, 1], { l2: 0.01 }), [0]) // => 0.0...
  */
-export function predictLogistic(model: LogisticModel, x: readonly number[]): number {
+export function predictLogistic(model: LogisticModel, x: ArrayLike<number>): number {
   let z = model.bias;
   for (let j = 0; j < model.weights.length; j++) z += model.weights[j] * ((x[j] - model.means[j]) / model.scales[j]);
   return sigmoid(z);

@@ -4,18 +4,27 @@
  * @example
  * areaUnderCurve([0.9, 0.8, 0.2], [1, 0, 0]) // => 1
  */
-export function areaUnderCurve(scores: readonly number[], labels: readonly number[]): number | undefined {
-  const pairs = scores.map((s, i) => ({ s, y: labels[i] })).sort((a, b) => a.s - b.s);
-  const positives = labels.filter((y) => y === 1).length;
+export function areaUnderCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): number | undefined {
+  let positives = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === 1) positives++;
   const negatives = labels.length - positives;
   if (positives === 0 || negatives === 0) return undefined;
-  // Rank-sum (Mann-Whitney U) with average ranks for ties.
+  // Rank-sum (Mann-Whitney U) with average ranks for ties, on typed arrays sorted natively: the
+  // bootstrap calls this hundreds of times on up to 20,000 held-out customers.
+  const all = Float64Array.from(scores).sort();
+  const churners = new Float64Array(positives);
+  for (let i = 0, k = 0; i < labels.length; i++) if (labels[i] === 1) churners[k++] = scores[i];
+  churners.sort();
   let rankSum = 0;
-  for (let i = 0; i < pairs.length; ) {
+  for (let i = 0, p = 0; i < all.length; ) {
     let j = i;
-    while (j + 1 < pairs.length && pairs[j + 1].s === pairs[i].s) j++;
-    const averageRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (pairs[k].y === 1) rankSum += averageRank;
+    while (j + 1 < all.length && all[j + 1] === all[i]) j++;
+    let tiedChurners = 0;
+    while (p < churners.length && churners[p] === all[i]) {
+      tiedChurners++;
+      p++;
+    }
+    rankSum += tiedChurners * ((i + j) / 2 + 1);
     i = j + 1;
   }
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
@@ -121,7 +130,7 @@ export function aucBootstrapInterval(scores: readonly number[], labels: readonly
   if (areaUnderCurve(scores, labels) === undefined) return undefined;
   const random = seededRandom(seed);
   const aucs: number[] = [];
-  const s = new Array<number>(n), y = new Array<number>(n);
+  const s = new Float64Array(n), y = new Uint8Array(n);
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) {
       const k = Math.floor(random() * n);

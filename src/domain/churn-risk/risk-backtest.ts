@@ -35,11 +35,28 @@ export interface RiskBacktest {
  * // => { called: 2, churned: 1, precision: 0.5, recall: 0.5 }
  */
 export function riskBacktest(entries: readonly BacktestEntry[], levelsAsOf: Date): RiskBacktest {
-  const churners = entries.filter((e) => e.churned).length;
-  const level = (name: ChurnRiskLevel): LevelBacktest => {
-    const called = entries.filter((e) => e.level === name);
-    const churned = called.filter((e) => e.churned).length;
-    return { called: called.length, churned, precision: called.length ? churned / called.length : undefined, recall: churners ? churned / churners : undefined };
-  };
-  return { levelsAsOf: levelsAsOf.toISOString(), method: 'rules', customers: entries.length, churners, levels: { low: level('low'), medium: level('medium'), high: level('high') } };
+  const tally = new BacktestTally();
+  for (const entry of entries) tally.add(entry);
+  return tally.backtest(levelsAsOf);
+}
+
+/** The backtest's counts, added up one customer at a time (a sync streams a whole portal through it). */
+export class BacktestTally {
+  private readonly counts: Record<ChurnRiskLevel, { called: number; churned: number }> = { low: { called: 0, churned: 0 }, medium: { called: 0, churned: 0 }, high: { called: 0, churned: 0 } };
+
+  add(entry: BacktestEntry): void {
+    this.counts[entry.level].called += 1;
+    if (entry.churned) this.counts[entry.level].churned += 1;
+  }
+
+  backtest(levelsAsOf: Date): RiskBacktest {
+    const all = Object.values(this.counts);
+    const customers = all.reduce((n, c) => n + c.called, 0);
+    const churners = all.reduce((n, c) => n + c.churned, 0);
+    const level = (name: ChurnRiskLevel): LevelBacktest => {
+      const { called, churned } = this.counts[name];
+      return { called, churned, precision: called ? churned / called : undefined, recall: churners ? churned / churners : undefined };
+    };
+    return { levelsAsOf: levelsAsOf.toISOString(), method: 'rules', customers, churners, levels: { low: level('low'), medium: level('medium'), high: level('high') } };
+  }
 }
