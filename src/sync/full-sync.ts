@@ -2,7 +2,7 @@ import { fitChurnModel, type ChurnModel, type ChurnModelReport } from '../domain
 import { DAY_MS } from '../domain/time/days';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Customer } from '../domain/customer';
-import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, type HubSpotGateway } from '../hubspot';
+import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
 import { customerResult } from './customer-result';
 import { boundHeapGrowth } from './heap-growth';
 import { saveChurnModel } from './model-store';
@@ -44,11 +44,14 @@ export interface FullSyncOptions {
    */
   companiesPerAssembly?: number;
   /**
-   * Where the store's company records are written: called with each page's customers right after
-   * they are scored, and awaited before the checkpoint records the page (so a killed run hands the
-   * page over again when it resumes).
+   * Where each page's customers go right after they are scored, awaited before the checkpoint
+   * records the page (so a killed run hands the page over again when it resumes). By default, with
+   * a store that has `companies`, the store's company records (not on a dry run); a company no page
+   * read is then dropped from them once the run completes (deleted or merged in HubSpot).
    */
   pageSink?: (customers: readonly Customer[], asOf: Date) => Promise<void>;
+  /** Owners, pipelines and goals: a caller that keeps them (the statements read them after the sync) shares them here. */
+  portalContext?: () => Promise<PortalContext>;
 }
 
 export type { PropertyChange } from './spool-writes';
@@ -104,6 +107,8 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
   // A portal without cs-health's properties would reject every write batch: say so once, up front.
   if (!options.dryRun) await assertPortalSetUp(gateway);
   const settingsVersion = options.settingsVersion ?? 0;
+  const records = options.dryRun ? undefined : options.store?.companies;
+  const pageSink = options.pageSink ?? (records && ((customers: readonly Customer[], readAt: Date) => records.write(customers.map((customer) => ({ customer, readAt })))));
   const run = options.store && !options.dryRun ? await options.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(started), settingsVersion }) : undefined;
   try {
     const missingProperties = await checkMappedProperties(gateway, config.mapping);
@@ -113,10 +118,10 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     progress.companiesRead = tally.companies;
     report();
     if (!checkpoint.readComplete) {
-      const context = await readPortalContext(gateway);
+      const context = await (options.portalContext?.() ?? readPortalContext(gateway));
       for await (const page of readCustomerPages(gateway, context, config.mapping, { after: checkpoint.nextCursor, companiesPerAssembly: options.companiesPerAssembly })) {
         const scored = page.customers.map((customer) => customerResult(customer, config, asOf));
-        await options.pageSink?.(page.customers, asOf);
+        await pageSink?.(page.customers, asOf);
         checkpoint.recordPage(page.after, scored);
         tally.absorb(scored);
         progress.companiesRead = tally.companies;
@@ -142,6 +147,7 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
       if (options.store && run) {
         const modelVersion = await saveModelVersion(options.store, model, settingsVersion, asOf);
         await writeSnapshots(options.store, snapshotsOf(checkpoint, config, model, asOf, { settingsVersion, modelVersion }));
+        if (records && !options.pageSink) await records.removeNotReadSince(asOf);
         versions = { settings: settingsVersion, model: modelVersion, syncRun: run.id };
       }
       checkpoint.finish(options.now());

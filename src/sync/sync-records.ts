@@ -4,8 +4,11 @@ import type { CompanySnapshot, Store, SyncRun } from '../store/store';
 import { Batcher } from './batcher';
 import type { CustomerResult } from './customer-result';
 
-/** What a sync keeps in the store, when it has one: the model it fitted, each company's day, the run. */
-export type SyncStore = Pick<Store, 'models' | 'snapshots' | 'syncRuns'>;
+/**
+ * What a sync keeps in the store, when it has one: the model it fitted, each company's day, the run,
+ * and (when given) each company's reading, which the app pages and statements answer from.
+ */
+export type SyncStore = Pick<Store, 'models' | 'snapshots' | 'syncRuns'> & Partial<Pick<Store, 'companies'>>;
 
 const numberOrNull = (value: string | null | undefined): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
 

@@ -6,7 +6,6 @@ import { CARD_HANDLERS } from '../../app/backend-handlers';
 import { startBackendRuntime } from '../../app/backend-runtime';
 import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
 import { createLogger } from '../../logging/logger';
-import { recordDemoCompaniesIfMissing } from '../../preview/demo-records';
 import { previewRoutes } from '../../preview/preview-routes';
 import { engineStateFrom } from '../../app/engine-state';
 import { DEMO_MANAGER_OWNER_IDS, generateDemoPortal } from '../../sandbox/demo/generate-demo-portal';
@@ -69,7 +68,6 @@ export async function startDemo(options: StartFlags, output: { log?: (line: stri
     const engine = await engineStateFrom(session.store, { ttlMs: 0 })();
     const progress = createSyncProgress(output.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
     const summary = await runFullSync({ gateway, config: engine.config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p), store: session.store, settingsVersion: engine.settingsVersion }).finally(() => progress.stop());
-    await recordDemoCompaniesIfMissing(gateway, engine.config.mapping, session.store, asOf);
     log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
 
     const logger = createLogger({ level: 'warn' });
