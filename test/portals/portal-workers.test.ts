@@ -68,6 +68,22 @@ async function syncAll(workers: RunningPortalWorkers, timeoutMs = 120_000): Prom
   return finished;
 }
 
+/**
+ * Where a run keeps its portals' stores and queues: schemas on PostgreSQL when a server answers
+ * (dropped before, in case a killed run left jobs, and after), else PGlite folders (each takes
+ * seconds to create).
+ */
+async function freshStorage(ids: string[]): Promise<PortalStorage> {
+  if (!withPostgres) return { dataDir: tempDir() };
+  await dropPortalSchemas(ids);
+  dropAfter.push(...ids);
+  return { databaseUrl: POSTGRES_URL };
+}
+const dropAfter: string[] = [];
+afterAll(async () => {
+  if (dropAfter.length > 0) await dropPortalSchemas(dropAfter);
+});
+
 /** Drops the portals' schemas a PostgreSQL run made. */
 async function dropPortalSchemas(ids: string[]): Promise<void> {
   const client = new Client({ connectionString: POSTGRES_URL });
@@ -92,21 +108,15 @@ describe('one worker serving several portals', () => {
 
     await Promise.all(IDS.map((id) => sandboxes[id].reset()));
     // Together on PostgreSQL (a schema per portal) when a server answers, else on PGlite folders: the same end state either way.
-    const storage: PortalStorage = withPostgres ? { databaseUrl: POSTGRES_URL } : { dataDir: tempDir() };
-    const suffix = Math.random().toString(36).slice(2, 7);
-    const ids = IDS.map((id) => `${id}_${suffix}`);
-    const urls = Object.fromEntries(IDS.map((id, i) => [ids[i], sandboxes[id].url]));
-    const portals = portalsOf(ids, urls, Object.fromEntries(IDS.map((id, i) => [`PORTAL_${ids[i].toUpperCase()}_TOKEN`, tokenOf(id)])));
-    const workers = await startWorkers(portals, storage);
+    const workers = await startWorkers(portalsOf([...IDS], urlsOf()), await freshStorage([...IDS]));
     try {
       await syncAll(workers);
-      for (const [i, id] of IDS.entries()) {
+      for (const id of IDS) {
         expect(await portalState(sandboxes[id])).toEqual(alone[id].portal);
-        expect(await storeState(workers.portals.get(ids[i])!.store)).toEqual(alone[id].store);
+        expect(await storeState(workers.portals.get(id)!.store)).toEqual(alone[id].store);
       }
     } finally {
       await workers.stop();
-      if (withPostgres) await dropPortalSchemas(ids);
     }
     // The three portals differ, so equal states cannot come from one portal's data landing in all three stores.
     expect((alone.a.store as { snapshots: unknown[] }).snapshots).toHaveLength(SHAPES.a.companies);
@@ -117,7 +127,7 @@ describe('one worker serving several portals', () => {
   it('fails only the portal whose token HubSpot refuses, with a message naming the portal and where its token comes from', async () => {
     await Promise.all(IDS.map((id) => sandboxes[id].reset()));
     const portals = portalsOf([...IDS], urlsOf(), { PORTAL_B_TOKEN: 'a-token-portal-b-never-had' });
-    const workers = await startWorkers(portals, { dataDir: tempDir() });
+    const workers = await startWorkers(portals, await freshStorage([...IDS]));
     try {
       for (const { queue } of workers.portals.values()) await queue.send('full-sync', { reason: 'manual' });
       const b = workers.portals.get('b')!;
@@ -139,11 +149,11 @@ describe('one worker serving several portals', () => {
     const throttled = await startSandboxProcess({ companies: 40, seed: 14, token: tokenOf('t'), flags: ['--fault-latency', '1', '--fault-latency-ms', '1000', '--fault-429', '0.1'] });
     try {
       await Promise.all(['a', 'b'].map((id) => sandboxes[id as Id].reset()));
-      const quiet = await startWorkers(portalsOf(['a', 'b'], urlsOf()), { dataDir: tempDir() });
+      const quiet = await startWorkers(portalsOf(['a', 'b'], urlsOf()), await freshStorage(['a', 'b']));
       const baseline = await syncAll(quiet).finally(() => quiet.stop());
 
       await Promise.all(['a', 'b'].map((id) => sandboxes[id as Id].reset()));
-      const workers = await startWorkers(portalsOf(['a', 'b', 't'], { ...urlsOf(), t: throttled.url }), { dataDir: tempDir() });
+      const workers = await startWorkers(portalsOf(['a', 'b', 't'], { ...urlsOf(), t: throttled.url }), await freshStorage(['a', 'b', 't']));
       const together = await syncAll(workers, 200_000).finally(() => workers.stop());
       for (const id of ['a', 'b']) {
         // The bound: twice what the portal took without the throttled one, plus 3 s for the shared CPU; and ahead of it.
