@@ -8,9 +8,11 @@ const portalOf = (payload: unknown): unknown => (typeof payload === 'object' && 
 
 /**
  * One portal's queue: every job sent or scheduled through it carries the portal's id, a job naming
- * another portal is refused (`INVALID_PAYLOAD` on `portalId`), and one that reached it anyway is
- * failed, never run on this portal's token and store. The worker's own sends (a resolved deal's
- * companies) go through it too, so they are stamped as well.
+ * another portal is refused (`INVALID_PAYLOAD` on `portalId`), and one that reached it anyway
+ * (written around this class) is never run on this portal's token and store: its batch is failed
+ * whole, retried, then dead-lettered with why, where an admin can replay the portal's own jobs of
+ * that batch. The worker's own sends (a resolved deal's companies) go through it, so they are
+ * stamped as well.
  */
 export class PortalJobQueue implements JobQueue {
   constructor(
