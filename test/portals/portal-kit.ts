@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { spawnSandbox } from '../../src/bench/sandbox-process';
 import { COMPANY_PROPERTIES, DEAL_PROPERTIES } from '../../src/domain/computed-properties';
 import { createHubSpotGateway, ensureCsProperties, type HubSpotGateway } from '../../src/hubspot';
 import type { Store } from '../../src/store/store';
@@ -18,17 +17,8 @@ const gatewayOn = (sandbox: { url: string; token: string }): HubSpotGateway => c
 
 /** `cs-health sandbox` in a process of its own (as `npm run bench` runs it): a demo portal that answers only `token`. */
 export async function startSandboxProcess(options: { companies: number; seed: number; token: string; flags?: string[] }): Promise<SandboxProcess> {
-  const args = ['sandbox', '--data', 'demo', '--companies', String(options.companies), '--seed', String(options.seed), '--as-of', AS_OF.toISOString(), '--port', '0', '--token', options.token, ...(options.flags ?? [])];
-  const child = spawn(process.execPath, [join(__dirname, '../../src/cli/cs-health.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(String(chunk));
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  const sandbox = { url, token: options.token };
+  const child = await spawnSandbox(['--data', 'demo', '--companies', String(options.companies), '--seed', String(options.seed), '--as-of', AS_OF.toISOString(), '--token', options.token, ...(options.flags ?? [])]);
+  const sandbox = { url: child.url, token: options.token };
   const setUp = async () => {
     const gateway = gatewayOn(sandbox);
     await ensureCsProperties(gateway);
@@ -38,14 +28,11 @@ export async function startSandboxProcess(options: { companies: number; seed: nu
   return {
     ...sandbox,
     async reset() {
-      const response = await fetch(`${url}/_sandbox/reset`, { method: 'POST' });
+      const response = await fetch(`${sandbox.url}/_sandbox/reset`, { method: 'POST' });
       if (!response.ok) throw new Error(`reset answered ${response.status}`);
       await setUp();
     },
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop: () => child.stop(),
   };
 }
 

@@ -1,26 +1,16 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHubSpotGateway, ensureCsProperties } from '../../src/hubspot';
 import { openPortalStorage } from '../../src/portals/portal-storage';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server';
+import { spawnCli } from '../cli/spawn-cli';
 import { seedPortal } from '../hubspot/hubspot-test-portal';
 import { eventually } from '../jobs/queue-engines';
 
 jest.setTimeout(180_000);
 
-const CLI = join(__dirname, '../../src/cli/cs-health.js');
-
-function runCli(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: '', HUBSPOT_ACCESS_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+const runCli = (args: string[], env: Record<string, string> = {}) => spawnCli(args, { ...process.env, DATABASE_URL: '', HUBSPOT_ACCESS_TOKEN: '', ...env });
 
 const shape = { companies: 3, contactsPerCompany: 1, dealsPerCompany: 2, ticketsPerCompany: 1, bigCompanyContacts: 0 };
 const score = (sandbox: RunningSandbox, id: string) => sandbox.store.getObject('companies', id)?.properties.cs_health_score ?? '';
