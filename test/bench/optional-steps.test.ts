@@ -18,6 +18,7 @@ describe('optional bench steps from other parts of the project', () => {
       { step: 'function-bundles', reason: 'src/bench/function-bundles.ts not present' },
       { step: 'cli-startup', reason: 'exports no benchFigures(context)' },
       { step: 'queue-bench', reason: 'failed: queue not started' },
+      { step: 'portals-bench', reason: 'src/bench/portals-bench.ts not present' },
     ]);
   });
 });
