@@ -47,10 +47,14 @@ export async function openDatabase(options: StoreOptions = {}): Promise<{ databa
   const o = parseOptions(options);
   if (o.databaseUrl) {
     const database = openPostgresDatabase({ databaseUrl: o.databaseUrl, max: o.poolSize, schema: o.schema });
-    if (o.schema) await database.exec(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`).catch(async (error: unknown) => {
-      await database.close();
-      throw error;
-    });
+    if (o.schema) {
+      await database.exec(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`).catch(async (error: unknown) => {
+        // Two processes creating it at once: IF NOT EXISTS does not guard the catalog's unique index, and the schema is there.
+        if ((error as { code?: unknown }).code === '23505') return;
+        await database.close();
+        throw error;
+      });
+    }
     return { database, engine: 'postgres', location: `${describeDatabaseUrl(o.databaseUrl)}${o.schema ? ` schema ${o.schema}` : ''}` };
   }
   if (o.memory) return { database: await openPgliteDatabase(), engine: 'pglite', location: 'memory' };
