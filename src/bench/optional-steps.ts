@@ -14,7 +14,7 @@ export interface BenchContext {
  * `benchFigures(context: BenchContext): Promise<BenchFigure[]>`; its figures are printed and saved
  * with the others. A missing file or export is listed as skipped, not an error.
  */
-export const OPTIONAL_STEPS = ['store-bench', 'function-bundles', 'cli-startup', 'queue-bench', 'pages-bench', 'freshness-bench'] as const;
+export const OPTIONAL_STEPS = ['store-bench', 'function-bundles', 'cli-startup', 'queue-bench', 'pages-bench', 'freshness-bench', 'portals-bench'] as const;
 
 type StepModule = { benchFigures?: (context: BenchContext) => Promise<BenchFigure[]> };
 

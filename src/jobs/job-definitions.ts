@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portalIdSchema } from '../portals/portal-id';
 
 /** A HubSpot record id as the jobs carry it: digits only. */
 const recordId = z.string().regex(/^[1-9]\d{0,18}$/, 'must be a numeric HubSpot id');
@@ -6,7 +7,11 @@ const recordId = z.string().regex(/^[1-9]\d{0,18}$/, 'must be a numeric HubSpot 
 /** Why a recompute was asked for, for logs and the dead-letter list. */
 export const recomputeReasonSchema = z.enum(['webhook', 'workflow-action', 'manual', 'replay'], { error: 'reason must be webhook, workflow-action, manual or replay' });
 
+/** The portal a job belongs to, on a worker serving several (`src/portals/`); absent on a single-portal worker. */
+const portalId = portalIdSchema.optional();
+
 export const recomputeCompaniesPayload = z.object({
+  portalId,
   companyIds: z.array(recordId, { error: 'companyIds must be an array of HubSpot company ids' }).min(1, 'companyIds must name at least one company').max(100, 'companyIds takes at most 100 companies (one HubSpot batch)'),
   reason: recomputeReasonSchema,
 });
@@ -18,12 +23,14 @@ export const changedRecordTypeSchema = z.enum(['deals', 'tickets', 'contacts', '
  * (association reads; an answer through its contact or ticket) and enqueues their recomputes.
  */
 export const resolveChangedRecordsPayload = z.object({
+  portalId,
   objectType: changedRecordTypeSchema,
   ids: z.array(recordId, { error: 'ids must be an array of HubSpot record ids' }).min(1, 'ids must name at least one record').max(100, 'ids takes at most 100 records (one HubSpot batch)'),
   reason: recomputeReasonSchema,
 });
 
 export const fullSyncPayload = z.object({
+  portalId,
   reason: z.enum(['schedule', 'manual', 'replay'], { error: 'reason must be schedule, manual or replay' }),
 });
 

@@ -25,7 +25,9 @@ export const storeOptionsSchema = z.strictObject({
   memory: z.boolean().optional(),
   /** Connections in the PostgreSQL pool. */
   poolSize: z.number().int().min(1).max(100).optional(),
-});
+  /** A PostgreSQL schema of its own (created if missing): one server holds one store per portal. */
+  schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'schema must be lowercase letters, digits and underscores (at most 63), not starting with a digit').optional(),
+}).refine((o) => !o.schema || o.databaseUrl, { message: 'schema needs a databaseUrl (on PGlite, give each store its own dataDir)', path: ['schema'] });
 
 export type StoreOptions = z.input<typeof storeOptionsSchema>;
 
@@ -43,7 +45,18 @@ function parseOptions(options: StoreOptions) {
 /** The engine the options choose, not yet migrated, with a label for logs (the password hidden). */
 export async function openDatabase(options: StoreOptions = {}): Promise<{ database: SqlDatabase; engine: Store['engine']; location: string }> {
   const o = parseOptions(options);
-  if (o.databaseUrl) return { database: openPostgresDatabase({ databaseUrl: o.databaseUrl, max: o.poolSize }), engine: 'postgres', location: describeDatabaseUrl(o.databaseUrl) };
+  if (o.databaseUrl) {
+    const database = openPostgresDatabase({ databaseUrl: o.databaseUrl, max: o.poolSize, schema: o.schema });
+    if (o.schema) {
+      await database.exec(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`).catch(async (error: unknown) => {
+        // Two processes creating it at once: IF NOT EXISTS does not guard the catalog's unique index, and the schema is there.
+        if ((error as { code?: unknown }).code === '23505') return;
+        await database.close();
+        throw error;
+      });
+    }
+    return { database, engine: 'postgres', location: `${describeDatabaseUrl(o.databaseUrl)}${o.schema ? ` schema ${o.schema}` : ''}` };
+  }
   if (o.memory) return { database: await openPgliteDatabase(), engine: 'pglite', location: 'memory' };
   const dataDir = o.dataDir ?? DEFAULT_DATA_DIR;
   return { database: await openPgliteDatabase({ dataDir }), engine: 'pglite', location: dataDir };

@@ -20,6 +20,7 @@ describe('optional bench steps from other parts of the project', () => {
       { step: 'queue-bench', reason: 'failed: queue not started' },
       { step: 'pages-bench', reason: 'src/bench/pages-bench.ts not present' },
       { step: 'freshness-bench', reason: 'src/bench/freshness-bench.ts not present' },
+      { step: 'portals-bench', reason: 'src/bench/portals-bench.ts not present' },
     ]);
   });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,18 +6,9 @@ import { PgBossQueue } from '../../src/jobs/drivers/pg-boss-queue';
 import { openPgliteDatabase } from '../../src/store/engines/pglite-database';
 import { seedPortal, TOKEN, withPortal } from '../hubspot/hubspot-test-portal';
 import { eventually } from './queue-engines';
+import { spawnCli } from '../cli/spawn-cli';
 
-const CLI = join(__dirname, '../../src/cli/cs-health.js');
-
-function runCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+const runCli = (args: string[]) => spawnCli(args, { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN, DATABASE_URL: '' });
 
 describe('cs-health worker', () => {
   it('runs the jobs waiting in the embedded database against HubSpot, and stops on SIGTERM after them', async () => {

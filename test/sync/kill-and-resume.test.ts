@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +7,10 @@ import { ensureCsProperties } from '../../src/hubspot';
 import { runFullSync } from '../../src/sync/full-sync';
 import type { RunningSandbox } from '../../src/sandbox/server';
 import { AS_OF, TOKEN, seedPortal, withPortal } from '../hubspot/hubspot-test-portal';
+import { spawnCli } from '../cli/spawn-cli';
 
 const shape = { companies: 700, contactsPerCompany: 2, dealsPerCompany: 3, ticketsPerCompany: 2, bigCompanyContacts: 0 };
-const CLI = join(__dirname, '../../src/cli/cs-health.js');
-
-function runCli(args: string[]) {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
+const runCli = (args: string[]) => spawnCli(args, { ...process.env, HUBSPOT_ACCESS_TOKEN: TOKEN });
 
 /** Pages the checkpoint's index names (the index is only ever replaced whole, so it can be read mid-run). */
 const pageLines = (path: string) => {

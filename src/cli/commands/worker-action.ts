@@ -12,6 +12,7 @@ import { startWorker, type RunningWorker } from '../../jobs/worker';
 import { createLogger } from '../../logging/logger';
 import { loadConfigFile } from '../load-config-file';
 import { parseFlags } from '../parse-flags';
+import { usageError } from '../cli-error';
 
 const workerFlags = z.object({
   json: z.boolean().default(false),
@@ -24,6 +25,8 @@ const workerFlags = z.object({
   stateDir: z.string().min(1),
   deadLetters: z.boolean().default(false),
   replay: z.string().regex(/^[0-9a-f-]{36}$/i, '--replay takes the id of a dead letter, as --dead-letters lists it').optional(),
+  portals: z.string().min(1, '--portals must be a file such as portals.json').optional(),
+  maxFullSyncs: z.coerce.number({ message: '--max-full-syncs must be a whole number from 1 to 100' }).int('--max-full-syncs must be a whole number from 1 to 100').min(1, '--max-full-syncs must be a whole number from 1 to 100').max(100, '--max-full-syncs must be a whole number from 1 to 100').optional(),
 });
 
 /** Runs the worker until SIGTERM (or lists / replays dead letters, then returns). */
@@ -32,6 +35,12 @@ export async function runWorker(raw: Record<string, unknown>): Promise<void> {
   const logger = createLogger({ destination: process.stderr });
   const config = loadConfigFile(flags.config);
   const say = (event: Record<string, unknown>, text: string) => console.log(flags.json ? JSON.stringify(event) : text);
+  if (flags.portals) {
+    if (flags.deadLetters || flags.replay) throw usageError('--dead-letters and --replay read one portal\'s queue: run them without --portals, with --database-url or --data-dir of that portal');
+    const { runPortalsWorker } = require('./portals-worker-action') as typeof import('./portals-worker-action');
+    await runPortalsWorker({ ...flags, portals: flags.portals }, config, say);
+    return;
+  }
 
   if (!flags.databaseUrl) mkdirSync(flags.dataDir, { recursive: true });
   // The store every surface reads: the jobs take its newest settings and model, the full sync records there.

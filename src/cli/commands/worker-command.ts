@@ -16,7 +16,14 @@ export function registerWorkerCommand(program: Command): void {
     .option('--state-dir <dir>', 'where the full sync keeps its checkpoint and fitted churn model', DEFAULTS.stateDir)
     .option('--dead-letters', 'list the jobs that failed every retry, then exit')
     .option('--replay <id>', 'send a dead-lettered job again and take it off the list, then exit')
-    .addHelpText('after', '\nThe token comes from HUBSPOT_ACCESS_TOKEN. Several workers share the jobs on PostgreSQL; on PGlite, one process owns the database.')
+    .option('--portals <file>', 'serve every portal this JSON file lists, each with its own token, budget, store and queues')
+    .option('--max-full-syncs <n>', 'with --portals: full syncs running at once across portals (default: one per portal)')
+    .addHelpText(
+      'after',
+      '\nThe token comes from HUBSPOT_ACCESS_TOKEN. Several workers share the jobs on PostgreSQL; on PGlite, one process owns the database.\n' +
+        'With --portals, each portal\'s token comes from the variable or file its entry names: {"portals": [{"id": "acme", "token": {"env": "ACME_TOKEN"}, "tier": "professional"}]};\n' +
+        'its store and queues are a schema each on PostgreSQL (cs_portal_<id>, cs_jobs_<id>), a folder each under --data-dir/portals on PGlite.',
+    )
     .action(async (raw: Record<string, unknown>) => {
       // The work (pg-boss, the HubSpot client, the engine) loads on use, so `--help` stays fast.
       const { runWorker } = require('./worker-action') as typeof import('./worker-action');

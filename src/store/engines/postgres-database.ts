@@ -33,9 +33,11 @@ export function describeDatabaseUrl(url: string): string {
  * A PostgreSQL server through a `pg` pool (`DATABASE_URL=postgres://...`). A server that is down or
  * unreachable surfaces as {@link StoreUnavailableError}; any other error (bad SQL, a constraint) as is.
  */
-export function openPostgresDatabase(options: { databaseUrl: string; max?: number; connectTimeoutMs?: number }): SqlDatabase {
-  const where = describeDatabaseUrl(options.databaseUrl);
-  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 });
+export function openPostgresDatabase(options: { databaseUrl: string; max?: number; connectTimeoutMs?: number; schema?: string }): SqlDatabase {
+  const where = `${describeDatabaseUrl(options.databaseUrl)}${options.schema ? ` (schema ${options.schema})` : ''}`;
+  // A schema is set at connection start-up (`-c search_path`), so every pooled connection is in it before its first query.
+  const startup = options.schema ? { options: `-c search_path=${options.schema}` } : {};
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, ...startup });
   // An idle client losing its server emits 'error' on the pool; unhandled, it would kill the process.
   pool.on('error', () => undefined);
   const translate = (error: unknown): never => {
