@@ -63,7 +63,7 @@ export async function startBackendRuntime(options: BackendRuntimeOptions): Promi
   let worker: RunningWorker | undefined;
   worker = await startWorker({
     queue,
-    handlers: syncJobHandlers({ gateway, config: options.state.config, stateDir: options.stateDir, portalKey: options.portalKey, logger, now: options.now, engineState, store }),
+    handlers: syncJobHandlers({ gateway, config: options.state.config, stateDir: options.stateDir, portalKey: options.portalKey, logger, now: options.now, engineState, store, portalContext: wiring.deps.portalContext }),
     fullSyncCron: options.fullSyncCron ?? null,
     logger,
   });

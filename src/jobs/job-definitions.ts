@@ -14,6 +14,12 @@ export const recomputeCompaniesPayload = z.object({
   portalId,
   companyIds: z.array(recordId, { error: 'companyIds must be an array of HubSpot company ids' }).min(1, 'companyIds must name at least one company').max(100, 'companyIds takes at most 100 companies (one HubSpot batch)'),
   reason: recomputeReasonSchema,
+  /**
+   * What changed: `company` = only the companies' own fields (a company webhook), so a worker with
+   * the store's latest reading reads those fields alone; `linked` (the default) = a deal, ticket,
+   * contact or answer of theirs, read again in full.
+   */
+  changed: z.enum(['company', 'linked'], { error: 'changed must be company or linked' }).optional(),
 });
 
 export const changedRecordTypeSchema = z.enum(['deals', 'tickets', 'contacts', 'feedback_submissions'], { error: 'objectType must be deals, tickets, contacts or feedback_submissions' });
@@ -97,7 +103,7 @@ const RESOLUTION_POLICY = { ...RECOMPUTE_POLICY, debounceSeconds: 1 } as const;
 
 /** The jobs cs-health runs, by name. Payloads are `unknown` until their schema accepts them. */
 export const JOBS = {
-  'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, RECOMPUTE_POLICY, (payload) => sortedIds(payload.companyIds)),
+  'recompute-companies': defineJob('recompute-companies', recomputeCompaniesPayload, RECOMPUTE_POLICY, (payload) => `${payload.changed ?? 'linked'}:${sortedIds(payload.companyIds)}`),
   'resolve-changed-records': defineJob('resolve-changed-records', resolveChangedRecordsPayload, RESOLUTION_POLICY, (payload) => `${payload.objectType}:${sortedIds(payload.ids)}`),
   'full-sync': defineJob('full-sync', fullSyncPayload, {
     // One waiting full sync is enough: a second one queued behind it would read the same portal.

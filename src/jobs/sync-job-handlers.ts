@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { PortalContextCache, type HubSpotGateway, type PortalContext } from '../hubspot';
 import { companiesOfRecords } from '../hubspot/feedback-companies';
 import { runFullSync } from '../sync/full-sync';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
 import type { EngineStateSource } from '../app/engine-state';
-import type { SyncStore } from '../sync/sync-records';
+import { statementsAfterFullSync } from '../statements/after-full-sync';
+import type { Store } from '../store/store';
 import type { JobHandlers, WorkerLogger } from './worker';
 
 export interface SyncJobHandlerOptions {
@@ -20,8 +21,13 @@ export interface SyncJobHandlerOptions {
   now?: () => Date;
   /** The store's settings and model (newest versions, read per job); without it, `config` and the model file. */
   engineState?: EngineStateSource;
-  /** Where the full sync records its model version, snapshots and run. */
-  store?: SyncStore;
+  /**
+   * Where the full sync records its model version, snapshots, company readings and run, and then
+   * every person's period statement; recomputes save their readings there too.
+   */
+  store?: Store;
+  /** Owners, pipelines and goals, shared with the cards (the backend's cache); else a cache of the handlers' own. */
+  portalContext?: () => Promise<PortalContext>;
 }
 
 /**
@@ -33,24 +39,18 @@ export interface SyncJobHandlerOptions {
 export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
   const now = options.now ?? (() => new Date());
   const modelPath = join(options.stateDir, 'churn-model.json');
-  let context: Promise<PortalContext> | undefined;
-  const portalContext = () => {
-    // Pipelines and owners change rarely; a failed read is not cached.
-    context ??= readPortalContext(options.gateway).catch((error: unknown) => {
-      context = undefined;
-      throw error;
-    });
-    return context;
-  };
+  // Pipelines, owners and goals change rarely: each part expires on its own, a failed read is not kept.
+  const contexts = options.portalContext ? undefined : new PortalContextCache(options.gateway);
+  const portalContext = options.portalContext ?? (() => (contexts as PortalContextCache).get());
   const engine = async () => {
     const state = await options.engineState?.();
     return { config: state?.config ?? options.config, model: state ? state.model : loadChurnModel(modelPath), settingsVersion: state?.settingsVersion ?? 0 };
   };
   return {
-    async recomputeCompanies(companyIds) {
+    async recomputeCompanies(companyIds, job) {
       const { config, model } = await engine();
-      const result = await recomputeCompanies(options.gateway, config, companyIds, now(), { model, context: await portalContext() });
-      options.logger.info({ companies: companyIds.length, written: result.written, unchanged: result.unchanged, failed: result.failed.length }, 'recompute job done');
+      const result = await recomputeCompanies(options.gateway, config, companyIds, now(), { model, context: await portalContext(), records: options.store?.companies, companyOnly: job?.companyOnly });
+      options.logger.info({ companies: companyIds.length, fromStore: result.fromStore, written: result.written, unchanged: result.unchanged, failed: result.failed.length }, 'recompute job done');
       return { failed: result.failed };
     },
     companiesOf: (objectType, ids) => companiesOfRecords(options.gateway, objectType, ids, (unlinked) => options.logger.warn({ answers: unlinked.length, ids: unlinked.slice(0, 10) }, 'survey answers linked to no company: nothing to recompute for them')),
@@ -65,8 +65,12 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
         now,
         store: options.store,
         settingsVersion,
+        portalContext,
       });
-      context = undefined;
+      if (options.store) {
+        const statements = await statementsAfterFullSync({ store: options.store, context: await portalContext(), asOf: new Date(summary.asOf) });
+        options.logger.info({ periods: statements.periods.map((p) => p.periodKey), skipped: statements.skipped.length }, 'period statements computed');
+      }
       options.logger.info({ companiesRead: summary.companiesRead, companiesChanged: summary.companiesChanged, failed: summary.failed.length, apiCalls: summary.apiCallsTotal }, 'full sync job done');
       if (summary.failed.length > 0) throw new Error(`full sync: HubSpot refused ${summary.failed.length} companies (${summary.failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')})`);
     },

@@ -56,7 +56,7 @@ export class WebhookJobSink implements WebhookSink {
         seen.add(key);
         sends.push(
           type === 'companies'
-            ? () => this.queue.send('recompute-companies', { companyIds: [id], reason: 'webhook' })
+            ? () => this.queue.send('recompute-companies', { companyIds: [id], reason: 'webhook', changed: 'company' })
             : () => this.queue.send('resolve-changed-records', { objectType: type, ids: [id], reason: 'webhook' }),
         );
       }

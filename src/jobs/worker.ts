@@ -3,9 +3,17 @@ import type { JobHandler, JobQueue } from './job-queue';
 import { QueueError } from './queue-error';
 
 /** What the worker runs, injected (the CLI wires them to the sync; tests to recorders). */
+/** Why a batch of companies is recomputed: the jobs behind it, and which companies changed only in their own fields. */
+export interface RecomputeContext {
+  reasons: RecomputeCompaniesPayload['reason'][];
+  jobIds: string[];
+  /** Companies whose own fields alone changed (every job naming them said `changed: company`). */
+  companyOnly?: string[];
+}
+
 export interface JobHandlers {
   /** Recomputes and writes these companies (at most 100). Failed companies are returned so their jobs are retried. */
-  recomputeCompanies(companyIds: string[], context: { reasons: RecomputeCompaniesPayload['reason'][]; jobIds: string[] }): Promise<{ failed?: { id: string; message: string }[] } | void>;
+  recomputeCompanies(companyIds: string[], context: RecomputeContext): Promise<{ failed?: { id: string; message: string }[] } | void>;
   /** The companies linked to these deals, tickets or contacts (one association batch read). */
   companiesOf(objectType: ResolveChangedRecordsPayload['objectType'], ids: string[]): Promise<string[]>;
   fullSync(payload: FullSyncPayload, context: { jobId: string }): Promise<void>;
@@ -99,7 +107,9 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     'recompute-companies',
     logged('recompute', async (jobs) => {
       const ids = [...new Set(jobs.flatMap((job) => job.payload.companyIds))];
-      const context = { reasons: [...new Set(jobs.map((job) => job.payload.reason))], jobIds: jobs.map((job) => job.id) };
+      // A company named by any job for a linked change is read in full, whatever else named it.
+      const linked = new Set(jobs.flatMap((job) => ((job.payload.changed ?? 'linked') === 'linked' ? job.payload.companyIds : [])));
+      const context: RecomputeContext = { reasons: [...new Set(jobs.map((job) => job.payload.reason))], jobIds: jobs.map((job) => job.id), companyOnly: ids.filter((id) => !linked.has(id)) };
       // A batch holds up to 100 jobs of up to 100 companies each: keep HubSpot batches at 100.
       const failed: { id: string; message: string }[] = [];
       for (let start = 0; start < ids.length; start += 100) {

@@ -36,6 +36,32 @@ describe('the worker', () => {
     await worker.stop();
   });
 
+  it('reads from the store only companies whose own fields alone changed; one also named by a linked change is read in full', async () => {
+    const queue = open();
+    const companyOnly: string[] = [];
+    const recomputed: string[] = [];
+    const handlers: JobHandlers = {
+      recomputeCompanies: async (ids, job) => {
+        recomputed.push(...ids);
+        companyOnly.push(...(job.companyOnly ?? []));
+      },
+      companiesOf: async () => ['7'],
+      fullSync: async () => undefined,
+    };
+    const worker = await startWorker({ queue, handlers, fullSyncCron: null });
+    await new WebhookJobSink(queue).add([
+      { eventId: '1', subscriptionType: 'company.propertyChange', objectId: '7' },
+      { eventId: '2', subscriptionType: 'company.propertyChange', objectId: '8' },
+      // A deal of company 7 changed too: its deals must be read again, not taken from the store.
+      { eventId: '3', subscriptionType: 'deal.propertyChange', objectId: '70' },
+    ]);
+    await eventually(() => expect([...new Set(recomputed)].sort()).toEqual(['7', '8']));
+    expect(companyOnly).toContain('8');
+    // Company 7 is recomputed from a full read at least once (its linked job), whatever batch it shared.
+    expect(recomputed.filter((id) => id === '7').length).toBeGreaterThan(companyOnly.filter((id) => id === '7').length);
+    await worker.stop();
+  });
+
   it('retries a batch in which HubSpot refused some companies, then dead-letters it with their ids', async () => {
     const queue = open();
     const handlers: JobHandlers = {

@@ -21,9 +21,9 @@ export function attainmentsFromRecords(books: ReadonlyMap<string, readonly Custo
 }
 
 /**
- * The period's statements as the pages show them, for when the sync records them (the statements
- * work): the lead switches `portfolioPageFromStore` to this once `store.statements.forPeriod(key)`
- * is filled. A body without a numeric `overall` shows as "no data", never as 0.
+ * The period's statements as the pages show them (the sync records them after each full sync); the
+ * page keeps the people the viewer may see. A body without a numeric `overall` shows as "no data",
+ * never as 0.
  */
 export function attainmentsFromStatements(statements: readonly StatementVersion[]): PageAttainment[] {
   return statements.map((s) => ({ ownerId: s.ownerId, overall: typeof s.body.overall === 'number' && Number.isFinite(s.body.overall) ? s.body.overall : undefined }));

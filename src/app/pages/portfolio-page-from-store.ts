@@ -3,6 +3,8 @@ import type { Store } from '../../store/store';
 import type { CardResponse } from '../../views/card-response';
 import type { PortfolioPageView } from '../../views/pages/portfolio-page-view';
 import type { EngineState } from '../engine-state';
+import { periodKey, quarterOf } from '../../statements/period-key';
+import { attainmentsFromStatements } from './page-attainments';
 import { pageAudience, type PreviewViewer } from './page-audience';
 import { portfolioPage } from './portfolio-page';
 import { portfolioPageInput, type CustomerSource } from './portfolio-page-input';
@@ -10,7 +12,7 @@ import { portfolioPageInput, type CustomerSource } from './portfolio-page-input'
 /** The honest answer of a store no sync has filled: what to do, not a page of zeros. */
 export const NO_SYNC_YET = 'No sync has run yet: run `cs-health sync` to fill the store (the pages answer from it, never by reading the whole portal).';
 
-export type PageStore = Pick<Store, 'companies' | 'models' | 'settings'>;
+export type PageStore = Pick<Store, 'companies' | 'models' | 'settings' | 'statements'>;
 
 /**
  * The items of `source`, asking for the next one as soon as one is handed out: on PostgreSQL the
@@ -46,8 +48,11 @@ export async function portfolioPageFromStore(options: { store: PageStore; portal
   const { store } = options;
   const [context, settings] = await Promise.all([options.portalContext(), store.settings.current()]);
   const audience = pageAudience(context, options.state.plans, options.userId, settings?.document.admins ?? []);
-  const [input, model] = await Promise.all([portfolioPageInput(options.state, audience, storeSource(store), options.asOf), store.models.latest()]);
-  const answer = portfolioPage({ ...input, ...(model ? { model: { version: model.version, fittedAt: model.fittedAt, report: model.report } } : {}) });
+  const period = periodKey(options.state.plans?.period ?? quarterOf(options.asOf));
+  const [input, model, statements] = await Promise.all([portfolioPageInput(options.state, audience, storeSource(store), options.asOf), store.models.latest(), store.statements.forPeriod(period)]);
+  // The sync's period statements are the attainment of record; until a sync has computed them, each visible book's own.
+  const attainments = statements.length ? attainmentsFromStatements(statements) : input.attainments;
+  const answer = portfolioPage({ ...input, attainments, ...(model ? { model: { version: model.version, fittedAt: model.fittedAt, report: model.report } } : {}) });
   if (answer.status === 'empty' && (await store.companies.count()) === 0) return { answer: { status: 'empty', message: NO_SYNC_YET }, viewers: audience.viewers };
   return { answer, viewers: audience.viewers };
 }

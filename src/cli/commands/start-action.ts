@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import express from 'express';
 import { CARD_HANDLERS } from '../../app/backend-handlers';
 import { startBackendRuntime } from '../../app/backend-runtime';
-import { createHubSpotGateway, describeSetup, ensureCsProperties } from '../../hubspot';
+import { createHubSpotGateway, describeSetup, ensureCsProperties, PortalContextCache } from '../../hubspot';
 import { createLogger } from '../../logging/logger';
 import { previewRoutes } from '../../preview/preview-routes';
 import { engineStateFrom } from '../../app/engine-state';
@@ -13,6 +13,7 @@ import { PortInUseError, startSandbox, type RunningSandbox } from '../../sandbox
 import { createBackend } from '../../server/create-backend';
 import { closeGracefully } from '../../server/graceful-shutdown';
 import { runFullSync, type SyncSummary } from '../../sync/full-sync';
+import { statementsAfterFullSync } from '../../statements/after-full-sync';
 import { CliError } from '../cli-error';
 import type { CommandResult } from '../command-runner';
 import { listen } from '../listen';
@@ -67,8 +68,10 @@ export async function startDemo(options: StartFlags, output: { log?: (line: stri
     );
     const engine = await engineStateFrom(session.store, { ttlMs: 0 })();
     const progress = createSyncProgress(output.progress ?? (process.stderr.isTTY ? 'bar' : 'lines'));
-    const summary = await runFullSync({ gateway, config: engine.config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p), store: session.store, settingsVersion: engine.settingsVersion }).finally(() => progress.stop());
+    const contexts = new PortalContextCache(gateway);
+    const summary = await runFullSync({ portalContext: () => contexts.get(), gateway, config: engine.config, checkpointPath: join(state, 'checkpoint.jsonl'), modelPath: join(state, 'model.json'), runKey: 'demo', now: () => asOf, onProgress: (p) => progress.update(p), store: session.store, settingsVersion: engine.settingsVersion }).finally(() => progress.stop());
     log(`synced ${summary.companiesRead} companies in ${summary.apiCallsTotal} API calls; churn risk: ${summary.churnModel.kind === 'fitted' ? `model fitted (AUC ${summary.churnModel.auc?.toFixed(2)})` : summary.churnModel.note}`);
+    await statementsAfterFullSync({ store: session.store, context: await contexts.get(), asOf });
 
     const logger = createLogger({ level: 'warn' });
     const runtime = await startBackendRuntime({ gateway, store: session.store, state: await engineStateFrom(session.store, { ttlMs: 0 })(), logger, stateDir: state, portalKey: 'demo', now: () => asOf });

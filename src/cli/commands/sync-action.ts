@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { createHubSpotGateway, findTouchedCompanies } from '../../hubspot';
+import { createHubSpotGateway, findTouchedCompanies, PortalContextCache } from '../../hubspot';
+import { statementsAfterFullSync } from '../../statements/after-full-sync';
+import type { StatementsRun } from '../../statements/compute-statements';
 import { redactUrlCredentials } from '../../redaction/redact-url-credentials';
 import { runFullSync, type SyncSummary } from '../../sync/full-sync';
 import { loadChurnModel } from '../../sync/model-store';
@@ -41,7 +43,7 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
       const at = asOf();
       const { ids, result } = await withHubSpotAt(flags.baseUrl, async () => {
         const touched = await findTouchedCompanies(gateway, new Date(since));
-        return { ids: touched, result: await recomputeCompanies(gateway, config, touched, at, { model: session.state.model ?? loadChurnModel(modelPath), dryRun: flags.dryRun }) };
+        return { ids: touched, result: await recomputeCompanies(gateway, config, touched, at, { model: session.state.model ?? loadChurnModel(modelPath), dryRun: flags.dryRun, records: session.store.companies }) };
       });
       const figures = {
         mode: 'incremental',
@@ -65,10 +67,13 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
     }
     if (flags.restart) SyncCheckpoint.discard(checkpointPath);
     const progress = createSyncProgress(flags.json ? 'silent' : process.stderr.isTTY ? 'bar' : 'lines');
+    // The sync and the statements after it share the owners and goals it reads.
+    const contexts = new PortalContextCache(gateway);
     const summary = await withHubSpotAt(
       flags.baseUrl,
       () =>
         runFullSync({
+          portalContext: () => contexts.get(),
           gateway,
           config,
           checkpointPath,
@@ -85,7 +90,9 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
         }).finally(() => progress.stop()),
       { resumable: true },
     );
-    return { figures: { mode: 'full', ...summary }, text: describeSummary(summary), failure: rejected(summary.failed) };
+    // Each person's attainment for the plan period, from the readings the sync just stored.
+    const statements = summary.dryRun ? undefined : await statementsAfterFullSync({ store: session.store, context: await contexts.get(), asOf: new Date(summary.asOf) });
+    return { figures: { mode: 'full', ...summary, ...(statements ? { statements } : {}) }, text: [describeSummary(summary), ...(statements ? [describeStatements(statements)] : [])].join('\n'), failure: rejected(summary.failed) };
   } finally {
     await gateway.close();
     await session.close();
@@ -104,4 +111,9 @@ function describeSummary(s: SyncSummary): string {
   if (s.missingProperties.length) lines.push(`Missing properties (their component has no data): ${s.missingProperties.join(', ')}.`);
   for (const change of s.preview ?? []) lines.push(`  company ${change.companyId}: ${Object.entries(change.changes).map(([k, v]) => `${k} ${v.from ?? '(empty)'} -> ${v.to || '(empty)'}`).join(', ')}`);
   return lines.join('\n');
+}
+
+function describeStatements(run: StatementsRun): string {
+  const periods = run.periods.map((p) => `${p.periodKey}: ${p.recorded} recorded, ${p.unchanged} unchanged${p.versionsAfterLock ? `, ${p.versionsAfterLock} new versions after the lock` : ''}${p.locked ? `, ${p.locked} locked` : ''}`);
+  return `Statements: ${periods.length ? periods.join('; ') : 'none (no one has a plan role, or no company was read)'}${run.skipped.length ? `; ${run.skipped.length} people skipped (see --json)` : ''}.`;
 }
