@@ -173,8 +173,11 @@ describe('the local preview in a browser', () => {
     it('my objectives: the CSM\'s levels, each bar with its figure; a stranger is refused', async () => {
       const { page } = await open(`/companies/1001/objectives?userId=${CSM_USER_ID}`);
       const text = await page.locator('main').innerText();
-      expect(text).toMatch(/individual level \(50 % of the plan\)/);
-      expect(text).toMatch(/team level \(30 % of the plan\)/);
+      expect(text).toMatch(/individual level \(50 % of the plan, live\)/);
+      expect(text).toMatch(/team level \(30 % of the plan, live\)/);
+      // The demo's sync computed the period statement: the company level comes from it, dated.
+      expect(text).toMatch(/company level \(20 % of the plan, from the period statement\): \d+ %/);
+      expect(text).toMatch(/Computed by the sync on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC with settings version \d+/);
       expect(text).toMatch(/Attainment to date by level\s*individual \(50 % of the plan\): \d+ %/);
       // No bar without its figure: every progress bar is drawn with a title and a value beside it.
       const bars = await page.locator('.progress').allInnerTexts();
