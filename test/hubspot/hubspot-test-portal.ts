@@ -84,3 +84,10 @@ export async function withPortal<T>(
     await sandbox.close();
   }
 }
+
+/** Calls `run` makes through the gateway, all kinds together. */
+export async function callsOf(gateway: HubSpotGateway, run: () => Promise<unknown>): Promise<number> {
+  const before = gateway.totalCalls();
+  await run();
+  return gateway.totalCalls() - before;
+}

@@ -1,18 +1,11 @@
 import { DEFAULT_ENGINE_CONFIG as config } from '../../src/domain/config/engine-config';
-import { companiesOfChanges, ensureCsProperties, PortalContextCache, readCustomerPages, type HubSpotGateway } from '../../src/hubspot';
+import { companiesOfChanges, ensureCsProperties, PortalContextCache, readCustomerPages } from '../../src/hubspot';
 import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal';
 import { recomputeCompanies } from '../../src/sync/recompute-companies';
-import { AS_OF, withPortal } from './hubspot-test-portal';
+import { AS_OF, callsOf, withPortal } from './hubspot-test-portal';
 
 jest.setTimeout(120_000);
 const seed = (sink: Parameters<typeof generateDemoPortal>[1]) => generateDemoPortal({ companies: 400, seed: 11, asOf: AS_OF }, sink);
-
-/** Calls `run` makes through the gateway, all kinds together. */
-async function callsOf(gateway: HubSpotGateway, run: () => Promise<unknown>): Promise<number> {
-  const before = gateway.totalCalls();
-  await run();
-  return gateway.totalCalls() - before;
-}
 
 describe('what one change costs once the portal context is cached', () => {
   it('reflects a new ticket on its company in at most 8 calls in all: its company, the read and the write', async () => {

@@ -1,19 +1,13 @@
 import { companyPropertyValues } from '../../src/domain/assessment/company-property-values';
 import { DEFAULT_ENGINE_CONFIG as config } from '../../src/domain/config/engine-config';
-import { ensureCsProperties, PortalContextCache, readCustomerPages, type HubSpotGateway } from '../../src/hubspot';
+import { ensureCsProperties, PortalContextCache, readCustomerPages } from '../../src/hubspot';
 import { generateDemoPortal } from '../../src/sandbox/demo/generate-demo-portal';
 import { openStore } from '../../src/store/open-store';
 import { recomputeCompanies } from '../../src/sync/recompute-companies';
-import { AS_OF, withPortal } from '../hubspot/hubspot-test-portal';
+import { AS_OF, callsOf, withPortal } from '../hubspot/hubspot-test-portal';
 
 jest.setTimeout(120_000);
 const seed = (sink: Parameters<typeof generateDemoPortal>[1]) => generateDemoPortal({ companies: 300, seed: 5, asOf: AS_OF }, sink);
-
-async function callsOf(gateway: HubSpotGateway, run: () => Promise<unknown>): Promise<number> {
-  const before = gateway.totalCalls();
-  await run();
-  return gateway.totalCalls() - before;
-}
 
 describe('a change to companies\' own fields, with the store holding their latest reading', () => {
   it('recomputes 100 companies in at most 0.2 calls each, to the very values a full read gives', async () => {
