@@ -102,7 +102,7 @@ export async function benchFigures(context?: Pick<BenchContext, 'asOf'>): Promis
         unit: 's',
         note: `${fmt(probe.cpuSeconds / PORTALS, 1)} s a portal, ${fmt((probe.cpuSeconds / (probe.totalMs / 1000)) * 100)} % of one core over the run; on a core of its own the run is bound by ${probe.cpuSeconds > slowestFloor ? `the worker's CPU (${fmt(probe.cpuSeconds)} s, past the budgets' ${fmt(slowestFloor)} s): more portals per process need a second worker` : `the portals' budgets (${fmt(slowestFloor)} s; the worker's CPU is ${fmt(probe.cpuSeconds)} s)`} (${load})`,
       },
-      { section, name: 'peak RSS of the worker', value: probe.maxRssMb, unit: 'MB', note: `kernel high-water mark (maxRSS) of the worker process, every portal's full sync running at once (each keeps its results until the sync streams them); --max-full-syncs N bounds it; ${fmt(probe.rssBeforeMb)} MB of it is node, tsx and the modules before the portals start` },
+      { section, name: 'peak RSS of the worker', value: probe.maxRssMb, unit: 'MB', note: `the worker process's own kernel high-water mark (VmHWM), every portal's full sync running at once (each keeps its results until the sync streams them); --max-full-syncs N bounds it; ${fmt(probe.rssBeforeMb)} MB of it is node, tsx and the modules before the portals start` },
       { section, name: 'peak RSS of one sandbox (largest)', value: Math.max(...sandboxes.map((s) => s.peakRssMb() ?? Number.NaN)), unit: 'MB', note: 'a separate process, not part of the product' },
     ];
   } finally {
