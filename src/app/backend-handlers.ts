@@ -1,16 +1,15 @@
 import type { Logger } from 'pino';
 import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
-import type { Owner } from '../domain/customer';
 import type { Plans } from '../domain/objectives/plan-schema';
 import { canViewAttainment } from '../domain/objectives/visibility';
-import { HubSpotError, HubSpotErrorCode, readPortalContext, type HubSpotGateway } from '../hubspot';
+import { HubSpotError, HubSpotErrorCode, PortalContextCache, type HubSpotGateway } from '../hubspot';
 import { companiesOfRecords } from '../hubspot/feedback-companies';
 import { ChangeCoalescer } from '../server/change-coalescer';
 import type { BackendHandlers, CardAnswer, RecomputeOutcome } from '../server/create-backend';
 import { recomputeCompanies } from '../sync/recompute-companies';
 import type { RetentionTargetView } from '../views/retention-target-view';
-import { cachedPortalContext, type CardDependencies } from './card-dependencies';
+import type { CardDependencies } from './card-dependencies';
 import { matchViewer, type CardViewer } from './card-request';
 import { customerHealthCard } from './cards/customer-health-handler';
 import { myObjectivesCard } from './cards/my-objectives-handler';
@@ -70,7 +69,9 @@ export function wireBackend(
   options: { model?: ChurnModel; plans?: Plans; now?: () => Date; debounceMs?: number; maxWaitMs?: number; maxAttempts?: number; engineState?: EngineStateSource } = {},
 ): BackendWiring {
   const now = options.now ?? (() => new Date());
-  const deps: CardDependencies = { gateway, config, now, model: options.model, plans: options.plans, portalContext: cachedPortalContext(gateway) };
+  // One cache for cards, recomputes and the viewer check: a stranger re-reads the owners alone.
+  const contexts = new PortalContextCache(gateway);
+  const deps: CardDependencies = { gateway, config, now, model: options.model, plans: options.plans, portalContext: () => contexts.get() };
   let versions: EngineVersions | undefined;
   // With a store, every card and recompute takes the newest settings and model first: the card a
   // CSM opens and the property the sync wrote are computed with the same versions.
@@ -99,7 +100,6 @@ export function wireBackend(
     onGiveUp: (failure) => logger.error({ companyId: failure.id, attempts: failure.attempts, reason: failure.message }, 'HubSpot kept refusing this company\'s write; listed in failedCompanies'),
   });
   let lastOwnersRefresh = now().getTime();
-  let freshOwners: Owner[] | undefined;
   const handlers: BackendHandlers = {
     identify: async (claim) => {
       try {
@@ -107,11 +107,10 @@ export function wireBackend(
         if (verdict.ok || verdict.status !== 403) return verdict;
         // An owner added since the owners were cached is found by a fresh read, at most once a
         // minute, so a stream of strangers cannot turn into a stream of HubSpot calls.
-        if (now().getTime() - lastOwnersRefresh >= OWNERS_REFRESH_MS) {
-          lastOwnersRefresh = now().getTime();
-          freshOwners = (await readPortalContext(gateway)).owners;
-        }
-        return freshOwners ? matchViewer(freshOwners, claim) : verdict;
+        if (now().getTime() - lastOwnersRefresh < OWNERS_REFRESH_MS) return verdict;
+        lastOwnersRefresh = now().getTime();
+        contexts.invalidate('owners');
+        return matchViewer((await contexts.get()).owners, claim);
       } catch (error) {
         if (error instanceof HubSpotError) return { ok: false, status: 503, reason: 'the portal\'s owners could not be read from HubSpot to check who is looking; try again in a moment' };
         throw error;

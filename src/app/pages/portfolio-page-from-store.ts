@@ -48,11 +48,10 @@ export async function portfolioPageFromStore(options: { store: PageStore; portal
   const { store } = options;
   const [context, settings] = await Promise.all([options.portalContext(), store.settings.current()]);
   const audience = pageAudience(context, options.state.plans, options.userId, settings?.document.admins ?? []);
-  const period = periodKey(options.state.plans?.period ?? quarterOf(options.asOf));
-  const [input, model, statements] = await Promise.all([portfolioPageInput(options.state, audience, storeSource(store), options.asOf), store.models.latest(), store.statements.forPeriod(period)]);
   // The sync's period statements are the attainment of record; until a sync has computed them, each visible book's own.
-  const attainments = statements.length ? attainmentsFromStatements(statements) : input.attainments;
-  const answer = portfolioPage({ ...input, attainments, ...(model ? { model: { version: model.version, fittedAt: model.fittedAt, report: model.report } } : {}) });
+  const [statements, model] = await Promise.all([store.statements.forPeriod(periodKey(options.state.plans?.period ?? quarterOf(options.asOf))), store.models.latest()]);
+  const input = await portfolioPageInput(options.state, audience, storeSource(store), options.asOf, statements.length ? attainmentsFromStatements(statements) : undefined);
+  const answer = portfolioPage({ ...input, ...(model ? { model: { version: model.version, fittedAt: model.fittedAt, report: model.report } } : {}) });
   if (answer.status === 'empty' && (await store.companies.count()) === 0) return { answer: { status: 'empty', message: NO_SYNC_YET }, viewers: audience.viewers };
   return { answer, viewers: audience.viewers };
 }

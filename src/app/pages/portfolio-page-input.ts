@@ -3,7 +3,7 @@ import type { Customer } from '../../domain/customer';
 import { portfolioEntry, type PortfolioEntry } from '../../domain/portfolio/portfolio-entry';
 import type { CompanyRecordFilter } from '../../store/store';
 import type { EngineState } from '../engine-state';
-import { attainmentsFromRecords } from './page-attainments';
+import { attainmentsFromRecords, type PageAttainment } from './page-attainments';
 import type { PageAudience } from './page-audience';
 import { pageScope, scopeFilter } from './page-visibility';
 import type { PortfolioPageInput } from './portfolio-page';
@@ -16,11 +16,12 @@ const byId = (a: PortfolioEntry, b: PortfolioEntry) => (a.customer.id < b.custom
 /**
  * What `portfolioPage(input)` needs for one viewer: the scope first, then only that scope's
  * companies from `source`, each assessed with the engine state's settings and model, and the
- * attainment of the people the viewer may see, computed from their books. An unknown viewer reads
+ * attainment of the people the viewer may see: `recorded` (the sync's statements) when given, else
+ * computed from their books. An unknown viewer reads
  * nothing (the page refuses them). Entries are ordered by company id, so the page is the same
  * whichever order the source yields.
  */
-export async function portfolioPageInput(state: Pick<EngineState, 'config' | 'model' | 'plans'>, audience: PageAudience, source: CustomerSource, asOf: Date): Promise<PortfolioPageInput> {
+export async function portfolioPageInput(state: Pick<EngineState, 'config' | 'model' | 'plans'>, audience: PageAudience, source: CustomerSource, asOf: Date, recorded?: readonly PageAttainment[]): Promise<PortfolioPageInput> {
   const scope = pageScope(audience.viewer, audience.org, audience.leader);
   const entries: PortfolioEntry[] = [];
   if (scope.allowed) {
@@ -29,14 +30,6 @@ export async function portfolioPageInput(state: Pick<EngineState, 'config' | 'mo
     }
   }
   entries.sort(byId);
-  // Only the books of people whose attainment the viewer may see (a leader's scope holds others').
-  const books = new Map<string, Customer[]>();
-  for (const { customer } of entries) {
-    if (!customer.ownerId || !scope.allowed || !scope.ownerIds.has(customer.ownerId)) continue;
-    const book = books.get(customer.ownerId);
-    if (book) book.push(customer);
-    else books.set(customer.ownerId, [customer]);
-  }
   return {
     asOf,
     config: state.config,
@@ -45,6 +38,18 @@ export async function portfolioPageInput(state: Pick<EngineState, 'config' | 'mo
     viewer: audience.viewer,
     org: audience.org,
     leader: audience.leader,
-    attainments: attainmentsFromRecords(books, state.plans, asOf),
+    attainments: recorded ?? attainmentsFromRecords(booksInScope(entries, scope), state.plans, asOf),
   };
+}
+
+/** Only the books of people whose attainment the viewer may see (a leader's scope holds others'). */
+function booksInScope(entries: readonly PortfolioEntry[], scope: ReturnType<typeof pageScope>): Map<string, Customer[]> {
+  const books = new Map<string, Customer[]>();
+  for (const { customer } of entries) {
+    if (!customer.ownerId || !scope.allowed || !scope.ownerIds.has(customer.ownerId)) continue;
+    const book = books.get(customer.ownerId);
+    if (book) book.push(customer);
+    else books.set(customer.ownerId, [customer]);
+  }
+  return books;
 }
