@@ -4,6 +4,7 @@ import type { PGlite as PGliteInstance, Transaction } from '@electric-sql/pglite
 import type { SqlDatabase } from '../store';
 import { StoreUnavailableError } from '../store-errors';
 import { claimDataDir } from './data-dir-lock';
+import { initialiseDataDirApart } from './pglite-first-init';
 
 /**
  * PGlite loads its WASM and Node helpers with dynamic `import()`. Loading it through Node's own
@@ -12,7 +13,15 @@ import { claimDataDir } from './data-dir-lock';
  * and jest replaces `module.createRequire` too; `process.getBuiltinModule` (Node 20.16+) is the real one.
  */
 const nodeModule = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:module') as { createRequire: typeof createRequire } | undefined;
-const { PGlite } = (nodeModule ?? { createRequire }).createRequire(__filename)('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+const requirePglite = (nodeModule ?? { createRequire }).createRequire(__filename);
+const { PGlite } = requirePglite('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
+
+/**
+ * One user, one process: PostgreSQL's default 128 MB of shared buffers only duplicates the OS page
+ * cache here (the files are real files), and it is resident memory: 16 MB took a reopened store
+ * from 316 to 211 MB.
+ */
+const POSTGRESQL_CONF = ['shared_buffers=16MB'];
 
 /**
  * PGlite's own parsers (same rules: `new Date(text)`, `JSON.parse`) defined here, so the values read
@@ -41,8 +50,9 @@ export async function openPgliteDatabase(options: { dataDir?: string } = {}): Pr
     if (options.dataDir) {
       mkdirSync(options.dataDir, { recursive: true });
       release = claimDataDir(options.dataDir);
+      initialiseDataDirApart(options.dataDir, requirePglite.resolve('@electric-sql/pglite'), POSTGRESQL_CONF);
     }
-    db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PARSERS });
+    db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PARSERS, postgresqlconf: POSTGRESQL_CONF });
   } catch (error) {
     release();
     throw new StoreUnavailableError(`PGlite ${where}`, error);
