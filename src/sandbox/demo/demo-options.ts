@@ -6,7 +6,7 @@ export const demoOptionsSchema = z.object({
     .number({ error: 'companies must be a number' })
     .int('companies must be a whole number')
     .min(1, 'companies must be at least 1')
-    .max(100_000, 'companies must be at most 100,000'),
+    .max(1_000_000, 'companies must be at most 1,000,000'),
   seed: z.number({ error: 'seed must be a number' }).int('seed must be a whole number'),
   // zod reports an Invalid Date as a wrong type: say which of the two it is.
   asOf: z.date({ error: (issue) => (issue.input instanceof Date ? 'asOf must be a valid date' : 'asOf must be a date') }),
@@ -14,7 +14,7 @@ export const demoOptionsSchema = z.object({
 
 export type DemoOptions = z.infer<typeof demoOptionsSchema>;
 
-/** The options, or an error that names each bad field ("demo portal: companies: companies must be at most 100,000"). */
+/** The options, or an error that names each bad field ("demo portal: companies: companies must be at most 1,000,000"). */
 export function parseDemoOptions(options: unknown): DemoOptions {
   const parsed = demoOptionsSchema.safeParse(options);
   if (parsed.success) return parsed.data;

@@ -110,7 +110,7 @@ export interface DemoSummary {
 /**
  * Seeds `sink` with a demo portal of `options.companies` customers; returns what was seeded.
  * Throws an error naming the field when an option is invalid (e.g. "demo portal: companies:
- * companies must be at most 100,000").
+ * companies must be at most 1,000,000").
  *
  * @example
  * const summary = generateDemoPortal({ companies: 500, seed: 42, asOf: new Date('2026-11-01T00:00:00Z') }, store);

@@ -38,7 +38,7 @@ describe('generateDemoPortal', () => {
 
   it.each([
     [{ companies: 0, seed: 1, asOf: AS_OF }, 'companies: companies must be at least 1'],
-    [{ companies: 100_001, seed: 1, asOf: AS_OF }, 'companies: companies must be at most 100,000'],
+    [{ companies: 1_000_001, seed: 1, asOf: AS_OF }, 'companies: companies must be at most 1,000,000'],
     [{ companies: 2.5, seed: 1, asOf: AS_OF }, 'companies: companies must be a whole number'],
     [{ companies: '50', seed: 1, asOf: AS_OF }, 'companies: companies must be a number'],
     [{ companies: 50, seed: 0.5, asOf: AS_OF }, 'seed: seed must be a whole number'],
