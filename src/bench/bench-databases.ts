@@ -1,10 +1,25 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type StoreOptions } from '../store/open-store';
 import type { Store } from '../store/store';
 
 /** The PostgreSQL server the store steps measure on, as the tests find it. */
 export const benchPostgresUrl = (): string => process.env.CS_HEALTH_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** True when a PostgreSQL server answers at `url` within a second. */
+export async function postgresAnswers(url = benchPostgresUrl()): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
 
 interface BenchDatabase {
   label: Store['engine'];
@@ -62,4 +77,19 @@ export async function onEachBenchStore<T>(postgresUrl: string | undefined, log: 
     }
   }
   return results;
+}
+
+/**
+ * One store for a probe that runs the product as a user would: `pglite` = the embedded database in
+ * a folder under `dir` (the CLI's default), `postgres` = a database of its own on the bench's
+ * server, dropped by `dispose`.
+ */
+export async function openProbeStore(engine: 'pglite' | 'postgres', dir: string): Promise<{ store: Store; dispose: () => Promise<void> }> {
+  if (engine === 'pglite') {
+    const store = await openStore({ dataDir: join(dir, 'db') });
+    return { store, dispose: () => store.close() };
+  }
+  const opened = await benchDatabases(benchPostgresUrl())[1].open();
+  const store = await openStore(opened.options);
+  return { store, dispose: async () => (await store.close(), await opened.dispose()) };
 }

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_ENGINE_CONFIG as config } from '../../domain/config/engine-config';
-import { checkMappedProperties, createHubSpotGateway, readCustomerPages, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
+import { checkMappedProperties, createHubSpotGateway, PortalContextCache, readCustomerPages, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
+import { statementsAfterFullSync } from '../../statements/after-full-sync';
+import { openProbeStore } from '../bench-databases';
 import { customerResult } from '../../sync/customer-result';
 import { runFullSync } from '../../sync/full-sync';
 import { boundHeapGrowth } from '../../sync/heap-growth';
@@ -11,11 +13,13 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
 
 /**
  * Runs in its own process so its peak RSS is the sync's alone (the sandbox is another process).
- * `sync`: the product's full sync as `cs-health sync` runs it (list pages assembled 1,000 companies
- * at a time). `read`: the read half alone, each customer scored, results not kept, with the heap
+ * `sync`: the product's full sync as `cs-health sync` runs it: list pages assembled 1,000 companies
+ * at a time, into the store (company records, model version, snapshots; `pglite` = the embedded
+ * database in a folder, the CLI's default, `postgres` = a server), then the attainment statements
+ * from the store's records. `read`: the read half alone, each customer scored, results not kept, with the heap
  * growth the sync sets. The figures include the process's node, tsx and modules (`rssBeforeMb`).
  */
-const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional() }).parse);
+const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional(), store: z.enum(['pglite', 'postgres']).default('pglite') }).parse);
 const asOf = new Date(args.asOf);
 
 async function main() {
@@ -27,12 +31,16 @@ async function main() {
   let companies = 0;
   if (args.mode === 'sync') {
     const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
+    const { store, dispose } = await openProbeStore(args.store, dir);
     try {
-      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY });
+      const contexts = new PortalContextCache(gateway);
+      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY, store, portalContext: () => contexts.get() });
+      await statementsAfterFullSync({ store, context: await contexts.get(), asOf });
       companies = summary.companiesRead;
       companiesChanged = summary.companiesChanged;
       dealsUpdated = summary.dealsUpdated;
     } finally {
+      await dispose();
       rmSync(dir, { recursive: true, force: true });
     }
   } else {
