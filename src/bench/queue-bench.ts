@@ -6,23 +6,27 @@ import { openPgliteDatabase } from '../store/engines/pglite-database';
 import type { QueuePolicyOverrides } from '../jobs/job-definitions';
 import { WebhookJobSink } from '../jobs/webhook-job-sink';
 import { startWorker, type JobHandlers } from '../jobs/worker';
+import type { BenchFigure } from './bench-report';
+import { benchPostgresUrl, postgresAnswers } from './bench-databases';
 import { fmt } from './measure';
 
 /**
- * `npx tsx src/bench/queue-bench.ts`: how fast webhook changes become durable jobs and how fast
- * workers drain them (no-op recomputes, so the figures are the queue's own cost), on embedded
- * PGlite and, when one answers, on a PostgreSQL server (a scratch schema, dropped afterwards).
+ * How fast webhook changes become durable jobs and how fast workers drain them (no-op recomputes,
+ * so the figures are the queue's own cost), on embedded PGlite and, when one answers, on a
+ * PostgreSQL server (a scratch schema, dropped afterwards). A step of `npm run bench`, or alone:
+ * `npx tsx src/bench/queue-bench.ts [--jobs 2000]`.
  */
-const options = new Command()
-  .option('--jobs <n>', 'distinct companies changed (one job each)', '2000')
-  .option('--database-url <url>', 'PostgreSQL to measure on', process.env.CS_HEALTH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
-  .parse(process.argv)
-  .opts<{ jobs: string; databaseUrl: string }>();
-
-const jobs = Number(options.jobs);
 const policies: QueuePolicyOverrides = { 'recompute-companies': { debounceSeconds: 0 } };
 
-async function measure(label: string, connection: () => Promise<{ producer: PgBossConnection; worker: PgBossConnection; done: () => Promise<void> }>, workers: number) {
+interface QueueFigures {
+  label: string;
+  workers: number;
+  enqueueMs: number;
+  drainMs: number;
+  schema: string;
+}
+
+async function measure(label: string, jobs: number, connection: () => Promise<{ producer: PgBossConnection; worker: PgBossConnection; done: () => Promise<void> }>, workers: number): Promise<QueueFigures> {
   const { producer, worker, done } = await connection();
   const schema = `cs_health_bench_${randomBytes(4).toString('hex')}`;
   const queue = new PgBossQueue({ connection: producer, schema, policies, runSchedules: false });
@@ -47,52 +51,54 @@ async function measure(label: string, connection: () => Promise<{ producer: PgBo
     while (recomputed < jobs) await new Promise((resolve) => setTimeout(resolve, 50));
     for (const running_ of running) await running_.stop();
   })();
-  // The kernel's high-water mark for this process (a timer sample would miss synchronous peaks).
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
   const drainMs = performance.now() - drainStarted;
   await queue.stop();
   await done();
-  console.log(`${label.padEnd(28)} ${fmt(jobs)} jobs: enqueue ${fmt(enqueueMs)} ms (${fmt((jobs / enqueueMs) * 1000)} jobs/s), drain with ${workers} worker(s) ${fmt(drainMs)} ms (${fmt((jobs / drainMs) * 1000)} jobs/s), peak RSS ${fmt(peakRssMb)} MB`);
-  return schema;
+  console.log(`${label.padEnd(28)} ${fmt(jobs)} jobs: enqueue ${fmt(enqueueMs)} ms (${fmt((jobs / enqueueMs) * 1000)} jobs/s), drain with ${workers} worker(s) ${fmt(drainMs)} ms (${fmt((jobs / drainMs) * 1000)} jobs/s)`);
+  return { label, workers, enqueueMs, drainMs, schema };
 }
 
-async function reachable(url: string): Promise<boolean> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+/** Both engines (PostgreSQL when it answers), `jobs` distinct companies each. */
+async function measureQueues(jobs: number, databaseUrl: string): Promise<{ results: QueueFigures[]; skipped?: string }> {
+  const results = [
+    await measure('PGlite (in memory)', jobs, async () => {
+      const database = await openPgliteDatabase();
+      const connection: PgBossConnection = { database, engine: 'pglite' };
+      return { producer: connection, worker: connection, done: () => database.close() };
+    }, 1),
+  ];
+  if (!(await postgresAnswers(databaseUrl))) return { results, skipped: `PostgreSQL: skipped (no server at ${databaseUrl})` };
+  const connection: PgBossConnection = { connectionString: databaseUrl };
+  const postgres = await measure('PostgreSQL', jobs, async () => ({ producer: connection, worker: { connectionString: databaseUrl }, done: async () => undefined }), 2);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${postgres.schema} CASCADE`);
+  await client.end();
+  return { results: [...results, postgres] };
 }
 
-async function main() {
-  await measure('PGlite (in memory)', async () => {
-    const database = await openPgliteDatabase();
-    const connection: PgBossConnection = { database, engine: 'pglite' };
-    return { producer: connection, worker: connection, done: () => database.close() };
-  }, 1);
-
-  if (!(await reachable(options.databaseUrl))) {
-    console.log(`PostgreSQL: skipped (no server at ${options.databaseUrl})`);
-    return;
-  }
-  const connection: PgBossConnection = { connectionString: options.databaseUrl };
-  let schema = '';
-  const drop = async () => {
-    const client = new Client({ connectionString: options.databaseUrl });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await client.end();
-  };
-  schema = await measure('PostgreSQL, 2 workers', async () => ({ producer: connection, worker: { connectionString: options.databaseUrl }, done: async () => undefined }), 2);
-  await drop();
+/** The step of `npm run bench`: 2,000 jobs on each engine. */
+export async function benchFigures(): Promise<BenchFigure[]> {
+  const jobs = 2_000;
+  const { results, skipped } = await measureQueues(jobs, benchPostgresUrl());
+  if (skipped) console.log(skipped);
+  const section = `Job queue, ${fmt(jobs)} webhook changes (no-op recomputes)`;
+  return results.flatMap((r) => [
+    { section, name: `${r.label}: changes enqueued per second`, value: (jobs / r.enqueueMs) * 1000, unit: 'jobs/s', note: 'webhook sink to durable pg-boss jobs, 100 events a batch' },
+    { section, name: `${r.label}: jobs drained per second`, value: (jobs / r.drainMs) * 1000, unit: 'jobs/s', note: `${r.workers} worker(s), concurrency 2 each, debounce off` },
+  ]);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  const options = new Command()
+    .option('--jobs <n>', 'distinct companies changed (one job each)', '2000')
+    .option('--database-url <url>', 'PostgreSQL to measure on', benchPostgresUrl())
+    .parse(process.argv)
+    .opts<{ jobs: string; databaseUrl: string }>();
+  measureQueues(Number(options.jobs), options.databaseUrl)
+    .then(({ skipped }) => skipped && console.log(skipped))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    });
+}
