@@ -90,20 +90,23 @@ async function syncSplit(engine: Engine, sandbox: RunningSandbox, store: Store, 
   const gateways: HubSpotGateway[] = [];
   const workers: RunningWorker[] = [];
   const queues: JobQueue[] = [];
+  const steps: { worker: number; stage: string; range?: number }[] = [];
   try {
     for (let w = 0; w < options.workers; w++) {
       const gateway = createHubSpotGateway({ basePath: sandbox.url, accessToken: TOKEN, budget: { perTenSeconds: 10_000, searchPerSecond: 100 }, retry: options.retry });
       gateways.push(gateway);
       const queue = engine.openQueue(store, schema);
       queues.push(queue);
-      const handlers = syncJobHandlers({ gateway, config, stateDir: mkdtempSync(join(tmpdir(), `cs-range-w${w}-`)), portalKey: 'split', logger: silent, store, now: () => AS_OF });
+      // What each worker ran, from its log: a step is logged once it completed.
+      const logger: WorkerLogger = { ...silent, info: (details, message) => void (message === 'range sync step done' && steps.push({ worker: w, ...(details as { stage: string; range?: number }) })) };
+      const handlers = syncJobHandlers({ gateway, config, stateDir: mkdtempSync(join(tmpdir(), `cs-range-w${w}-`)), portalKey: 'split', logger, store, now: () => AS_OF });
       workers.push(await startWorker({ queue, handlers, fullSyncCron: null }));
     }
     const planner = createHubSpotGateway({ basePath: sandbox.url, accessToken: TOKEN, budget: { perTenSeconds: 10_000, searchPerSecond: 100 } });
     gateways.push(planner);
-    const run = await startRangeSync({ gateway: planner, store, ranges: options.ranges, now: () => AS_OF, send: (step) => queues[0]!.send('sync-range', step) });
+    const run = await startRangeSync({ gateway: planner, store, config, ranges: options.ranges, now: () => AS_OF, send: (step) => queues[0]!.send('sync-range', step) });
     await eventually(async () => expect((await store.syncRuns.recent(1))[0]).toMatchObject({ id: run.syncRunId, outcome: 'ok' }), 180_000);
-    return { run, failedBatches: workers.reduce((sum, worker) => sum + worker.stats.failedBatches, 0), calls: gateways.map((g) => g.callCounts()) };
+    return { run, steps, failedBatches: workers.reduce((sum, worker) => sum + worker.stats.failedBatches, 0), calls: gateways.map((g) => g.callCounts()) };
   } finally {
     for (const worker of workers) await worker.stop({ timeoutMs: 2_000 });
     for (const gateway of gateways) await gateway.close();
@@ -138,8 +141,10 @@ function expectSameEndState(actual: Awaited<ReturnType<typeof endState>>, expect
 
 describe.each(engines.map((engine) => [engine.name, engine] as const))('a full sync split by company-id range on %s', (_name, engine) => {
   it('ends, with 3 ranges on 2 workers, in the state one worker leaves: properties, records, model, snapshots and statements', async () => {
-    const { run, expected, actual } = await compareOneWorkerWithSplit(engine, { ranges: 3, workers: 2 });
+    const { run, steps, expected, actual } = await compareOneWorkerWithSplit(engine, { ranges: 3, workers: 2 });
     expect(run.ranges).toHaveLength(3);
+    // Every stage ran, each once: three reads, one fit, three writes, one finish.
+    expect(steps.map((step) => `${step.stage}${step.range ?? ''}`).sort()).toEqual(['finish', 'fit', 'read0', 'read1', 'read2', 'write0', 'write1', 'write2']);
     // The comparison has something to compare: every company read, scored, written and snapshotted, a fitted model.
     expect(expected.records).toHaveLength(demo.companies);
     expect(expected.snapshots).toHaveLength(demo.companies);
@@ -155,8 +160,9 @@ describe.each(engines.map((engine) => [engine.name, engine] as const))('a full s
     // range job fails and the queue runs it again. One worker, one job at a time: the requests
     // come in one order, so the seed replays the same failures.
     const faults: FaultOptions = { seed: 11, endpoints: { 'objects.search': { status500: 0.3 } } };
-    const { failedBatches, expected, actual } = await compareOneWorkerWithSplit(engine, { ranges: 3, workers: 1, retry: { maxAttempts: 1 } }, faults);
+    const { failedBatches, steps, expected, actual } = await compareOneWorkerWithSplit(engine, { ranges: 3, workers: 1, retry: { maxAttempts: 1 } }, faults);
     expect(failedBatches).toBeGreaterThan(0);
+    expect(steps.filter((step) => step.stage === 'read').map((step) => step.range).sort()).toEqual([0, 1, 2]);
     expectSameEndState(actual, expected);
   }, 300_000);
 });

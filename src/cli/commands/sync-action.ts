@@ -42,7 +42,7 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
     if (flags.ranges !== undefined) {
       if (flags.since || flags.dryRun) throw usageError('--ranges splits a full sync that writes: not with --since or --dry-run');
       const { queueRangeSync } = require('./sync-ranges-action') as typeof import('./sync-ranges-action');
-      return await queueRangeSync({ gateway, store: session.store, baseUrl: flags.baseUrl, ranges: flags.ranges, settingsVersion: session.state.settingsVersion, asOf });
+      return await queueRangeSync({ gateway, store: session.store, config, baseUrl: flags.baseUrl, ranges: flags.ranges, settingsVersion: session.state.settingsVersion, asOf });
     }
     if (flags.since) {
       const since = flags.since;

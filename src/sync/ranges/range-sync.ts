@@ -1,5 +1,5 @@
 import type { EngineConfig } from '../../domain/config/engine-config';
-import { assertPortalSetUp, companyIdBounds, readCustomerRange, type HubSpotGateway, type PortalContext } from '../../hubspot';
+import { assertPortalSetUp, checkMappedProperties, companyIdBounds, readCustomerRange, type HubSpotGateway, type PortalContext } from '../../hubspot';
 import { statementsAfterFullSync } from '../../statements/after-full-sync';
 import type { Store } from '../../store/store';
 import { customerResult } from '../customer-result';
@@ -46,6 +46,8 @@ export interface StartedRangeSync {
   syncRunId: number;
   asOf: Date;
   ranges: RangeRun['ranges'];
+  /** Mapped input properties the portal lacks (their component has no data), as the full sync reports them. */
+  missingProperties: string[];
 }
 
 /**
@@ -53,9 +55,10 @@ export interface StartedRangeSync {
  * ids (two searches) cut into `ranges` ranges, the run started in the store with one `asOf` for
  * every job. A portal without cs-health's properties is refused first, as the full sync refuses it.
  */
-export async function startRangeSync(input: { gateway: HubSpotGateway; store: Store; ranges: number; settingsVersion?: number; now?: () => Date; send: RangeSyncDeps['send'] }): Promise<StartedRangeSync> {
+export async function startRangeSync(input: { gateway: HubSpotGateway; store: Store; config: EngineConfig; ranges: number; settingsVersion?: number; now?: () => Date; send: RangeSyncDeps['send'] }): Promise<StartedRangeSync> {
   const asOf = (input.now ?? (() => new Date()))();
   await assertPortalSetUp(input.gateway);
+  const missingProperties = await checkMappedProperties(input.gateway, input.config.mapping);
   const bounds = await companyIdBounds(input.gateway);
   // A portal without companies still runs the stages: the finish then empties the store's records.
   const ranges = bounds ? splitIdRange(bounds.lowest, bounds.highest, input.ranges) : [{ from: '1', to: '2' }];
@@ -63,7 +66,7 @@ export async function startRangeSync(input: { gateway: HubSpotGateway; store: St
   const run = await input.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(), settingsVersion });
   await new RangeState(input.store.database).create({ syncRunId: run.id, asOf, settingsVersion, ranges });
   for (let range = 0; range < ranges.length; range++) await input.send({ syncRunId: run.id, stage: 'read', range });
-  return { syncRunId: run.id, asOf, ranges };
+  return { syncRunId: run.id, asOf, ranges, missingProperties };
 }
 
 /** Runs one stage's job; each is safe to run again (a retry, or a duplicate send). */
