@@ -81,9 +81,9 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
 
   function rangeSyncStep(store: Store): JobHandlers['syncRange'] {
     return async (payload, job) => {
-      const { config } = await engine();
+      const { config, settingsVersion } = await engine();
       const { portalId: _portal, ...step } = payload;
-      await runRangeSyncStep({ gateway: options.gateway, config, store, portalContext, modelPath, now, send: job.send, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY }, step as Parameters<typeof runRangeSyncStep>[1]);
+      await runRangeSyncStep({ gateway: options.gateway, config, settingsVersion, store, portalContext, modelPath, now, send: job.send, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY }, step as Parameters<typeof runRangeSyncStep>[1]);
       options.logger.info({ syncRunId: payload.syncRunId, stage: payload.stage, range: payload.range }, 'range sync step done');
     };
   }

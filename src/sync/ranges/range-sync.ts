@@ -40,6 +40,8 @@ export interface RangeSyncDeps {
   modelPath?: string;
   companiesPerAssembly?: number;
   now?: () => Date;
+  /** The settings version `config` came from: a step refuses a run started under another (its ranges would be scored apart). */
+  settingsVersion?: number;
 }
 
 export interface StartedRangeSync {
@@ -74,6 +76,9 @@ export async function runRangeSyncStep(deps: RangeSyncDeps, step: RangeSyncStep)
   const state = new RangeState(deps.store.database);
   const run = await state.get(step.syncRunId);
   if (run.finishedAt) return;
+  if (deps.settingsVersion !== undefined && deps.settingsVersion !== run.settingsVersion) {
+    throw new Error(`run ${run.syncRunId}: started with settings version ${run.settingsVersion}, this worker now has ${deps.settingsVersion}; its ranges would be scored with different settings: start the sync again`);
+  }
   switch (step.stage) {
     case 'read':
       return readRange(deps, state, run, step.range);
