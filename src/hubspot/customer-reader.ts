@@ -65,7 +65,7 @@ async function linkedIds(gateway: HubSpotGateway, companies: HubSpotObject[], in
  * a figure, issue 15) and, in line-items revenue mode, the deals' line items. Independent reads go
  * out in parallel: three sequential round-trips after the companies, a fourth for detractors' contacts.
  */
-async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean, contactsToRead: ReadOptions['contacts'] = 'detractors'): Promise<Customer[]> {
+export async function assemble(gateway: HubSpotGateway, context: PortalContext, mapping: PortalMapping, companies: HubSpotObject[], inlineComplete: boolean, contactsToRead: ReadOptions['contacts'] = 'detractors'): Promise<Customer[]> {
   const properties = propertiesToRead(mapping);
   const links = await linkedIds(gateway, companies, inlineComplete);
   const all = (type: LinkedType) => [...links[type].values()].flat();

@@ -16,3 +16,4 @@ export { assertPortalSetUp, missingOutputProperties } from './setup-check';
 export type { RateBudget, RetryPolicy } from './request-scheduler';
 export { readGoalTargets, readOwners, readStages } from './portal-context';
 export { PortalContextCache, type ContextPart, type PortalContextCacheOptions, type ReferencedIds } from './portal-context-cache';
+export { companyIdBounds, readCustomerRange, type CompanyIdRange } from './company-id-range';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portalIdSchema } from '../portals/portal-id';
+import { SYNC_RANGE_POLICY, syncRangeKey, syncRangePayload } from './range-sync-jobs';
 
 /** A HubSpot record id as the jobs carry it: digits only. */
 const recordId = z.string().regex(/^[1-9]\d{0,18}$/, 'must be a numeric HubSpot id');
@@ -115,6 +116,7 @@ export const JOBS = {
     debounceSeconds: 0,
     batchSize: 1,
   }, () => 'full-sync'),
+  'sync-range': defineJob('sync-range', syncRangePayload, SYNC_RANGE_POLICY, syncRangeKey),
 } as const;
 
 export type JobName = keyof typeof JOBS;

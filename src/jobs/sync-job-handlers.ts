@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { EngineConfig } from '../domain/config/engine-config';
-import { PortalContextCache, type HubSpotGateway, type PortalContext } from '../hubspot';
+import { PortalContextCache, SYNC_COMPANIES_PER_ASSEMBLY, type HubSpotGateway, type PortalContext } from '../hubspot';
 import { companiesOfRecords } from '../hubspot/feedback-companies';
 import { runFullSync } from '../sync/full-sync';
+import { runRangeSyncStep } from '../sync/ranges/range-sync';
 import { loadChurnModel } from '../sync/model-store';
 import { recomputeCompanies } from '../sync/recompute-companies';
 import type { EngineStateSource } from '../app/engine-state';
@@ -74,5 +75,16 @@ export function syncJobHandlers(options: SyncJobHandlerOptions): JobHandlers {
       options.logger.info({ companiesRead: summary.companiesRead, companiesChanged: summary.companiesChanged, failed: summary.failed.length, apiCalls: summary.apiCallsTotal }, 'full sync job done');
       if (summary.failed.length > 0) throw new Error(`full sync: HubSpot refused ${summary.failed.length} companies (${summary.failed.slice(0, 3).map((f) => `${f.id}: ${f.message}`).join('; ')})`);
     },
+    // A range-split full sync shares its results through the store: without one, the worker takes none.
+    syncRange: options.store ? rangeSyncStep(options.store) : undefined,
   };
+
+  function rangeSyncStep(store: Store): JobHandlers['syncRange'] {
+    return async (payload, job) => {
+      const { config, settingsVersion } = await engine();
+      const { portalId: _portal, ...step } = payload;
+      await runRangeSyncStep({ gateway: options.gateway, config, settingsVersion, store, portalContext, modelPath, now, send: job.send, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY }, step as Parameters<typeof runRangeSyncStep>[1]);
+      options.logger.info({ syncRunId: payload.syncRunId, stage: payload.stage, range: payload.range }, 'range sync step done');
+    };
+  }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_FULL_SYNC_CRON, type FullSyncPayload, type JobName, type RecomputeCompaniesPayload, type ResolveChangedRecordsPayload } from './job-definitions';
 import type { JobHandler, JobQueue } from './job-queue';
+import type { SyncRangePayload } from './range-sync-jobs';
 import { QueueError } from './queue-error';
 
 /** What the worker runs, injected (the CLI wires them to the sync; tests to recorders). */
@@ -17,6 +18,8 @@ export interface JobHandlers {
   /** The companies linked to these deals, tickets or contacts (one association batch read). */
   companiesOf(objectType: ResolveChangedRecordsPayload['objectType'], ids: string[]): Promise<string[]>;
   fullSync(payload: FullSyncPayload, context: { jobId: string }): Promise<void>;
+  /** One step of a range-split full sync; `send` queues the next step on this worker's queue. Absent: the worker takes no such jobs. */
+  syncRange?(payload: SyncRangePayload, context: { jobId: string; send(next: Omit<SyncRangePayload, 'portalId'>): Promise<unknown> }): Promise<void>;
 }
 
 export interface WorkerLogger {
@@ -152,6 +155,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     }),
     { concurrency: 1 },
   );
+
+  const { syncRange } = handlers;
+  if (syncRange) {
+    await queue.work(
+      'sync-range',
+      logged('range sync step', async (jobs) => {
+        for (const job of jobs) await syncRange(job.payload, { jobId: job.id, send: (next) => queue.send('sync-range', next) });
+      }),
+      { concurrency },
+    );
+  }
 
   if (options.fullSyncCron !== null) await queue.schedule('full-sync', options.fullSyncCron ?? DEFAULT_FULL_SYNC_CRON, { reason: 'schedule' });
 

@@ -1,5 +1,4 @@
-import { fitChurnModel, type ChurnModel, type ChurnModelReport } from '../domain/churn-risk/churn-model';
-import { DAY_MS } from '../domain/time/days';
+import type { ChurnModel, ChurnModelReport } from '../domain/churn-risk/churn-model';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Customer } from '../domain/customer';
 import { assertPortalSetUp, checkMappedProperties, readCustomerPages, readPortalContext, type HubSpotGateway, type PortalContext } from '../hubspot';
@@ -114,7 +113,7 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     const missingProperties = await checkMappedProperties(gateway, config.mapping);
     // A resumed run adds up the pages it already spooled again: the tally is the same as if it had not stopped.
     const tally = new PortalTally(config);
-    tally.absorb(spooled(checkpoint));
+    await tally.absorbAll(spooled(checkpoint));
     progress.companiesRead = tally.companies;
     report();
     if (!checkpoint.readComplete) {
@@ -131,10 +130,10 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
 
     progress.phase = 'fitting';
     report();
-    const model = withBacktest(fitChurnModel(tally.lessons, config), tally, config, asOf);
+    const model = tally.fitModel(config, asOf);
 
     progress.phase = 'writing';
-    progress.toWrite = countChanged(checkpoint, config, model);
+    progress.toWrite = await countChanged(checkpoint, config, model);
     report();
     const written = await writeChanges(options, checkpoint, model, tally, () => {
       progress.written += 1;
@@ -191,10 +190,4 @@ export async function runFullSync(options: FullSyncOptions): Promise<SyncSummary
     if (options.store && run) await options.store.syncRuns.finish(run.id, { finishedAt: new Date(), outcome: 'failed', apiCalls: gateway.totalCalls(), companiesChanged: 0, modelVersion: null, summary: { error: error instanceof Error ? error.message : String(error) } }).catch(() => undefined);
     throw error;
   }
-}
-
-/** The model with the backtest by level added to its report (kept with it, printed by `--json`). */
-function withBacktest(model: ChurnModel, tally: PortalTally, config: EngineConfig, asOf: Date): ChurnModel {
-  const levelsAsOf = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
-  return model.report ? { ...model, report: { ...model.report, backtest: tally.backtest.backtest(levelsAsOf) } } : model;
 }

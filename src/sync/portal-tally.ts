@@ -1,7 +1,8 @@
-import { firstTrainPeriod } from '../domain/churn-risk/churn-model';
+import { firstTrainPeriod, fitChurnModel, type ChurnModel } from '../domain/churn-risk/churn-model';
 import { LessonReservoir, SYNC_LESSON_LIMITS, type LessonLimits } from '../domain/churn-risk/lesson-reservoir';
 import { BacktestTally } from '../domain/churn-risk/risk-backtest';
 import type { EngineConfig } from '../domain/config/engine-config';
+import { DAY_MS } from '../domain/time/days';
 import type { EarlyChurnRecord } from '../domain/sales/early-churn-record';
 import type { CustomerResult } from './customer-result';
 import { repRecords } from './deal-retention-values';
@@ -29,5 +30,21 @@ export class PortalTally {
       if (result.backtest) this.backtest.add(result.backtest);
       repRecords([result], this.reps);
     }
+  }
+
+  /** {@link absorb} for a stream that may be read asynchronously (a spool on disk, or results in the store). */
+  async absorbAll(results: Iterable<CustomerResult> | AsyncIterable<CustomerResult>): Promise<void> {
+    for await (const result of results) this.absorb([result]);
+  }
+
+  /**
+   * The churn model fitted on the portal's lessons (or the rule weights), with the rule backtest
+   * by level added to its report (kept with it, printed by `--json`): the full sync's fit, and the
+   * range-split sync's fit job's, so both give the same model for the same results.
+   */
+  fitModel(config: EngineConfig, asOf: Date): ChurnModel {
+    const model = fitChurnModel(this.lessons, config);
+    const levelsAsOf = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
+    return model.report ? { ...model, report: { ...model.report, backtest: this.backtest.backtest(levelsAsOf) } } : model;
   }
 }

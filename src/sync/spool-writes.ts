@@ -7,7 +7,6 @@ import { Batcher } from './batcher';
 import { finalValues, type CustomerResult } from './customer-result';
 import { dealRetentionUpdates } from './deal-retention-values';
 import type { PortalTally } from './portal-tally';
-import type { SyncCheckpoint } from './sync-checkpoint';
 import { snapshotOf } from './sync-records';
 
 export interface PropertyChange {
@@ -30,21 +29,32 @@ const WRITE_BATCH = 100;
 const DEAL_BATCH_OFFSET = 1_000_000;
 const PREVIEW = 20;
 
-/** The results the checkpoint's spool holds, streamed in reading order. */
-export const spooled = (checkpoint: SyncCheckpoint) => checkpoint.records() as Generator<CustomerResult>;
+/**
+ * Scored results to write from, in reading order, and the write batches already done: the full
+ * sync's checkpoint (its on-disk spool), or one company-id range's results in the store
+ * (`src/sync/ranges/`), which several workers share.
+ */
+export interface ResultSource {
+  records(): Iterable<unknown> | AsyncIterable<unknown>;
+  readonly writtenBatches: ReadonlySet<number>;
+  recordWrittenBatch(batch: number): void;
+}
+
+/** The results the source holds, streamed in reading order. */
+export const spooled = (source: Pick<ResultSource, 'records'>) => source.records() as Iterable<CustomerResult> | AsyncIterable<CustomerResult>;
 
 /** Each spooled result with the values to write once the model is known, and those that differ from HubSpot's. */
-function* finals(checkpoint: SyncCheckpoint, config: EngineConfig, model: ChurnModel): Generator<{ result: CustomerResult; values: PropertyValues; changes: Record<string, string> }> {
-  for (const result of spooled(checkpoint)) {
+async function* finals(source: Pick<ResultSource, 'records'>, config: EngineConfig, model: ChurnModel): AsyncGenerator<{ result: CustomerResult; values: PropertyValues; changes: Record<string, string> }> {
+  for await (const result of spooled(source)) {
     const values = finalValues(result, config, model);
     yield { result, values, changes: changedValues(values, result.current) };
   }
 }
 
 /** Companies whose properties will change (the progress bar's total), one pass over the spool. */
-export function countChanged(checkpoint: SyncCheckpoint, config: EngineConfig, model: ChurnModel): number {
+export async function countChanged(source: Pick<ResultSource, 'records'>, config: EngineConfig, model: ChurnModel): Promise<number> {
   let count = 0;
-  for (const { changes } of finals(checkpoint, config, model)) if (Object.keys(changes).length > 0) count += 1;
+  for await (const { changes } of finals(source, config, model)) if (Object.keys(changes).length > 0) count += 1;
   return count;
 }
 
@@ -56,9 +66,9 @@ export function countChanged(checkpoint: SyncCheckpoint, config: EngineConfig, m
  */
 export async function writeChanges(
   options: { gateway: HubSpotGateway; config: EngineConfig; dryRun?: boolean },
-  checkpoint: SyncCheckpoint,
+  checkpoint: ResultSource,
   model: ChurnModel,
-  tally: PortalTally,
+  tally: Pick<PortalTally, 'reps'>,
   onCompanyWritten: () => void,
 ): Promise<WrittenChanges> {
   const { gateway, dryRun } = options;
@@ -80,7 +90,7 @@ export async function writeChanges(
     checkpoint.recordWrittenBatch(marker);
   });
 
-  for (const { result, values, changes } of finals(checkpoint, options.config, model)) {
+  for await (const { result, values, changes } of finals(checkpoint, options.config, model)) {
     const changed = Object.keys(changes).length;
     if (changed > 0) {
       out.companiesChanged += 1;
@@ -97,8 +107,8 @@ export async function writeChanges(
 }
 
 /** Each company's snapshot for the day, streamed from the spool. */
-export function* snapshotsOf(checkpoint: SyncCheckpoint, config: EngineConfig, model: ChurnModel, asOf: Date, versions: { settingsVersion: number; modelVersion: number | null }): Generator<CompanySnapshot> {
-  for (const { result, values } of finals(checkpoint, config, model)) yield snapshotOf(result, values, asOf, versions);
+export async function* snapshotsOf(source: Pick<ResultSource, 'records'>, config: EngineConfig, model: ChurnModel, asOf: Date, versions: { settingsVersion: number; modelVersion: number | null }): AsyncGenerator<CompanySnapshot> {
+  for await (const { result, values } of finals(source, config, model)) yield snapshotOf(result, values, asOf, versions);
 }
 
 function describeChange(companyId: string, next: PropertyValues, current: PropertyValues): PropertyChange {

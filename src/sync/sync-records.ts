@@ -39,9 +39,9 @@ export async function saveModelVersion(store: SyncStore, model: ChurnModel, sett
 }
 
 /** Snapshots go to the store in chunks as they stream, so a 100,000-company portal never builds one giant statement or array. */
-export async function writeSnapshots(store: SyncStore, rows: Iterable<CompanySnapshot>, chunk = 5_000): Promise<void> {
+export async function writeSnapshots(store: Pick<SyncStore, 'snapshots'>, rows: Iterable<CompanySnapshot> | AsyncIterable<CompanySnapshot>, chunk = 5_000): Promise<void> {
   const batcher = new Batcher<CompanySnapshot>(chunk, (slice) => store.snapshots.write(slice));
-  for (const row of rows) await batcher.push(row);
+  for await (const row of rows) await batcher.push(row);
   await batcher.drain();
 }
 

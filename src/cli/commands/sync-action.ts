@@ -13,6 +13,7 @@ import { withHubSpotAt } from '../hubspot-reach';
 import { openEngineSession } from '../engine-session';
 import { createSyncProgress } from '../sync-progress';
 import { parseFlags } from '../parse-flags';
+import { usageError } from '../cli-error';
 import { syncFlags } from './sync-flags';
 
 function rejected(failed: { id: string; message: string }[]): string | undefined {
@@ -38,6 +39,11 @@ export async function runSync(raw: Record<string, unknown>): Promise<CommandResu
   const modelPath = join(flags.stateDir, 'churn-model.json');
   const asOf = () => (flags.asOf ? new Date(flags.asOf) : new Date());
   try {
+    if (flags.ranges !== undefined) {
+      if (flags.since || flags.dryRun) throw usageError('--ranges splits a full sync that writes: not with --since or --dry-run');
+      const { queueRangeSync } = require('./sync-ranges-action') as typeof import('./sync-ranges-action');
+      return await queueRangeSync({ gateway, store: session.store, config, baseUrl: flags.baseUrl, ranges: flags.ranges, settingsVersion: session.state.settingsVersion, asOf });
+    }
     if (flags.since) {
       const since = flags.since;
       const at = asOf();

@@ -19,6 +19,7 @@ export function registerSyncCommand(program: Command): void {
     .option('--as-of <time>', 'compute as of this time instead of now (replays, backfills)')
     .option('--restart', 'forget an unfinished run and start over')
     .option('--batch-companies <n>', 'companies whose deals, tickets and contacts are read together: larger is closer to one call per 100 objects, smaller checkpoints more often', String(SYNC_BATCH_DEFAULT))
+    .option('--ranges <n>', 'split the full sync into n company-id ranges queued for workers (cs-health worker) to take, and return')
     .addOption(new Option('--tier <tier>', `the portal's HubSpot tier, which sets the request pace (${describeTiers()})`).choices(TIER_NAMES).default(DEFAULTS.tier))
     .option('--rate-limit <n>', "requests per 10 seconds, instead of the tier's")
     .option('--json', JSON_FLAG_HELP)

@@ -22,5 +22,6 @@ export const syncFlags = z.object({
   tier: z.enum(TIER_NAMES as [string, ...string[]]),
   rateLimit: wholeNumberFlag('--rate-limit', { min: 1 }).optional(),
   batchCompanies: wholeNumberFlag('--batch-companies', { min: 100 }),
+  ranges: wholeNumberFlag('--ranges', { min: 1, max: 1_000 }).optional(),
 });
 export type SyncFlags = z.infer<typeof syncFlags>;
