@@ -75,10 +75,13 @@ function portalHandlers(portal: Portal, inner: JobHandlers, fullSyncSlots: FairS
       throw portalError(portal, error);
     }
   };
+  const { syncRange } = inner;
   return {
     recomputeCompanies: (companyIds, context) => named(() => inner.recomputeCompanies(companyIds, context)),
     companiesOf: (objectType, ids) => named(() => inner.companiesOf(objectType, ids)),
     fullSync: (payload, context) => fullSyncSlots.run(() => named(() => inner.fullSync(payload, context))),
+    // A range step is a part of one split sync, paced by the portal's own gateway like the rest.
+    syncRange: syncRange && ((payload, context) => named(() => syncRange(payload, context))),
   };
 }
 
