@@ -54,7 +54,7 @@ export interface CustomerSignals {
   heldAtCurrent: ('usage' | 'relationship')[];
 }
 
-const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
+export const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
 
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
@@ -144,7 +144,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
  * A ticket closed today with neither is taken as closed only for today (`isToday`): its state on a
  * past date is unknown, and using today's would let the future leak into the past.
  */
-function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
+export function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
   const closedAt = ticket.closedAt?.getTime();
   if (closedAt !== undefined) return closedAt > t;
   const changes = ticket.stateChanges;
@@ -157,7 +157,7 @@ function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boole
 }
 
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
-function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
+export function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
   const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort(byStart);
   for (const c of sorted) {
@@ -204,7 +204,7 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
 }
 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
-function median(values: number[]): number | undefined {
+export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
   if (values.length > 2) values.sort(ascending);
   const mid = values.length >> 1;
