@@ -7,6 +7,7 @@ import { DAY_MS, HOUR_MS } from '../time/days';
 import type { EngineConfig } from '../config/engine-config';
 import type { CsatFigures } from '../feedback/csat';
 import type { NpsFigures } from '../feedback/nps';
+import { sortSmall } from '../sort-small';
 
 /**
  * Everything the health score and the churn risk read, measured once per customer and date.
@@ -77,8 +78,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
     const closedAt = ticket.closedAt?.getTime();
-    const openThen = isOpenAt(ticket, t, !past);
-    if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
+    // Priority first: whether the ticket was open then is only needed for a high-priority one.
+    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, !past)) {
       openHigh += 1;
       if (t - created >= staleAge) stale += 1;
     }
@@ -159,7 +160,8 @@ export function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
 export function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
-  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort(byStart);
+  // Valid starts sort the same by insertion; an invalid one (NaN) leaves the order to Array.sort, as always.
+  const sorted = startsInOrder(contracts) ? contracts : contracts.every(hasValidStart) ? sortSmall([...contracts], byStart) : [...contracts].sort(byStart);
   for (const c of sorted) {
     if (c.start.getTime() > reached + DAY_MS) break;
     const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -170,6 +172,7 @@ export function coversWindow(contracts: readonly RevenueContract[], from: number
 }
 
 const byStart = (a: RevenueContract, b: RevenueContract) => a.start.getTime() - b.start.getTime();
+const hasValidStart = (c: RevenueContract) => !Number.isNaN(c.start.getTime());
 const ascending = (a: number, b: number) => a - b;
 
 /**
@@ -206,7 +209,8 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  if (values.length > 2) values.sort(ascending);
+  // Hours are differences of valid instants (a NaN fails the window checks before it is pushed).
+  if (values.length > 2) sortSmall(values, ascending);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }

@@ -5,6 +5,7 @@ import { signalsAt, type CustomerSignals } from './customer-signals';
 import { healthBand, type HealthBand } from './health-band';
 import { pastScore } from './past-score';
 import { COMPONENT_LABELS, readComponent, type ComponentReading } from './health-components';
+import { sortSmall } from '../sort-small';
 
 export interface ComponentBreakdown {
   key: ComponentKey;
@@ -143,7 +144,8 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
     const c = now.components[i], change = c.contribution - past.contributions[i];
     if (Math.abs(change) >= 0.05) movers.push({ key: c.key, label: c.label, change });
   }
-  if (movers.length > 1) movers.sort(largestChangeFirst);
+  // A NaN change fails the 0.05 test above, so the movers' keys are numbers.
+  if (movers.length > 1) sortSmall(movers, largestChangeFirst);
   return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: past.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
 
