@@ -5,7 +5,7 @@ import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS, HOUR_MS } from '../time/days';
 import type { EngineConfig } from '../config/engine-config';
-import type { CsatFigures } from '../feedback/csat';
+import type { CsatFigures, CsatScale } from '../feedback/csat';
 import type { NpsFigures } from '../feedback/nps';
 import { sortSmall } from '../sort-small';
 
@@ -69,7 +69,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const t = at.getTime();
   // Point in time: on a past date, a contract signed after it (a later renewal) was not known then.
   // Today, every won deal the portal holds is known, whatever its close date says.
-  const contracts = !past || allContracts.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? allContracts : allContracts.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
+  const contracts = past ? contractsSignedBy(allContracts, t) : allContracts;
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
@@ -89,11 +89,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
   }
 
-  const feedback = companyFeedback(customer, at, config.windows.feedbackDays, {
-    min: 1,
-    max: config.mapping.feedback.csatScaleMax,
-    positiveFrom: Math.ceil(config.mapping.feedback.csatScaleMax * 0.8),
-  });
+  const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
   const [npsRecent, npsPrevious] = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
@@ -139,6 +135,27 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     heldAtCurrent,
   };
 }
+
+/**
+ * The contracts signed by `t` (an unsigned one counts as known): the same array when all of them
+ * are, else a filtered copy. Loops rather than every/filter closures: this runs for every past date.
+ */
+export function contractsSignedBy(contracts: RevenueContract[], t: number): RevenueContract[] {
+  let all = true;
+  for (const c of contracts) if (!(c.signedAt === undefined || c.signedAt.getTime() <= t)) all = false;
+  if (all) return contracts;
+  const known: RevenueContract[] = [];
+  for (const c of contracts) if (c.signedAt === undefined || c.signedAt.getTime() <= t) known.push(c);
+  return known;
+}
+
+/** The CSAT scale of a configured maximum, made once per maximum rather than once per customer and date. */
+function csatScaleOf(max: number): CsatScale {
+  if (lastCsatScale?.max !== max) lastCsatScale = { min: 1, max, positiveFrom: Math.ceil(max * 0.8) };
+  return lastCsatScale;
+}
+
+let lastCsatScale: CsatScale | undefined;
 
 /**
  * Whether a ticket was open at `t`: from its close date when known, else from its stage history.

@@ -1,8 +1,8 @@
 import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../config/engine-config';
-import type { Customer, RevenueContract } from '../customer';
+import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS, HOUR_MS } from '../time/days';
-import { coversWindow, HIGH_PRIORITIES, isOpenAt, median, type CustomerSignals } from './customer-signals';
+import { contractsSignedBy, coversWindow, HIGH_PRIORITIES, isOpenAt, median, type CustomerSignals } from './customer-signals';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -29,8 +29,7 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   const t = at.getTime();
   const rules = config.health.rules;
   // Contracts signed by then, as signalsAt selects them for a past date.
-  const all = current.allContracts;
-  const contracts: readonly RevenueContract[] = all.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? all : all.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
+  const contracts = contractsSignedBy(current.allContracts, t);
 
   // Tickets: open high-priority ones, the window's count and its median resolution.
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
