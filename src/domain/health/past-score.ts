@@ -20,7 +20,7 @@ export interface PastScore {
  * It equals `computeScore(signalsAt(customer, config, at, current), weights, config, false)` number
  * for number (a test holds the two together on every demo company and many dates), but measures only
  * what the components read: no feedback metrics with their figures, no readings, no breakdown objects,
- * no signals record. That full past assessment was a third of the engine's time and most of its garbage.
+ * no signals record. That full past assessment was about a quarter of the engine's time and garbage.
  *
  * @example
  * pastScore(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-10-23'), signalsAt(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22')), DEFAULT_ENGINE_CONFIG.health.weights).score // => 61.2
