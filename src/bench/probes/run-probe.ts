@@ -1,10 +1,29 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..', '..');
 
 /** Runs `src/bench/probes/<name>.ts` in a fresh node process (through tsx) and returns its JSON answer. */
 export function runProbe<T>(name: string, args: Record<string, unknown>, nodeFlags: string[] = []): Promise<T> {
+  return runNode<T>(name, [...nodeFlags, '--require', 'tsx/cjs', join(__dirname, `${name}.ts`)], args);
+}
+
+/**
+ * Runs the probe compiled the way the shipped CLI is (`src/cli/bundle-cli.ts`: one esbuild bundle,
+ * CommonJS for node 20, packages left in node_modules), so it measures the code as production runs
+ * it rather than through tsx, whose per-module export getters sit on every cross-module call.
+ * The bundle goes to `dist/bench/` (under the root, so its packages resolve from node_modules).
+ */
+export async function runBundledProbe<T>(name: string, args: Record<string, unknown>, nodeFlags: string[] = []): Promise<T> {
+  const outfile = join(ROOT, 'dist', 'bench', `${name}.js`);
+  await build({ entryPoints: [join(__dirname, `${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning', legalComments: 'none' });
+  return runNode<T>(name, [...nodeFlags, outfile], args);
+}
+
+function runNode<T>(name: string, nodeArgs: string[], args: Record<string, unknown>): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags, '--require', 'tsx/cjs', join(__dirname, `${name}.ts`), JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...nodeArgs, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
     child.once('error', reject);

@@ -7,6 +7,7 @@ import type { ChurnModel } from './churn-model';
 import type { LogisticModel } from './logistic-regression';
 import { featureContributions, predictLogistic } from './logistic-regression';
 import { firedSignals } from './risk-signals';
+import { sortSmall } from '../sort-small';
 
 export type ChurnRiskLevel = 'low' | 'medium' | 'high';
 
@@ -53,7 +54,8 @@ export function rankedReasons(signals: CustomerSignals, health: { score: number;
     const points = weights[f.rule] * f.strength;
     if (points > 0) reasons.push({ rule: f.rule, reason: f.reason, points });
   }
-  return reasons.length > 1 ? reasons.sort(mostPointsFirst) : reasons;
+  // Points above 0 are numbers (NaN fails the test) and each rule fires once: a consistent order.
+  return reasons.length > 1 ? sortSmall(reasons, mostPointsFirst) : reasons;
 }
 
 const mostPointsFirst = (a: ChurnRiskReason, b: ChurnRiskReason) => b.points - a.points || a.rule.localeCompare(b.rule);

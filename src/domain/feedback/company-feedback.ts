@@ -23,10 +23,13 @@ export interface CompanyFeedback {
 export function feedbackInWindow(customer: Pick<Customer, 'feedback'>, asOf: Date, windowDays: number): FeedbackResponse[] {
   const end = asOf.getTime();
   const start = end - windowDays * DAY_MS;
-  return customer.feedback.filter((r) => {
+  // A loop, not filter: no closure per call on the engine's hot path.
+  const answers: FeedbackResponse[] = [];
+  for (const r of customer.feedback) {
     const t = r.submittedAt.getTime();
-    return t > start && t <= end && !r.isEmployeeSurvey;
-  });
+    if (t > start && t <= end && !r.isEmployeeSurvey) answers.push(r);
+  }
+  return answers;
 }
 
 /**

@@ -5,8 +5,9 @@ import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS, HOUR_MS } from '../time/days';
 import type { EngineConfig } from '../config/engine-config';
-import type { CsatFigures } from '../feedback/csat';
+import type { CsatFigures, CsatScale } from '../feedback/csat';
 import type { NpsFigures } from '../feedback/nps';
+import { sortSmall } from '../sort-small';
 
 /**
  * Everything the health score and the churn risk read, measured once per customer and date.
@@ -54,7 +55,7 @@ export interface CustomerSignals {
   heldAtCurrent: ('usage' | 'relationship')[];
 }
 
-const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
+export const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
 
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
@@ -68,7 +69,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const t = at.getTime();
   // Point in time: on a past date, a contract signed after it (a later renewal) was not known then.
   // Today, every won deal the portal holds is known, whatever its close date says.
-  const contracts = !past || allContracts.every((c) => c.signedAt === undefined || c.signedAt.getTime() <= t) ? allContracts : allContracts.filter((c) => c.signedAt === undefined || c.signedAt.getTime() <= t);
+  const contracts = past ? contractsSignedBy(allContracts, t) : allContracts;
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
@@ -77,8 +78,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
     const closedAt = ticket.closedAt?.getTime();
-    const openThen = isOpenAt(ticket, t, !past);
-    if (openThen && ticket.priority && HIGH_PRIORITIES.has(ticket.priority)) {
+    // Priority first: whether the ticket was open then is only needed for a high-priority one.
+    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, !past)) {
       openHigh += 1;
       if (t - created >= staleAge) stale += 1;
     }
@@ -88,11 +89,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
   }
 
-  const feedback = companyFeedback(customer, at, config.windows.feedbackDays, {
-    min: 1,
-    max: config.mapping.feedback.csatScaleMax,
-    positiveFrom: Math.ceil(config.mapping.feedback.csatScaleMax * 0.8),
-  });
+  const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
   const [npsRecent, npsPrevious] = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
@@ -140,11 +137,32 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
 }
 
 /**
+ * The contracts signed by `t` (an unsigned one counts as known): the same array when all of them
+ * are, else a filtered copy. Loops rather than every/filter closures: this runs for every past date.
+ */
+export function contractsSignedBy(contracts: RevenueContract[], t: number): RevenueContract[] {
+  let all = true;
+  for (const c of contracts) if (!(c.signedAt === undefined || c.signedAt.getTime() <= t)) all = false;
+  if (all) return contracts;
+  const known: RevenueContract[] = [];
+  for (const c of contracts) if (c.signedAt === undefined || c.signedAt.getTime() <= t) known.push(c);
+  return known;
+}
+
+/** The CSAT scale of a configured maximum, made once per maximum rather than once per customer and date. */
+function csatScaleOf(max: number): CsatScale {
+  if (lastCsatScale?.max !== max) lastCsatScale = { min: 1, max, positiveFrom: Math.ceil(max * 0.8) };
+  return lastCsatScale;
+}
+
+let lastCsatScale: CsatScale | undefined;
+
+/**
  * Whether a ticket was open at `t`: from its close date when known, else from its stage history.
  * A ticket closed today with neither is taken as closed only for today (`isToday`): its state on a
  * past date is unknown, and using today's would let the future leak into the past.
  */
-function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
+export function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
   const closedAt = ticket.closedAt?.getTime();
   if (closedAt !== undefined) return closedAt > t;
   const changes = ticket.stateChanges;
@@ -157,9 +175,10 @@ function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boole
 }
 
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */
-function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
+export function coversWindow(contracts: readonly RevenueContract[], from: number, to: number): boolean {
   let reached = from;
-  const sorted = startsInOrder(contracts) ? contracts : [...contracts].sort(byStart);
+  // Valid starts sort the same by insertion; an invalid one (NaN) leaves the order to Array.sort, as always.
+  const sorted = startsInOrder(contracts) ? contracts : contracts.every(hasValidStart) ? sortSmall([...contracts], byStart) : [...contracts].sort(byStart);
   for (const c of sorted) {
     if (c.start.getTime() > reached + DAY_MS) break;
     const end = c.end?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -170,6 +189,7 @@ function coversWindow(contracts: readonly RevenueContract[], from: number, to: n
 }
 
 const byStart = (a: RevenueContract, b: RevenueContract) => a.start.getTime() - b.start.getTime();
+const hasValidStart = (c: RevenueContract) => !Number.isNaN(c.start.getTime());
 const ascending = (a: number, b: number) => a - b;
 
 /**
@@ -204,9 +224,10 @@ function npsHalves(feedback: Customer['feedback'], t: number): [number | undefin
 }
 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
-function median(values: number[]): number | undefined {
+export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  if (values.length > 2) values.sort(ascending);
+  // Hours are differences of valid instants (a NaN fails the window checks before it is pushed).
+  if (values.length > 2) sortSmall(values, ascending);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }

@@ -3,6 +3,8 @@ import type { CustomerSignals } from './customer-signals';
 import { scoreLinear, scoreThreshold } from './scoring-rules';
 
 /** One component's reading: a sub-score 0-100 with the value behind it in words, or why there is none. */
+type HealthRules = EngineConfig['health']['rules'];
+
 export type ComponentReading =
   | { status: 'scored'; value: number; unit: string; summary: string; subScore: number }
   | { status: 'no_data'; reason: string };
@@ -47,9 +49,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       // Usage and touches are both engagement: each scored by its rule, averaged over those known.
       const usage = s.usageScore, touches = s.touchesLast90Days;
       if (usage === undefined && touches === undefined) return { status: 'no_data', reason: 'no product usage or touch count recorded' };
-      const usageScore = usage === undefined ? undefined : scoreLinear(usage, rules.usage);
-      const touchScore = touches === undefined ? undefined : scoreLinear(touches, rules.touches);
-      const subScore = usageScore !== undefined && touchScore !== undefined ? (usageScore + touchScore) / 2 : (usageScore ?? touchScore as number);
+      const subScore = usageSubScore(usage, touches, rules) as number;
       const summary = !describe
         ? ''
         : joinParts(usage === undefined ? '' : `usage score ${round1(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`);
@@ -63,46 +63,82 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       // flood of tickets is trouble even when none is urgent (averaging would hide either).
       // Zero tickets is good news only from a customer who could have opened them all along: for a
       // prospect, a new or a lapsed customer it is no data, not a perfect score.
-      if (s.ticketsInWindow === 0 && s.openHighPriorityTickets === 0 && !s.customerOverTicketWindow) {
+      const norm = ticketNorm(s.segment, config);
+      const subScore = supportLoadSubScore(s.openHighPriorityTickets, s.ticketsInWindow, s.customerOverTicketWindow, norm, rules);
+      if (subScore === undefined) {
         return { status: 'no_data', reason: `no ticket in the last ${config.windows.ticketDays} days, and not a customer over all of them` };
       }
-      const norm = ticketNorm(s.segment, config);
-      const open = scoreThreshold(s.openHighPriorityTickets, rules.supportLoad);
-      const volume = scoreLinear(s.ticketsInWindow / norm, rules.ticketVolume);
       const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket')}, ${plural(s.ticketsInWindow, 'ticket')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
-      return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore: Math.min(open, volume) };
+      return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore };
     }
     case 'resolution': {
       const hours = s.medianResolutionHours;
       if (hours === undefined) return { status: 'no_data', reason: `no ticket closed in the last ${config.windows.ticketDays} days` };
-      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${round1(hours)} h` : '', subScore: scoreLinear(hours, rules.resolution) };
+      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${round1(hours)} h` : '', subScore: resolutionSubScore(hours, rules) };
     }
     case 'sentiment': {
       const nps = s.nps.kind === 'value' ? s.nps.value : undefined;
       const csat = s.csat.kind === 'value' ? s.csat.value : undefined;
       if (!nps && !csat) return { status: 'no_data', reason: 'no feedback yet' };
-      const npsScore = nps ? scoreLinear(nps.score, rules.nps) : undefined;
-      const csatScore = csat ? scoreLinear(csat.score, rules.csat) : undefined;
-      const subScore = npsScore !== undefined && csatScore !== undefined ? (npsScore + csatScore) / 2 : (npsScore ?? csatScore as number);
+      const subScore = sentimentSubScore(nps?.score, csat?.score, rules) as number;
       const summary = !describe
         ? ''
         : joinParts(nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : '');
       return { status: 'scored', value: subScore, unit: 'sentiment', summary, subScore };
     }
     case 'commercial': {
-      if (s.mrr90DaysAgo <= 0) {
-        if (s.mrrNow > 0) return { status: 'scored', value: 0, unit: '% MRR change', summary: 'new revenue in the last 90 days', subScore: scoreLinear(0, rules.commercial) };
-        return { status: 'no_data', reason: 'no recurring revenue' };
-      }
-      const change = ((s.mrrNow - s.mrr90DaysAgo) / s.mrr90DaysAgo) * 100;
+      const subScore = commercialSubScore(s.mrrNow, s.mrr90DaysAgo, rules);
+      if (subScore === undefined) return { status: 'no_data', reason: 'no recurring revenue' };
+      if (s.mrr90DaysAgo <= 0) return { status: 'scored', value: 0, unit: '% MRR change', summary: 'new revenue in the last 90 days', subScore };
+      const change = mrrChangePercent(s.mrrNow, s.mrr90DaysAgo);
       const verb = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
       const summary = describe ? `MRR ${verb}${change === 0 ? '' : ` ${Math.abs(round1(change))} %`} over 90 days` : '';
-      return { status: 'scored', value: change, unit: '% MRR change', summary, subScore: scoreLinear(change, rules.commercial) };
+      return { status: 'scored', value: change, unit: '% MRR change', summary, subScore };
     }
     case 'relationship': {
       const days = s.daysSinceTouch;
       if (days === undefined) return { status: 'no_data', reason: 'no call, email or meeting logged' };
-      return { status: 'scored', value: days, unit: 'days', summary: describe ? `last touch ${Math.floor(days)} days ago` : '', subScore: scoreLinear(days, rules.relationship) };
+      return { status: 'scored', value: days, unit: 'days', summary: describe ? `last touch ${Math.floor(days)} days ago` : '', subScore: relationshipSubScore(days, rules) };
     }
   }
 }
+
+/*
+ * Each component's sub-score from the numbers alone, undefined when the component has no data. The
+ * readings above and the lean past score of the trend (`past-score.ts`) both use these, so the two
+ * cannot drift apart: the trend's past score is the same arithmetic on the same numbers.
+ */
+
+export function usageSubScore(usage: number | undefined, touches: number | undefined, rules: HealthRules): number | undefined {
+  if (usage === undefined && touches === undefined) return undefined;
+  const usageScore = usage === undefined ? undefined : scoreLinear(usage, rules.usage);
+  const touchScore = touches === undefined ? undefined : scoreLinear(touches, rules.touches);
+  return usageScore !== undefined && touchScore !== undefined ? (usageScore + touchScore) / 2 : (usageScore ?? touchScore);
+}
+
+/**
+ * The worse of open high-priority tickets and volume against the segment's norm. Zero tickets is no
+ * data unless the company was a customer over the whole window (see readComponent).
+ */
+export function supportLoadSubScore(openHighPriority: number, ticketsInWindow: number, customerOverWindow: boolean, norm: number, rules: HealthRules): number | undefined {
+  if (ticketsInWindow === 0 && openHighPriority === 0 && !customerOverWindow) return undefined;
+  return Math.min(scoreThreshold(openHighPriority, rules.supportLoad), scoreLinear(ticketsInWindow / norm, rules.ticketVolume));
+}
+
+export const resolutionSubScore = (hours: number, rules: HealthRules): number => scoreLinear(hours, rules.resolution);
+
+export function sentimentSubScore(nps: number | undefined, csat: number | undefined, rules: HealthRules): number | undefined {
+  const npsScore = nps !== undefined ? scoreLinear(nps, rules.nps) : undefined;
+  const csatScore = csat !== undefined ? scoreLinear(csat, rules.csat) : undefined;
+  return npsScore !== undefined && csatScore !== undefined ? (npsScore + csatScore) / 2 : (npsScore ?? csatScore);
+}
+
+export const mrrChangePercent = (mrrNow: number, mrr90DaysAgo: number): number => ((mrrNow - mrr90DaysAgo) / mrr90DaysAgo) * 100;
+
+/** New revenue (none 90 days ago, some now) scores as flat; no revenue then or now is no data. */
+export function commercialSubScore(mrrNow: number, mrr90DaysAgo: number, rules: HealthRules): number | undefined {
+  if (mrr90DaysAgo <= 0) return mrrNow > 0 ? scoreLinear(0, rules.commercial) : undefined;
+  return scoreLinear(mrrChangePercent(mrrNow, mrr90DaysAgo), rules.commercial);
+}
+
+export const relationshipSubScore = (days: number, rules: HealthRules): number => scoreLinear(days, rules.relationship);

@@ -3,7 +3,9 @@ import type { Customer, HealthOverride } from '../customer';
 import { DAY_MS } from '../time/days';
 import { signalsAt, type CustomerSignals } from './customer-signals';
 import { healthBand, type HealthBand } from './health-band';
+import { pastScore } from './past-score';
 import { COMPONENT_LABELS, readComponent, type ComponentReading } from './health-components';
+import { sortSmall } from '../sort-small';
 
 export interface ComponentBreakdown {
   key: ComponentKey;
@@ -132,18 +134,19 @@ export function scoreHealth(customer: Customer, config: EngineConfig, asOf: Date
 function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: CustomerSignals, now: ComputedScore, weights: ComponentWeights): HealthTrend | undefined {
   const days = config.windows.trendDays;
   const then = new Date(asOf.getTime() - days * DAY_MS);
-  const pastSignals = signalsAt(customer, config, then, signals);
-  const past = computeScore(pastSignals, weights, config, false);
+  // Only the past numbers are compared: the lean past score gives them without a full past assessment.
+  const past = pastScore(customer, config, then, signals, weights);
   const stored = storedScoreAt(customer, then);
-  if (!hasHealthData(past) && stored === undefined) return undefined;
+  if (!past.hasData && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
   const movers: HealthTrend['movers'] = [];
   for (let i = 0; i < now.components.length; i++) {
-    const c = now.components[i], change = c.contribution - past.components[i].contribution;
+    const c = now.components[i], change = c.contribution - past.contributions[i];
     if (Math.abs(change) >= 0.05) movers.push({ key: c.key, label: c.label, change });
   }
-  if (movers.length > 1) movers.sort(largestChangeFirst);
-  return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: pastSignals.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
+  // A NaN change fails the 0.05 test above, so the movers' keys are numbers.
+  if (movers.length > 1) sortSmall(movers, largestChangeFirst);
+  return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: past.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
 
 const largestChangeFirst = (a: { change: number }, b: { change: number }) => Math.abs(b.change) - Math.abs(a.change);

@@ -34,4 +34,15 @@ export function revenueContractsWithIssues(deals: readonly Deal[]): { contracts:
  * @example
  * revenueContracts([{ id: 'd1', outcome: 'lost', mrr: 500 }]) // => []
  */
-export const revenueContracts = (deals: readonly Deal[]): RevenueContract[] => revenueContractsWithIssues(deals).contracts;
+export function revenueContracts(deals: readonly Deal[]): RevenueContract[] {
+  // The same selection as revenueContractsWithIssues without spelling out why each skipped deal is
+  // skipped: the engine calls this once per customer and never reads the reasons.
+  const contracts: RevenueContract[] = [];
+  for (const deal of deals) {
+    if (deal.outcome !== 'won') continue;
+    const start = deal.contractStart ?? deal.closedAt;
+    if (deal.mrr === undefined || !(deal.mrr > 0) || !start || (deal.contractEnd && deal.contractEnd.getTime() <= start.getTime())) continue;
+    contracts.push({ dealId: deal.id, mrr: deal.mrr, start, end: deal.contractEnd, signedAt: deal.closedAt });
+  }
+  return contracts;
+}

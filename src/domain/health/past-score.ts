@@ -1,0 +1,110 @@
+import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../config/engine-config';
+import type { Customer } from '../customer';
+import { mrrOn } from '../revenue/mrr';
+import { DAY_MS, HOUR_MS } from '../time/days';
+import { contractsSignedBy, coversWindow, HIGH_PRIORITIES, isOpenAt, median, type CustomerSignals } from './customer-signals';
+import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
+
+/** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
+export interface PastScore {
+  score: number;
+  /** Points per component, in `COMPONENT_KEYS` order (0 for a component without data). */
+  contributions: number[];
+  /** Some weighted component had data (see `hasHealthData`). */
+  hasData: boolean;
+  heldAtCurrent: CustomerSignals['heldAtCurrent'];
+}
+
+/**
+ * The health score as known at a past date `at`, reduced to the numbers the 30-day trend compares.
+ * It equals `computeScore(signalsAt(customer, config, at, current), weights, config, false)` number
+ * for number (a test holds the two together on every demo company and many dates), but measures only
+ * what the components read: no feedback metrics with their figures, no readings, no breakdown objects,
+ * no signals record. That full past assessment was about a quarter of the engine's time and garbage.
+ *
+ * @example
+ * pastScore(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-10-23'), signalsAt(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22')), DEFAULT_ENGINE_CONFIG.health.weights).score // => 61.2
+ */
+export function pastScore(customer: Customer, config: EngineConfig, at: Date, current: CustomerSignals, weights: ComponentWeights): PastScore {
+  const t = at.getTime();
+  const rules = config.health.rules;
+  // Contracts signed by then, as signalsAt selects them for a past date.
+  const contracts = contractsSignedBy(current.allContracts, t);
+
+  // Tickets: open high-priority ones, the window's count and its median resolution.
+  const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
+  let openHigh = 0, inWindow = 0;
+  resolutionScratch.length = 0;
+  for (const ticket of customer.tickets) {
+    const created = ticket.createdAt.getTime();
+    if (created > t) continue;
+    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
+    if (created > ticketWindowStart) inWindow += 1;
+    const closedAt = ticket.closedAt?.getTime();
+    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionScratch.push((closedAt - created) / HOUR_MS);
+  }
+  const medianHours = median(resolutionScratch);
+
+  // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
+  const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
+  const csatMax = config.mapping.feedback.csatScaleMax, csatPositiveFrom = Math.ceil(csatMax * 0.8);
+  let promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0;
+  for (const r of customer.feedback) {
+    const submitted = r.submittedAt.getTime();
+    if (!(submitted > feedbackFrom && submitted <= t) || r.isEmployeeSurvey) continue;
+    const v = r.value;
+    if (r.surveyType === 'NPS') {
+      if (!Number.isInteger(v) || v < 0 || v > 10) continue;
+      if (v >= 9) promoters += 1;
+      else if (v >= 7) passives += 1;
+      else detractors += 1;
+    } else if (r.surveyType === 'CSAT') {
+      if (!Number.isFinite(v) || v < 1 || v > csatMax) continue;
+      csatTotal += 1;
+      if (v >= csatPositiveFrom) csatPositive += 1;
+    }
+  }
+  const npsTotal = promoters + passives + detractors;
+  const nps = npsTotal === 0 ? undefined : ((promoters - detractors) / npsTotal) * 100;
+  const csat = csatTotal === 0 ? undefined : (csatPositive / csatTotal) * 100;
+
+  // Usage and last touch have no history: a touch after `at` is held at today's value.
+  const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
+  const touch = customer.engagement.lastTouchAt;
+  let daysSinceTouch: number | undefined;
+  if (touch && touch.getTime() <= t) daysSinceTouch = (t - touch.getTime()) / DAY_MS;
+  else if (touch) {
+    daysSinceTouch = current.daysSinceTouch;
+    heldAtCurrent.push('relationship');
+  }
+  const { usageScore, touchesLast90Days } = customer.engagement;
+  if (usageScore !== undefined || touchesLast90Days !== undefined) heldAtCurrent.push('usage');
+
+  const subScores = subScoreScratch;
+  subScores[0] = usageSubScore(usageScore, touchesLast90Days, rules);
+  subScores[1] = supportLoadSubScore(openHigh, inWindow, coversWindow(contracts, ticketWindowStart, t), ticketNorm(customer.segment, config), rules);
+  subScores[2] = medianHours === undefined ? undefined : resolutionSubScore(medianHours, rules);
+  subScores[3] = sentimentSubScore(nps, csat, rules);
+  subScores[4] = commercialSubScore(mrrOn(contracts, t), mrrOn(contracts, t - 90 * DAY_MS), rules);
+  subScores[5] = daysSinceTouch === undefined ? undefined : relationshipSubScore(daysSinceTouch, rules);
+
+  // Re-weighted over the components with data, summed in key order: computeScore's arithmetic.
+  let totalWeight = 0;
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) if (subScores[i] !== undefined) totalWeight += weights[COMPONENT_KEYS[i]];
+  let score = 0;
+  let hasData = false;
+  const contributions = new Array<number>(COMPONENT_KEYS.length);
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
+    const sub = subScores[i], weight = weights[COMPONENT_KEYS[i]];
+    const effectiveWeight = sub !== undefined && totalWeight > 0 ? weight / totalWeight : 0;
+    const contribution = sub !== undefined ? sub * effectiveWeight : 0;
+    score += contribution;
+    contributions[i] = contribution;
+    if (sub !== undefined && weight > 0) hasData = true;
+  }
+  return { score, contributions, hasData, heldAtCurrent };
+}
+
+/** Scratch arrays reused across calls (the engine is synchronous; nothing keeps them). */
+const resolutionScratch: number[] = [];
+const subScoreScratch: (number | undefined)[] = new Array(COMPONENT_KEYS.length).fill(undefined);

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { assessCustomer } from '../../../src/domain/assessment/assess-customer';
+import { DEFAULT_ENGINE_CONFIG as config } from '../../../src/domain/config/engine-config';
+import type { Customer } from '../../../src/domain/customer';
+import { signalsAt } from '../../../src/domain/health/customer-signals';
+import { computeScore, hasHealthData, scorecardWeights } from '../../../src/domain/health/health-score';
+import { pastScore } from '../../../src/domain/health/past-score';
+import { readCustomerPages, readPortalContext } from '../../../src/hubspot';
+import { generateDemoPortal } from '../../../src/sandbox/demo/generate-demo-portal';
+import { withPortal } from '../../hubspot/hubspot-test-portal';
+
+const asOf = new Date('2026-11-01T00:00:00Z');
+const DAY = 86_400_000;
+/** The run date and dates around it: a month, half a year and a year back, and ahead. */
+const DATES = [asOf, new Date('2026-06-15T12:00:00Z'), new Date('2027-03-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z')];
+
+/**
+ * Every value of an assessment in one string: keys in their order, an undefined key kept (it is part
+ * of the shape), dates as instants, -0 and NaN spelled out. Equal strings mean identical results.
+ */
+function canonical(v: unknown): string {
+  if (v === undefined) return 'u';
+  if (v === null) return 'n';
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  if (v instanceof Date) return `D${v.getTime()}`;
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `${k}:${canonical(x)}`).join(',')}}`;
+  throw new Error(`unexpected ${typeof v} in an assessment`);
+}
+
+async function demoCustomers(): Promise<Customer[]> {
+  return withPortal({ seed: (sink) => generateDemoPortal({ companies: 300, seed: 42, asOf }, sink) }, async (gateway) => {
+    const context = await readPortalContext(gateway);
+    const customers: Customer[] = [];
+    for await (const page of readCustomerPages(gateway, context, config.mapping)) customers.push(...page.customers);
+    return customers;
+  });
+}
+
+describe('the engine stays identical on the demo portal while it gets faster', () => {
+  let customers: Customer[];
+  beforeAll(async () => {
+    customers = await demoCustomers();
+  });
+
+  it('takes the trend\'s lean past score equal to the full past computeScore for every company and date', () => {
+    let compared = 0;
+    for (const today of DATES) {
+      for (const customer of customers) {
+        const current = signalsAt(customer, config, today);
+        const { weights } = scorecardWeights(customer.segment, config);
+        for (const days of [1, 30, 90]) {
+          const then = new Date(today.getTime() - days * DAY);
+          const pastSignals = signalsAt(customer, config, then, current);
+          const full = computeScore(pastSignals, weights, config, false);
+          const expected = { score: full.score, contributions: full.components.map((c) => c.contribution), hasData: hasHealthData(full), heldAtCurrent: pastSignals.heldAtCurrent };
+          expect([customer.id, pastScore(customer, config, then, current, weights)]).toEqual([customer.id, expected]);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBe(300 * DATES.length * 3);
+  });
+
+  it('keeps every assessment of the 300 companies on four dates (golden hash, taken before the speed work)', () => {
+    // A change of this hash is a change of some value, health, risk, reason or component: a speed-up
+    // must keep it; a deliberate change of behaviour updates it and says why.
+    const hashes = DATES.map((date) => {
+      const hash = createHash('sha256');
+      for (const customer of customers) hash.update(canonical(assessCustomer(customer, config, date)));
+      return hash.digest('hex').slice(0, 16);
+    });
+    expect(hashes).toEqual(GOLDEN);
+  });
+});
+
+/** Taken at commit 3901721, before the lean past score. */
+const GOLDEN = ['7270f5d9fb732120', 'e590fb45413266ef', 'e1f22a8172d9acde', '9ed406729686b7d0'];
