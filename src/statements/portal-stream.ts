@@ -1,0 +1,64 @@
+import type { Customer } from '../domain/customer';
+import { firstWonDeal } from '../domain/sales/early-churn-record';
+import type { CompanyRecordRepository } from '../store/store';
+import type { ScopeTallies } from './scope-tallies';
+
+export interface StreamedPortal {
+  /** Company records read. */
+  companies: number;
+  /**
+   * The companies each seller brought in (the first won deal is theirs) without owning them, by id
+   * only: a person's book is their owned companies and these ({@link readOwnBook}).
+   */
+  broughtIn: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Reads the store's company records page by page, once, adding each customer to the shared-scope
+ * tallies of every period (its owner's and its seller's scopes, and the company's) and noting who
+ * brought it in. One page of records is held at a time, plus the tallies and the ids noted.
+ *
+ * @example
+ * await streamPortal(store.companies, [tallies]) // => { companies: 10000, broughtIn: Map { '501' => ['1001', ...] } }
+ */
+export async function streamPortal(companies: Pick<CompanyRecordRepository, 'pages'>, tallies: readonly ScopeTallies[], pageSize = 1_000): Promise<StreamedPortal> {
+  const broughtIn = new Map<string, string[]>();
+  let read = 0;
+  for await (const page of companies.pages(undefined, pageSize)) {
+    for (const record of page) {
+      read += 1;
+      const seller = firstWonDeal(record.customer)?.ownerId;
+      const other = seller && seller !== record.ownerId ? seller : undefined;
+      if (other) {
+        const ids = broughtIn.get(other);
+        if (ids) ids.push(record.companyId);
+        else broughtIn.set(other, [record.companyId]);
+      }
+      for (const t of tallies) t.add(record.customer, [record.ownerId ?? undefined, other]);
+    }
+  }
+  return { companies: read, broughtIn };
+}
+
+/** Ids per `getMany` read, so a large book is not one query parameter. */
+const GET_MANY = 1_000;
+
+/**
+ * One person's book from the store: the companies they own, then those they brought in, each
+ * once. Bounded by what one person holds, not by the portal.
+ *
+ * @example
+ * await readOwnBook(store.companies, '501', streamed.broughtIn.get('501') ?? []) // => [Customer, ...]
+ */
+export async function readOwnBook(companies: Pick<CompanyRecordRepository, 'pages' | 'getMany'>, ownerId: string, broughtIn: readonly string[]): Promise<Customer[]> {
+  const book = new Map<string, Customer>();
+  for await (const page of companies.pages({ ownerIds: [ownerId] })) for (const record of page) book.set(record.companyId, record.customer);
+  for (let i = 0; i < broughtIn.length; i += GET_MANY) {
+    const records = await companies.getMany(broughtIn.slice(i, i + GET_MANY));
+    for (const id of broughtIn.slice(i, i + GET_MANY)) {
+      const record = records.get(id);
+      if (record && !book.has(id)) book.set(id, record.customer);
+    }
+  }
+  return [...book.values()];
+}
