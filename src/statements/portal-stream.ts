@@ -1,6 +1,7 @@
 import type { Customer } from '../domain/customer';
 import { firstWonDeal } from '../domain/sales/early-churn-record';
 import type { CompanyRecordRepository } from '../store/store';
+import { companyIds } from './company-ids';
 import type { ScopeTallies } from './scope-tallies';
 
 export interface StreamedPortal {
@@ -8,21 +9,21 @@ export interface StreamedPortal {
   companies: number;
   /**
    * The companies each seller brought in (the first won deal is theirs) without owning them, by id
-   * only: a person's book is their owned companies and these ({@link readOwnBook}).
+   * only ({@link companyIds}): a person's book is their owned companies and these ({@link readOwnBook}).
    */
-  broughtIn: ReadonlyMap<string, readonly string[]>;
+  broughtIn: ReadonlyMap<string, ReturnType<typeof companyIds>>;
 }
 
 /**
  * Reads the store's company records page by page, once, adding each customer to the shared-scope
  * tallies of every period (its owner's and its seller's scopes, and the company's) and noting who
- * brought it in. One page of records is held at a time, plus the tallies and the ids noted.
+ * brought it in. One page of records is held at a time, plus the tallies and the ids noted (8 bytes a company where ids are integers).
  *
  * @example
  * await streamPortal(store.companies, [tallies]) // => { companies: 10000, broughtIn: Map { '501' => ['1001', ...] } }
  */
 export async function streamPortal(companies: Pick<CompanyRecordRepository, 'pages'>, tallies: readonly ScopeTallies[], pageSize = 1_000): Promise<StreamedPortal> {
-  const broughtIn = new Map<string, string[]>();
+  const broughtIn = new Map<string, ReturnType<typeof companyIds>>();
   let read = 0;
   for await (const page of companies.pages(undefined, pageSize)) {
     for (const record of page) {
@@ -30,9 +31,9 @@ export async function streamPortal(companies: Pick<CompanyRecordRepository, 'pag
       const seller = firstWonDeal(record.customer)?.ownerId;
       const other = seller && seller !== record.ownerId ? seller : undefined;
       if (other) {
-        const ids = broughtIn.get(other);
-        if (ids) ids.push(record.companyId);
-        else broughtIn.set(other, [record.companyId]);
+        const ids = broughtIn.get(other) ?? companyIds();
+        ids.push(record.companyId);
+        broughtIn.set(other, ids);
       }
       for (const t of tallies) t.add(record.customer, [record.ownerId ?? undefined, other]);
     }
@@ -48,7 +49,7 @@ const GET_MANY = 1_000;
  * once. Bounded by what one person holds, not by the portal.
  *
  * @example
- * await readOwnBook(store.companies, '501', streamed.broughtIn.get('501') ?? []) // => [Customer, ...]
+ * await readOwnBook(store.companies, '501', streamed.broughtIn.get('501')?.list() ?? []) // => [Customer, ...]
  */
 export async function readOwnBook(companies: Pick<CompanyRecordRepository, 'pages' | 'getMany'>, ownerId: string, broughtIn: readonly string[]): Promise<Customer[]> {
   const book = new Map<string, Customer>();
