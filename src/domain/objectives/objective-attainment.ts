@@ -21,7 +21,8 @@ export interface SharedScope {
 /**
  * A shared book already tallied, its customers streamed once and never held together: how many
  * it has, the people behind it, and its actuals over each window it was tallied for (the period
- * to date, and the stretches of a declared transition that mirror the team).
+ * to date, and the stretches of a declared transition that mirror the team). Its manual entries
+ * and touch counts are those it was tallied with, not `AttainmentInput.manual`.
  */
 export interface TalliedScope {
   ownerIds: readonly string[];
