@@ -1,13 +1,16 @@
 import type { GoalTarget, Owner } from '../domain/customer';
-import { objectiveAttainment, type LevelResult, type SharedScope } from '../domain/objectives/objective-attainment';
+import { objectiveAttainment, windowsJudged } from '../domain/objectives/objective-attainment';
 import { loadPlans } from '../domain/objectives/load-plans';
-import type { Level, Plans, Role } from '../domain/objectives/plan-schema';
+import type { Plans } from '../domain/objectives/plan-schema';
 import { planFor } from '../domain/objectives/role-assignment';
 import type { Period } from '../domain/time/days';
 import type { Store } from '../store/store';
 import { periodKey, quarterOf } from './period-key';
-import { planRole } from './plan-people';
-import { levelScopesFor, readPortalBooks, type PersonInPlan, type PortalBooks } from './portal-books';
+import { planRole, type PersonInPlan } from './plan-people';
+import { readOwnBook, streamPortal } from './portal-stream';
+import type { LevelScopes } from './portal-books';
+import { scopeTallies, type ScopeTallies } from './scope-tallies';
+import { sharedScopeMembers, type SharedScopeMembers } from './scope-members';
 import { statementBody } from './statement-body';
 
 export interface ComputeStatementsInput {
@@ -42,7 +45,7 @@ export interface StatementsRun {
   periods: PeriodStatements[];
   /** People left without a statement, and why. */
   skipped: { ownerId: string; periodKey: string; reason: string }[];
-  /** Companies read from the store: the company level's scope, the most held at once. */
+  /** Companies read from the store (streamed once: the company level's scope, never held at once). */
   companies: number;
 }
 
@@ -65,33 +68,31 @@ function groupByPeriod(people: readonly PersonInPlan[], plans: Plans): Map<strin
   return groups;
 }
 
-type SharedLevel = Exclude<Level, 'individual'>;
-const SHARED_LEVELS: readonly SharedLevel[] = ['team', 'department', 'company'];
+const SHARED_LEVELS = ['team', 'department', 'company'] as const;
+
+/** A started period's people, its entries, and its shared scopes tallied over the windows they are judged on. */
+interface PeriodRun extends PeriodGroup {
+  judgedAt: Date;
+  entries: Awaited<ReturnType<Store['entries']['list']>>;
+  membersOf: (person: PersonInPlan) => SharedScopeMembers;
+  tallies: ScopeTallies;
+}
 
 /**
- * Shared levels judged once per role plan and scope within one period run: everyone of a role in
- * the same team, department or company gets the same result, so a 10,000-company scope is judged
- * a few times per run, not once per person. Scopes are the shared objects `levelScopesFor` hands out.
+ * Declares what each person's shared levels are judged on: every shared scope over the period to
+ * date (counted even where the plan gives the level no weight: the statement says what it held),
+ * with the measures of the plans judging it, and each person's team over the stretches of their
+ * declared transitions, where their individual level mirrors it.
  */
-function judgedLevelsCache() {
-  const judged = new Map<SharedScope, Map<Role, LevelResult>>();
-  return {
-    lookup(role: Role, scopes: Record<SharedLevel, SharedScope>): Partial<Record<SharedLevel, LevelResult>> {
-      return Object.fromEntries(SHARED_LEVELS.flatMap((level) => {
-        const result = judged.get(scopes[level])?.get(role);
-        return result ? [[level, result]] : [];
-      }));
-    },
-    keep(role: Role, scopes: Record<SharedLevel, SharedScope>, levels: readonly LevelResult[]): void {
-      for (const result of levels) {
-        if (result.level === 'individual') continue;
-        const scope = scopes[result.level];
-        const byRole = judged.get(scope) ?? new Map<Role, LevelResult>();
-        byRole.set(role, result);
-        judged.set(scope, byRole);
-      }
-    },
-  };
+function declareScopes(run: PeriodRun, plans: Plans): void {
+  for (const person of run.people) {
+    const plan = planFor(plans, person.role);
+    const measures = plan.measures.map((m) => m.measure);
+    const members = run.membersOf(person);
+    const windows = windowsJudged({ period: run.period, asOf: run.judgedAt, ownerId: person.owner.id, transitions: run.entries.transitions });
+    for (const level of SHARED_LEVELS) run.tallies.need(members[level], windows.shared, plan.levels[level] > 0 ? measures : []);
+    if (plan.levels.individual > 0) for (const w of windows.mirroringTeam) run.tallies.need(members.team, w, measures);
+  }
 }
 
 /**
@@ -106,10 +107,12 @@ function judgedLevelsCache() {
  * Without saved plans the period is the calendar quarter, which rolls on by itself: the quarter
  * before, if it still has open statements, is then computed to its end and locked too.
  *
- * Memory: the company records are read once (the company level needs them all); the other levels
- * are lists of references into them, and one person's result is held at a time. Measured on the
- * demo portal with 10,000 companies and 256 people (PGlite on disk): the records hold 112 MB of
- * heap, the run peaks 183 MB above its start, and takes 25-36 s on two shared cores.
+ * Memory, flat in the portal's size: the shared levels (team, department, company) are tallies
+ * the store's company records are streamed through once, page by page ({@link streamPortal});
+ * each person's own book is then read from the store alone ({@link readOwnBook}). Held at a time:
+ * one page of records, the tallies (counters, and the hours of the tickets closed in the window
+ * where a plan judges the median), the ids of the companies each seller brought in without owning
+ * them (8 bytes each: 8 MB at 1,000,000 companies), and one book.
  */
 export async function computeStatements(input: ComputeStatementsInput): Promise<StatementsRun> {
   const { store, asOf } = input;
@@ -123,32 +126,46 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
   }
 
   const run: StatementsRun = { periods: [], skipped: [], companies: 0 };
-  let books: PortalBooks | undefined;
+  const started: PeriodRun[] = [];
+  for (const group of groups) {
+    if (asOf < group.period.start) continue;
+    const entries = await store.entries.list({ from: group.period.start, to: group.period.end });
+    // An ended period is judged whole, at its end: the same data then gives the same statement.
+    const judgedAt = asOf < group.period.end ? asOf : group.period.end;
+    const periodRun: PeriodRun = { ...group, judgedAt, entries, membersOf: sharedScopeMembers(people, plans), tallies: scopeTallies(entries.manual) };
+    declareScopes(periodRun, plans);
+    started.push(periodRun);
+  }
+  const streamed = started.length ? await streamPortal(store.companies, started.map((p) => p.tallies)) : undefined;
+
   for (const group of groups) {
     const figures: PeriodStatements = { periodKey: group.key, start: group.period.start.toISOString(), end: group.period.end.toISOString(), recorded: 0, unchanged: 0, versionsAfterLock: 0, locked: 0 };
     run.periods.push(figures);
-    if (asOf < group.period.start) {
+    const periodRun = started.find((p) => p.key === group.key);
+    if (!periodRun || !streamed) {
       run.skipped.push(...group.people.map((p) => ({ ownerId: p.owner.id, periodKey: group.key, reason: 'the period has not started' })));
       continue;
     }
-    books ??= await readPortalBooks(store.companies);
-    run.companies = books.all.length;
-    if (books.all.length === 0) {
+    run.companies = streamed.companies;
+    if (streamed.companies === 0) {
       // Statements of nothing but "no data" would hide that the sync has not filled the store yet.
       run.skipped.push(...group.people.map((p) => ({ ownerId: p.owner.id, periodKey: group.key, reason: 'the store holds no company records yet: a full sync writes them' })));
       continue;
     }
-    const scopesOf = levelScopesFor(books, people, plans);
-    const entries = await store.entries.list({ from: group.period.start, to: group.period.end });
+    const { entries, judgedAt, tallies } = periodRun;
     const approved = entries.events.filter((e) => e.approvedAt !== undefined);
     const pending = entries.events.filter((e) => e.approvedAt === undefined);
-    // An ended period is judged whole, at its end: the same data then gives the same statement.
-    const judgedAt = asOf < group.period.end ? asOf : group.period.end;
-    const judged = judgedLevelsCache();
     for (const person of group.people) {
-      const scopes = scopesOf(person);
+      const members = periodRun.membersOf(person);
+      const book = await readOwnBook(store.companies, person.owner.id, streamed.broughtIn.get(person.owner.id)?.list() ?? []);
+      const tallied = (level: (typeof SHARED_LEVELS)[number]) => ({ name: members[level].name, ...tallies.tallied(members[level]) });
+      const scopes: LevelScopes = {
+        individual: { name: 'own book', customers: book, ownerIds: [person.owner.id] },
+        team: tallied('team'),
+        department: tallied('department'),
+        company: tallied('company'),
+      };
       const attainment = objectiveAttainment({
-        judgedLevels: judged.lookup(person.role, scopes),
         plan: planFor(plans, person.role),
         period: group.period,
         asOf: judgedAt,
@@ -160,7 +177,6 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
         exceptionalEvents: approved.filter((e) => e.ownerIds.includes(person.owner.id)),
         transitions: entries.transitions,
       });
-      judged.keep(person.role, scopes, attainment.levels);
       const body = statementBody({ role: person.role, scopes, attainment, pending: pending.filter((e) => e.ownerIds.includes(person.owner.id)) });
       const stored = await store.statements.record({ ownerId: person.owner.id, periodKey: group.key, body: body as unknown as Record<string, unknown>, computedAt: asOf, settingsVersion: input.settingsVersion });
       if (stored.computedAt.getTime() !== asOf.getTime()) figures.unchanged += 1;

@@ -2,6 +2,12 @@ import type { Owner } from '../domain/customer';
 import { roleFor } from '../domain/objectives/role-assignment';
 import type { Plans, Role } from '../domain/objectives/plan-schema';
 
+/** Someone in the portal and the role whose plan they follow. */
+export interface PersonInPlan {
+  owner: Owner;
+  role: Role;
+}
+
 /**
  * The role whose plan a person follows: the plans' assignments and managers first (`roleFor`),
  * then, as the My objectives card always did, their HubSpot team's name (an "Account ..." team

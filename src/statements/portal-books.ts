@@ -1,9 +1,10 @@
-import type { Customer, Owner } from '../domain/customer';
-import type { SharedScope } from '../domain/objectives/objective-attainment';
-import type { Level, Plans, Role } from '../domain/objectives/plan-schema';
+import type { Customer } from '../domain/customer';
+import type { SharedScope, TalliedScope } from '../domain/objectives/objective-attainment';
+import type { Level, Plans } from '../domain/objectives/plan-schema';
 import { firstWonDeal } from '../domain/sales/early-churn-record';
 import type { CompanyRecordRepository } from '../store/store';
-import { DEPARTMENT_OF_ROLE, teammatesOf } from './plan-people';
+import type { PersonInPlan } from './plan-people';
+import { sharedScopeMembers, type ScopeMembers } from './scope-members';
 
 /** Every company the last sync read, and each person's book: views on the same customer objects. */
 export interface PortalBooks {
@@ -22,8 +23,9 @@ const addTo = (books: Map<string, Customer[]>, ownerId: string, customer: Custom
 };
 
 /**
- * Reads the store's company records page by page into one list, the company level's scope. The
- * other levels are subsets of it, so this one copy is the most the statements hold at a time.
+ * Reads the store's company records page by page into one list, the company level's scope, every
+ * customer held at once: the list-based reference the streamed statements are tested against (the
+ * statements themselves never call it, see `computeStatements`).
  */
 export async function readPortalBooks(companies: Pick<CompanyRecordRepository, 'pages'>, pageSize = 1_000): Promise<PortalBooks> {
   const all: Customer[] = [];
@@ -39,41 +41,35 @@ export async function readPortalBooks(companies: Pick<CompanyRecordRepository, '
   return { all, byOwner };
 }
 
-export interface PersonInPlan {
-  owner: Owner;
-  role: Role;
-}
+export type { PersonInPlan } from './plan-people';
 
-export type LevelScopes = Record<Level, SharedScope & { name: string }>;
+type Named = { name: string };
+
+/** The four scopes of a statement: the person's own book as a list, the shared levels as lists or tallies. */
+export type LevelScopes = { individual: SharedScope & Named } & Record<Exclude<Level, 'individual'>, (SharedScope | TalliedScope) & Named>;
 
 /**
- * The four scopes of a person's statement: individual = their book ({@link PortalBooks}), team = the books of the people
- * in their HubSpot teams, department = the books of their role family ({@link DEPARTMENT_OF_ROLE}),
- * company = every company read (owned or not) and everyone. Shared scopes are built once and
- * reused for everyone in them; each is a list of references, not a copy of the customers.
+ * The four scopes of a person's statement as lists: individual = their book ({@link PortalBooks}),
+ * and the shared levels of {@link sharedScopeMembers} holding their people's books (company: every
+ * company read, owned or not). The statements tally the shared levels instead
+ * (`computeStatements`); these lists are what the tallies are held to, and each is a list of
+ * references, not a copy of the customers, built once and reused for everyone in it.
  */
-export function levelScopesFor(books: PortalBooks, people: readonly PersonInPlan[], plans: Pick<Plans, 'managers'>): (person: PersonInPlan) => LevelScopes {
+export function levelScopesFor(books: PortalBooks, people: readonly PersonInPlan[], plans: Pick<Plans, 'managers'>): (person: PersonInPlan) => Record<Level, SharedScope & Named> {
   // A customer two members share (one owns it, the other brought it in) counts once in their team.
   const bookOf = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => books.byOwner.get(id) ?? []))];
-  const owners = people.map((p) => p.owner);
-  const company = { name: 'company', customers: books.all, ownerIds: owners.map((o) => o.id) };
-  const teams = new Map<string, SharedScope & { name: string }>();
-  const departments = new Map<string, SharedScope & { name: string }>();
-  return ({ owner, role }) => {
-    const teamKey = [...owner.teamIds].sort().join(',');
-    let team = teams.get(teamKey);
-    if (!team) {
-      const ids = teammatesOf(owner, owners, plans).map((o) => o.id);
-      team = { name: (owner.teamNames ?? []).join(', ') || 'no HubSpot team', customers: bookOf(ids), ownerIds: ids };
-      teams.set(teamKey, team);
+  const membersOf = sharedScopeMembers(people, plans);
+  const listed = new Map<ScopeMembers, SharedScope & Named>();
+  const list = (members: ScopeMembers) => {
+    let scope = listed.get(members);
+    if (!scope) {
+      scope = { name: members.name, customers: members.everyone ? books.all : bookOf(members.ownerIds), ownerIds: members.ownerIds };
+      listed.set(members, scope);
     }
-    const departmentName = DEPARTMENT_OF_ROLE[role];
-    let department = departments.get(departmentName);
-    if (!department) {
-      const ids = people.filter((p) => DEPARTMENT_OF_ROLE[p.role] === departmentName).map((p) => p.owner.id);
-      department = { name: departmentName, customers: bookOf(ids), ownerIds: ids };
-      departments.set(departmentName, department);
-    }
-    return { individual: { name: 'own book', customers: books.byOwner.get(owner.id) ?? [], ownerIds: [owner.id] }, team, department, company };
+    return scope;
+  };
+  return (person) => {
+    const { team, department, company } = membersOf(person);
+    return { individual: { name: 'own book', customers: books.byOwner.get(person.owner.id) ?? [], ownerIds: [person.owner.id] }, team: list(team), department: list(department), company: list(company) };
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ObjectiveAttainment } from '../domain/objectives/objective-attainment';
+import { companiesIn, type ObjectiveAttainment } from '../domain/objectives/objective-attainment';
 import { LEVELS, type Level, type Role } from '../domain/objectives/plan-schema';
 import type { StoredExceptionalEvent } from '../store/store';
 import type { LevelScopes } from './portal-books';
@@ -30,7 +30,7 @@ export function statementBody(input: { role: Role; scopes: LevelScopes; attainme
     schemaVersion: 1,
     role: input.role,
     department: input.scopes.department.name,
-    scopes: Object.fromEntries(LEVELS.map((l) => [l, { name: input.scopes[l].name, companies: input.scopes[l].customers.length, people: input.scopes[l].ownerIds.length }])) as StatementBody['scopes'],
+    scopes: Object.fromEntries(LEVELS.map((l) => [l, { name: input.scopes[l].name, companies: companiesIn(input.scopes[l]), people: input.scopes[l].ownerIds.length }])) as StatementBody['scopes'],
     attainment: asJson(input.attainment),
     awaitingApproval: input.pending
       .map((e) => ({ id: e.id, accountIds: e.accountIds.filter((id) => held.has(id)), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt.toISOString() }))

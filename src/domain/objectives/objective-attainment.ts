@@ -5,6 +5,8 @@ import type { ExceptionalEvent, TransitionWindow } from './fairness-declarations
 import { individualTimeline, type PortfolioSpan } from './individual-timeline';
 import type { MeasureKey } from './measure-catalogue';
 import type { ManualEntry } from './measures/manual-entries';
+import type { MeasureScope } from './measures/measure-scope';
+import type { MeasureActuals } from './measures/measure-tally';
 import { elapsedShare, periodToDate } from './plan-period';
 import { LEVELS, type Level, type RolePlan } from './plan-schema';
 import { variablePay, type VariablePay } from './variable-pay';
@@ -15,6 +17,34 @@ export interface SharedScope {
   customers: readonly Customer[];
   ownerIds: readonly string[];
 }
+
+/**
+ * A shared book already tallied, its customers streamed once and never held together: how many
+ * it has, the people behind it, and its actuals over each window it was tallied for (the period
+ * to date, and the stretches of a declared transition that mirror the team). Its manual entries
+ * and touch counts are those it was tallied with, not `AttainmentInput.manual`.
+ */
+export interface TalliedScope {
+  ownerIds: readonly string[];
+  companies: number;
+  /** The actuals over `window`; an error for a window the scope was not tallied over. */
+  over(window: Period): MeasureActuals;
+}
+
+/** The scopes judged: the person's own book as a list; the shared levels as lists or tallies. */
+export type AttainmentScopes = { individual?: SharedScope } & Partial<Record<Exclude<Level, 'individual'>, SharedScope | TalliedScope>>;
+
+/**
+ * How many companies a scope holds.
+ *
+ * @example
+ * companiesIn({ customers: [a, b], ownerIds: ['101'] }) // => 2
+ */
+export const companiesIn = (scope: SharedScope | TalliedScope): number => ('customers' in scope ? scope.customers.length : scope.companies);
+
+/** A scope over a window as `windowAttainment` takes it: the list with its context, or the tally's actuals. */
+const over = (scope: SharedScope | TalliedScope, data: Pick<MeasureScope, 'manual' | 'touchCounts'>, window: Period): MeasureScope | MeasureActuals =>
+  'customers' in scope ? { customers: scope.customers, ownerIds: scope.ownerIds, ...data, window } : scope.over(window);
 
 export interface AttainmentInput {
   plan: Pick<RolePlan, 'levels' | 'split' | 'measures' | 'variableSharePercent'>;
@@ -33,7 +63,7 @@ export interface AttainmentInput {
    * Defaults to `scopes.individual` held for the whole period.
    */
   portfolio?: readonly PortfolioSpan[];
-  scopes: Partial<Record<Level, SharedScope>>;
+  scopes: AttainmentScopes;
   manual?: readonly ManualEntry[];
   goals?: readonly GoalTarget[];
   touchCounts?: Readonly<Record<string, number>>;
@@ -41,12 +71,6 @@ export interface AttainmentInput {
   transitions?: readonly TransitionWindow[];
   /** Base salary for the plan period, to project the variable pay. */
   baseSalaryForPeriod?: number;
-  /**
-   * Shared levels already judged with this plan, period, `asOf`, manual entries and scope (they are
-   * the same for everyone in the scope): taken as they are instead of judging the scope again, so
-   * a company level of 10,000 accounts is judged once per plan rather than once per person.
-   */
-  judgedLevels?: Partial<Record<Exclude<Level, 'individual'>, LevelResult>>;
 }
 
 /** A stretch of the level judged one way, with every measure explained. */
@@ -129,6 +153,24 @@ function combine(level: Level, planWeight: number, segments: LevelSegment[], not
 }
 
 /**
+ * The windows `objectiveAttainment` judges a person's shared scopes over, for a book held the whole
+ * period (no `portfolio` spans): `shared`, the period to date, for the team, department and company
+ * levels; `mirroringTeam`, the stretches of their declared transitions in which the individual
+ * level mirrors the team. What a tallied scope has to be tallied over before judging.
+ *
+ * @example
+ * windowsJudged({ period: q4, asOf: dec1, ownerId: '101', transitions: [{ ownerIds: ['101'], from: nov1, to: nov15, ... }] })
+ * // => { shared: { start: oct1, end: dec1 }, mirroringTeam: [{ start: nov1, end: nov15 }] }
+ */
+export function windowsJudged(input: Pick<AttainmentInput, 'period' | 'asOf' | 'transitions'> & { ownerId: string }): { shared: Period; mirroringTeam: Period[] } {
+  const shared = periodToDate(input.period, input.asOf ?? input.period.end);
+  if (shared.end <= shared.start) return { shared, mirroringTeam: [] };
+  const transitions = (input.transitions ?? []).filter((t) => t.ownerIds.includes(input.ownerId));
+  const mirroringTeam = individualTimeline(shared, [{ customers: [] }], transitions).filter((p) => p.basis === 'transition').map((p) => p.window);
+  return { shared, mirroringTeam };
+}
+
+/**
  * Objective attainment for one person and period, every figure explained: per level (individual,
  * team, department, company) and segment, each measure's actual, target and its source, attainment,
  * weight and contribution; levels and measures without data are left out and named, never scored 0.
@@ -170,27 +212,23 @@ export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment
         const segments = pieces.map((piece): LevelSegment => {
           const team = input.scopes.team;
           if (piece.basis === 'transition' && !team) return { window: piece.window, days: piece.days, basis: 'transition', measures: [], leftOut: [], note: 'transition declared but no team scope given' };
-          const scope = piece.basis === 'transition'
-            ? { customers: team?.customers ?? [], ownerIds: team?.ownerIds ?? [] }
+          const scope = piece.basis === 'transition' && team
+            ? team
             : { customers: piece.customers.filter((c) => !excluded.has(c.id)), ownerIds: [ownerId] };
-          const r = windowAttainment(input.plan, { ...scope, ...data, window: piece.window }, { ...base, userId: piece.basis === 'portfolio' ? userId : undefined });
+          const r = windowAttainment(input.plan, over(scope, data, piece.window), { ...base, userId: piece.basis === 'portfolio' ? userId : undefined });
           const note = piece.transition ? `portfolio transition (${piece.transition.reason}, declared by ${piece.transition.declaredBy}): mirrors the team objectives` : undefined;
           return { window: piece.window, days: piece.days, basis: piece.basis, ...r, note };
         });
         result = combine(level, planWeight, segments, pieces.length === 0 ? 'no portfolio in the period' : undefined);
       } else {
-        const judged = input.judgedLevels?.[level];
         const scope = input.scopes[level];
-        if (judged) {
-          result = { ...judged, planWeight, weight: 0, contribution: 0 };
-        } else if (!scope) {
+        if (!scope) {
           levels.push({ level, planWeight, weight: 0, contribution: 0, segments: [], measures: [], note: `no ${level} scope given` });
           leftOut.push({ level, reason: `no ${level} scope given` });
           continue;
-        } else {
-          const r = windowAttainment(input.plan, { ...scope, ...data, window }, base);
-          result = combine(level, planWeight, [{ window, days: days(window), basis: 'shared', ...r }]);
         }
+        const r = windowAttainment(input.plan, over(scope, data, window), base);
+        result = combine(level, planWeight, [{ window, days: days(window), basis: 'shared', ...r }]);
       }
       if (result.attainment === undefined) leftOut.push({ level, reason: result.note ?? 'no measure has data' });
       levels.push(result);

@@ -3,8 +3,9 @@ import type { Metric } from '../metric';
 import type { Period } from '../time/days';
 import { MEASURES, type MeasureKey, type MeasureKind } from './measure-catalogue';
 import { measureAttainment } from './measure-attainment';
-import { measureActual } from './measures/measure-actual';
+import { tallyOf } from './measures/measure-actual';
 import type { MeasureScope } from './measures/measure-scope';
+import type { MeasureActuals } from './measures/measure-tally';
 import type { RolePlan } from './plan-schema';
 import { resolveTarget, type TargetSource } from './target-source';
 
@@ -47,16 +48,18 @@ export interface TargetContext {
  * A plan's measures over one scope and window: each actual against its target (the person's
  * HubSpot goal or the plan), then weighted by the plan's lead/lag split and measure weights, with
  * measures that have no data left out and their weight re-spread (a kind with no data at all hands
- * its share to the other kind).
+ * its share to the other kind). The scope is a list of customers (tallied here in one pass for all
+ * the plan's measures) or the actuals of a scope already tallied ({@link MeasureActuals}).
  *
  * @example
  * windowAttainment(DEFAULT_PLANS.csm, scope, { goals: [], period }).attainment // => 96.4
  */
-export function windowAttainment(plan: Pick<RolePlan, 'split' | 'measures'>, scope: MeasureScope, context: TargetContext): WindowAttainment {
+export function windowAttainment(plan: Pick<RolePlan, 'split' | 'measures'>, scope: MeasureScope | MeasureActuals, context: TargetContext): WindowAttainment {
+  const actuals = 'customers' in scope ? tallyOf(plan.measures.map((m) => m.measure), scope) : scope;
   const periodMs = context.period.end.getTime() - context.period.start.getTime();
-  const share = periodMs > 0 ? (scope.window.end.getTime() - scope.window.start.getTime()) / periodMs : 1;
+  const share = periodMs > 0 ? (actuals.window.end.getTime() - actuals.window.start.getTime()) / periodMs : 1;
   const scored = plan.measures.map((m) => {
-    const { actual, basis } = measureActual(m.measure, scope);
+    const { actual, basis } = actuals.actual(m.measure);
     const target = resolveTarget(m, { ...context, share });
     const attainment = actual.kind === 'value' ? measureAttainment(actual.value, target) : undefined;
     return { plan: m, def: MEASURES[m.measure], actual, basis, target, attainment };

@@ -26,7 +26,7 @@ export type ManualEntry = z.infer<typeof manualEntrySchema>;
  * @example
  * manualMeasure('webinars', scope) // => { actual: { kind: 'value', value: 2 }, basis: '2 from 2 entries: 1 by lea@vendor.example on 2026-08-02, ...' }
  */
-export function manualMeasure(measure: ManualEntry['measure'], scope: MeasureScope): MeasureActual {
+export function manualMeasure(measure: ManualEntry['measure'], scope: Pick<MeasureScope, 'manual' | 'ownerIds' | 'window'>): MeasureActual {
   const entries = scope.manual.filter((e) => e.measure === measure && scope.ownerIds.includes(e.ownerId) && within(e.occurredAt, scope.window));
   if (entries.length === 0) return { actual: noData('nothing entered by a manager for this period'), basis: 'manual entries' };
   const sum = entries.reduce((s, e) => s + e.value, 0);

@@ -1,49 +1,28 @@
 import type { MeasureKey } from '../measure-catalogue';
-import { accountsContacted, exitInterviews, touchesPerAccount } from './contact-measures';
-import { earlyChurnMeasure } from './early-churn-measure';
-import { feedbackMeasure } from './feedback-measures';
-import { manualMeasure } from './manual-entries';
-import { NO_ACCOUNTS, type MeasureActual, type MeasureScope } from './measure-scope';
-import { expansionMeasure, retentionMeasure } from './retention-measures';
-import { ticketMeasure } from './ticket-measures';
-import { noData } from '../../metric';
+import type { MeasureActual, MeasureScope } from './measure-scope';
+import { measureTally } from './measure-tally';
 
 /**
  * The actual value of one measure over a scope, with its basis in words. A scope with no accounts
- * has "no data" for every CRM measure, never 0 %; manual measures only need entries.
+ * has "no data" for every CRM measure, never 0 %; manual measures only need entries. The one
+ * implementation is the tally ({@link measureTally}): the list's customers are added one by one.
  *
  * @example
  * measureActual('accounts_contacted', { customers, window, ownerIds: ['101'], manual: [] }).actual // => { kind: 'value', value: 75 }
  */
 export function measureActual(measure: MeasureKey, scope: MeasureScope): MeasureActual {
-  switch (measure) {
-    case 'help_articles':
-    case 'webinars':
-    case 'trainings':
-      return manualMeasure(measure, scope);
-    case 'early_churn_rate':
-      return earlyChurnMeasure(scope);
-    default:
-      if (scope.customers.length === 0) return { actual: noData(NO_ACCOUNTS), basis: 'no accounts' };
-  }
-  switch (measure) {
-    case 'grr':
-    case 'nrr':
-    case 'logo_retention':
-      return retentionMeasure(measure, scope);
-    case 'expansion_mrr':
-      return expansionMeasure(scope);
-    case 'nps':
-    case 'csat':
-      return feedbackMeasure(measure, scope);
-    case 'accounts_contacted':
-      return accountsContacted(scope);
-    case 'touches_per_account':
-      return touchesPerAccount(scope);
-    case 'exit_interviews':
-      return exitInterviews(scope);
-    case 'tickets_resolved':
-    case 'median_resolution_hours':
-      return ticketMeasure(measure, scope);
-  }
+  return tallyOf([measure], scope).actual(measure);
+}
+
+/**
+ * A tally of `measures` with every customer of a list scope added.
+ *
+ * @example
+ * tallyOf(['grr', 'nrr'], scope).actual('nrr').actual // => { kind: 'value', value: 104.5 }
+ */
+export function tallyOf(measures: Iterable<MeasureKey>, scope: MeasureScope) {
+  const { customers, ...context } = scope;
+  const tally = measureTally(measures, context);
+  for (const customer of customers) tally.add(customer);
+  return tally;
 }

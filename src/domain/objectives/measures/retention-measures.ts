@@ -1,39 +1,58 @@
+import type { RevenueContract } from '../../customer';
 import { noData, value } from '../../metric';
-import { mrrMovements } from '../../revenue/mrr-movements';
-import { revenueRetention } from '../../revenue/retention';
-import { revenueContracts } from '../../revenue/revenue-contracts';
-import { day, type MeasureActual, type MeasureScope } from './measure-scope';
+import { customerMovement } from '../../revenue/mrr-movements';
+import type { Period } from '../../time/days';
+import { exactSum } from './exact-sum';
+import { day, type MeasureActual } from './measure-scope';
 
-const revenueOf = (scope: MeasureScope) => scope.customers.map((c) => ({ id: c.id, contracts: revenueContracts(c.deals) }));
 const money = (n: number) => Math.round(n).toLocaleString('en-US');
+const NO_STARTING_MRR = 'no recurring revenue at the start of the period';
 
 /**
- * GRR, NRR or logo retention (100 - logo churn) of the accounts paying at the start of the window,
- * from the revenue module; "no data" when none was paying.
+ * GRR, NRR, logo retention (100 - logo churn) and expansion MRR of the accounts paying at the start
+ * of the window, added one customer at a time: each customer's movement is the revenue module's
+ * (`customerMovement`), and the sums and rates are those of `revenueRetention` and `mrrMovements`,
+ * so a scope is never held whole to judge it.
  *
  * @example
- * retentionMeasure('nrr', scope) // => { actual: { kind: 'value', value: 120 }, basis: 'starting MRR 50,000; expansion 20,000; ...' }
+ * const t = revenueTally(quarter); t.add(revenueContracts(customer.deals));
+ * t.retention('nrr') // => { actual: { kind: 'value', value: 120 }, basis: 'starting MRR 50,000; expansion 20,000; ...' }
  */
-export function retentionMeasure(measure: 'grr' | 'nrr' | 'logo_retention', scope: MeasureScope): MeasureActual {
-  const r = revenueRetention(revenueOf(scope), scope.window);
-  if (r.kind === 'no_data') return { actual: r, basis: `revenue from ${day(scope.window.start)} to ${day(scope.window.end)}` };
-  const f = r.value;
-  if (measure === 'logo_retention') {
-    return { actual: value(100 - f.logoChurnRate), basis: `${f.customersAtStart - f.customersLost} of ${f.customersAtStart} paying customers kept` };
-  }
-  const basis = `starting MRR ${money(f.startingMrr)}; ${measure === 'nrr' ? `expansion ${money(f.expansion)}; ` : ''}contraction ${money(f.contraction)}; churned ${money(f.churnedMrr)}`;
-  return { actual: value(measure === 'grr' ? f.grr : f.nrr), basis };
-}
-
-/**
- * Expansion MRR won from accounts already paying at the start of the window.
- *
- * @example
- * expansionMeasure(scope) // => { actual: { kind: 'value', value: 1500 }, basis: '2 accounts grew, from a starting MRR of 12,000' }
- */
-export function expansionMeasure(scope: MeasureScope): MeasureActual {
-  const m = mrrMovements(revenueOf(scope), scope.window);
-  if (m.startingMrr <= 0) return { actual: noData('no recurring revenue at the start of the period'), basis: 'expansion MRR' };
-  const grew = m.customers.filter((c) => c.kind === 'expansion').length;
-  return { actual: value(m.expansion), basis: `${grew} ${grew === 1 ? 'account' : 'accounts'} grew, from a starting MRR of ${money(m.startingMrr)}` };
+export function revenueTally(window: Period) {
+  const startingMrr = exactSum(), expansion = exactSum(), contraction = exactSum(), churnedMrr = exactSum();
+  let customersAtStart = 0, customersLost = 0, grew = 0;
+  return {
+    add(contracts: readonly RevenueContract[]): void {
+      const m = customerMovement({ id: '', contracts }, window);
+      if (m.startMrr <= 0) return;
+      customersAtStart += 1;
+      startingMrr.add(m.startMrr);
+      if (m.kind === 'churn') {
+        churnedMrr.add(m.startMrr);
+        customersLost += 1;
+      } else if (m.kind === 'expansion') {
+        expansion.add(m.endMrr - m.startMrr);
+        grew += 1;
+      } else if (m.kind === 'contraction') contraction.add(m.startMrr - m.endMrr);
+    },
+    /** GRR, NRR or logo retention; "no data" when no account was paying at the start. */
+    retention(measure: 'grr' | 'nrr' | 'logo_retention'): MeasureActual {
+      const start = startingMrr.value();
+      if (start <= 0) return { actual: noData(NO_STARTING_MRR), basis: `revenue from ${day(window.start)} to ${day(window.end)}` };
+      if (measure === 'logo_retention') {
+        const logoChurnRate = (customersLost / customersAtStart) * 100;
+        return { actual: value(100 - logoChurnRate), basis: `${customersAtStart - customersLost} of ${customersAtStart} paying customers kept` };
+      }
+      const [up, down, churned] = [expansion.value(), contraction.value(), churnedMrr.value()];
+      const basis = `starting MRR ${money(start)}; ${measure === 'nrr' ? `expansion ${money(up)}; ` : ''}contraction ${money(down)}; churned ${money(churned)}`;
+      const rate = measure === 'grr' ? ((start - churned - down) / start) * 100 : ((start + up - churned - down) / start) * 100;
+      return { actual: value(rate), basis };
+    },
+    /** Expansion MRR won from accounts already paying at the start of the window. */
+    expansion(): MeasureActual {
+      const start = startingMrr.value();
+      if (start <= 0) return { actual: noData(NO_STARTING_MRR), basis: 'expansion MRR' };
+      return { actual: value(expansion.value()), basis: `${grew} ${grew === 1 ? 'account' : 'accounts'} grew, from a starting MRR of ${money(start)}` };
+    },
+  };
 }
