@@ -101,8 +101,9 @@ export async function assemble(gateway: HubSpotGateway, context: PortalContext, 
   const detractorContacts = [...answers.values()].flat().flatMap((answer) => (isDetractor(answer) && answer.contactId ? [answer.contactId] : []));
   const contacts = contactsToRead === 'answering' ? answeringContacts : await batchReadObjects(gateway, 'contacts', detractorContacts, properties.contacts);
 
-  return companies.map((company) => ({
-    ...parseCompany(company, mapping, gateway.warnings),
+  // Object.assign, not a spread: node 20's V8 gives `{ ...company, deals }` a hidden class of its own
+  // per object, so every engine read of a customer field met hundreds of shapes (megamorphic).
+  return companies.map((company) => Object.assign(parseCompany(company, mapping, gateway.warnings), {
     deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
       const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
       return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];

@@ -115,7 +115,9 @@ export function hasHealthData(score: Pick<ComputedScore, 'components'>): boolean
 export function scoreHealth(customer: Customer, config: EngineConfig, asOf: Date, signals = signalsAt(customer, config, asOf)): HealthScore {
   const { name, weights } = scorecardWeights(customer.segment, config);
   const computed = computeScore(signals, weights, config);
-  const override = customer.override && customer.override.expiresAt.getTime() > asOf.getTime() ? { ...customer.override, active: true as const } : undefined;
+  // Object.assign onto a fresh object rather than `{ ...override, active }`: node 20's V8 gives each
+  // object made by spreading and adding a key a hidden class of its own (same keys, same order).
+  const override = customer.override && customer.override.expiresAt.getTime() > asOf.getTime() ? Object.assign({}, customer.override, { active: true as const }) : undefined;
   const finalScore = override ? override.score : computed.score;
   // Spelled out rather than spreading `computed`: the spread is slow on this hot path.
   return {
@@ -133,7 +135,7 @@ export function scoreHealth(customer: Customer, config: EngineConfig, asOf: Date
 
 function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: CustomerSignals, now: ComputedScore, weights: ComponentWeights): HealthTrend | undefined {
   const days = config.windows.trendDays;
-  const then = new Date(asOf.getTime() - days * DAY_MS);
+  const then = trendStart(asOf, days);
   // Only the past numbers are compared: the lean past score gives them without a full past assessment.
   const past = pastScore(customer, config, then, signals, weights);
   const stored = storedScoreAt(customer, then);
@@ -148,6 +150,18 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   if (movers.length > 1) sortSmall(movers, largestChangeFirst);
   return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: past.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
+
+/**
+ * The trend's past date, made once per run date: every customer of a run is assessed at the same
+ * date. pastScore reads only its time and keeps nothing of it, so sharing it is safe.
+ */
+function trendStart(asOf: Date, days: number): Date {
+  const t = asOf.getTime() - days * DAY_MS;
+  if (lastTrendStart?.getTime() !== t) lastTrendStart = new Date(t);
+  return lastTrendStart;
+}
+
+let lastTrendStart: Date | undefined;
 
 const largestChangeFirst = (a: { change: number }, b: { change: number }) => Math.abs(b.change) - Math.abs(a.change);
 

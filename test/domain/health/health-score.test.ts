@@ -60,6 +60,9 @@ describe('scoreHealth', () => {
     expect(during.finalScore).toBe(30);
     expect(during.band).toBe('at_risk');
     expect(during.override?.reason).toBe('Champion left last week');
+    // The override as given, marked active, with its keys in the same order.
+    expect(during.override).toEqual({ ...override, active: true });
+    expect(Object.keys(during.override ?? {})).toEqual(['score', 'reason', 'author', 'expiresAt', 'active']);
     expect(during.score).toBeCloseTo(85.979, 2);
     const after = scoreHealth(customer, config, at('2026-12-02T00:00:00Z'));
     expect(after.override).toBeUndefined();
