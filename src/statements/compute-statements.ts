@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { periodKey, quarterOf } from './period-key';
 import { planRole, type PersonInPlan } from './plan-people';
 import { readOwnBook, streamPortal } from './portal-stream';
-import type { LevelScopes } from './portal-books';
+import type { LevelScopes } from './statement-body';
 import { scopeTallies, type ScopeTallies } from './scope-tallies';
 import { sharedScopeMembers, type SharedScopeMembers } from './scope-members';
 import { statementBody } from './statement-body';

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { companiesIn, type ObjectiveAttainment } from '../domain/objectives/objective-attainment';
+import { companiesIn, type ObjectiveAttainment, type SharedScope, type TalliedScope } from '../domain/objectives/objective-attainment';
 import { LEVELS, type Level, type Role } from '../domain/objectives/plan-schema';
 import type { StoredExceptionalEvent } from '../store/store';
-import type { LevelScopes } from './portal-books';
+
+type Named = { name: string };
+
+/** The four scopes of a statement: the person's own book as a list, the shared levels as lists or tallies. */
+export type LevelScopes = { individual: SharedScope & Named } & Record<Exclude<Level, 'individual'>, (SharedScope | TalliedScope) & Named>;
 
 /**
  * What a statement stores: the person's attainment as the engine computed it (every level,

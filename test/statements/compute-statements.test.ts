@@ -2,7 +2,7 @@ import { objectiveAttainment } from '../../src/domain/objectives/objective-attai
 import { loadPlans } from '../../src/domain/objectives/plan-schema';
 import { planFor } from '../../src/domain/objectives/role-assignment';
 import { planRole } from '../../src/statements/plan-people';
-import { levelScopesFor, readPortalBooks } from '../../src/statements/portal-books';
+import { levelScopesFor, readPortalBooks } from './list-based-books';
 import { computeStatements, type StatementsRun } from '../../src/statements/compute-statements';
 import { readStatementBody, type StatementReading } from '../../src/statements/statement-body';
 import type { StatementVersion } from '../../src/store/store';

@@ -5,7 +5,7 @@ import type { MeasurePlan } from '../../src/domain/objectives/plan-schema';
 import { planFor } from '../../src/domain/objectives/role-assignment';
 import { computeStatements, type StatementsRun } from '../../src/statements/compute-statements';
 import { planRole } from '../../src/statements/plan-people';
-import { levelScopesFor, readPortalBooks } from '../../src/statements/portal-books';
+import { levelScopesFor, readPortalBooks } from './list-based-books';
 import { readStatementBody, statementBody, type StatementReading } from '../../src/statements/statement-body';
 import type { Store } from '../../src/store/store';
 import { AS_OF } from '../hubspot/hubspot-test-portal';

@@ -1,10 +1,11 @@
-import type { Customer } from '../domain/customer';
-import type { SharedScope, TalliedScope } from '../domain/objectives/objective-attainment';
-import type { Level, Plans } from '../domain/objectives/plan-schema';
-import { firstWonDeal } from '../domain/sales/early-churn-record';
-import type { CompanyRecordRepository } from '../store/store';
-import type { PersonInPlan } from './plan-people';
-import { sharedScopeMembers, type ScopeMembers } from './scope-members';
+/** The list-based statements' scopes, held whole: the reference the streamed statements (src/statements) are tested against. */
+import type { Customer } from '../../src/domain/customer';
+import type { SharedScope } from '../../src/domain/objectives/objective-attainment';
+import type { Level, Plans } from '../../src/domain/objectives/plan-schema';
+import { firstWonDeal } from '../../src/domain/sales/early-churn-record';
+import type { CompanyRecordRepository } from '../../src/store/store';
+import type { PersonInPlan } from '../../src/statements/plan-people';
+import { sharedScopeMembers, type ScopeMembers } from '../../src/statements/scope-members';
 
 /** Every company the last sync read, and each person's book: views on the same customer objects. */
 export interface PortalBooks {
@@ -41,12 +42,7 @@ export async function readPortalBooks(companies: Pick<CompanyRecordRepository, '
   return { all, byOwner };
 }
 
-export type { PersonInPlan } from './plan-people';
-
 type Named = { name: string };
-
-/** The four scopes of a statement: the person's own book as a list, the shared levels as lists or tallies. */
-export type LevelScopes = { individual: SharedScope & Named } & Record<Exclude<Level, 'individual'>, (SharedScope | TalliedScope) & Named>;
 
 /**
  * The four scopes of a person's statement as lists: individual = their book ({@link PortalBooks}),
