@@ -7,7 +7,8 @@ import type { Period } from '../domain/time/days';
 import type { Store } from '../store/store';
 import { periodKey, quarterOf } from './period-key';
 import { planRole, type PersonInPlan } from './plan-people';
-import { readOwnBook, streamPortal } from './portal-stream';
+import { bookTallies, type BookTallies } from './book-tallies';
+import { streamPortal } from './portal-stream';
 import type { LevelScopes } from './statement-body';
 import { scopeTallies, type ScopeTallies } from './scope-tallies';
 import { sharedScopeMembers, type SharedScopeMembers } from './scope-members';
@@ -76,6 +77,7 @@ interface PeriodRun extends PeriodGroup {
   entries: Awaited<ReturnType<Store['entries']['list']>>;
   membersOf: (person: PersonInPlan) => SharedScopeMembers;
   tallies: ScopeTallies;
+  books: BookTallies;
 }
 
 /**
@@ -92,6 +94,13 @@ function declareScopes(run: PeriodRun, plans: Plans): void {
     const windows = windowsJudged({ period: run.period, asOf: run.judgedAt, ownerId: person.owner.id, transitions: run.entries.transitions });
     for (const level of SHARED_LEVELS) run.tallies.need(members[level], windows.shared, plan.levels[level] > 0 ? measures : []);
     if (plan.levels.individual > 0) for (const w of windows.mirroringTeam) run.tallies.need(members.team, w, measures);
+    const events = run.entries.events.filter((e) => e.ownerIds.includes(person.owner.id));
+    run.books.need(person.owner.id, {
+      windows: windows.ownPortfolio,
+      measures: plan.levels.individual > 0 ? measures : [],
+      excluded: new Set(events.filter((e) => e.approvedAt !== undefined).flatMap((e) => e.accountIds)),
+      named: new Set(events.flatMap((e) => e.accountIds)),
+    });
   }
 }
 
@@ -107,12 +116,10 @@ function declareScopes(run: PeriodRun, plans: Plans): void {
  * Without saved plans the period is the calendar quarter, which rolls on by itself: the quarter
  * before, if it still has open statements, is then computed to its end and locked too.
  *
- * Memory, flat in the portal's size: the shared levels (team, department, company) are tallies
- * the store's company records are streamed through once, page by page ({@link streamPortal});
- * each person's own book is then read from the store alone ({@link readOwnBook}). Held at a time:
- * one page of records, the tallies (counters, and the hours of the tickets closed in the window
- * where a plan judges the median), the ids of the companies each seller brought in without owning
- * them (8 bytes each: 8 MB at 1,000,000 companies), and one book.
+ * Memory, flat in the portal's size: every level is a tally (the shared levels per scope, the
+ * individual level per person's book) the store's company records are streamed through once, page
+ * by page ({@link streamPortal}). Held at a time: one page of records and the tallies (counters,
+ * and the hours of the tickets closed in the window where a plan judges the median).
  */
 export async function computeStatements(input: ComputeStatementsInput): Promise<StatementsRun> {
   const { store, asOf } = input;
@@ -132,35 +139,34 @@ export async function computeStatements(input: ComputeStatementsInput): Promise<
     const entries = await store.entries.list({ from: group.period.start, to: group.period.end });
     // An ended period is judged whole, at its end: the same data then gives the same statement.
     const judgedAt = asOf < group.period.end ? asOf : group.period.end;
-    const periodRun: PeriodRun = { ...group, judgedAt, entries, membersOf: sharedScopeMembers(people, plans), tallies: scopeTallies(entries.manual) };
+    const periodRun: PeriodRun = { ...group, judgedAt, entries, membersOf: sharedScopeMembers(people, plans), tallies: scopeTallies(entries.manual), books: bookTallies(entries.manual) };
     declareScopes(periodRun, plans);
     started.push(periodRun);
   }
-  const streamed = started.length ? await streamPortal(store.companies, started.map((p) => p.tallies)) : undefined;
+  const streamed = started.length ? await streamPortal(store.companies, started.flatMap((p) => [p.tallies, p.books])) : undefined;
 
   for (const group of groups) {
     const figures: PeriodStatements = { periodKey: group.key, start: group.period.start.toISOString(), end: group.period.end.toISOString(), recorded: 0, unchanged: 0, versionsAfterLock: 0, locked: 0 };
     run.periods.push(figures);
     const periodRun = started.find((p) => p.key === group.key);
-    if (!periodRun || !streamed) {
+    if (!periodRun || streamed === undefined) {
       run.skipped.push(...group.people.map((p) => ({ ownerId: p.owner.id, periodKey: group.key, reason: 'the period has not started' })));
       continue;
     }
-    run.companies = streamed.companies;
-    if (streamed.companies === 0) {
+    run.companies = streamed;
+    if (streamed === 0) {
       // Statements of nothing but "no data" would hide that the sync has not filled the store yet.
       run.skipped.push(...group.people.map((p) => ({ ownerId: p.owner.id, periodKey: group.key, reason: 'the store holds no company records yet: a full sync writes them' })));
       continue;
     }
-    const { entries, judgedAt, tallies } = periodRun;
+    const { entries, judgedAt, tallies, books } = periodRun;
     const approved = entries.events.filter((e) => e.approvedAt !== undefined);
     const pending = entries.events.filter((e) => e.approvedAt === undefined);
     for (const person of group.people) {
       const members = periodRun.membersOf(person);
-      const book = await readOwnBook(store.companies, person.owner.id, streamed.broughtIn.get(person.owner.id)?.list() ?? []);
       const tallied = (level: (typeof SHARED_LEVELS)[number]) => ({ name: members[level].name, ...tallies.tallied(members[level]) });
       const scopes: LevelScopes = {
-        individual: { name: 'own book', customers: book, ownerIds: [person.owner.id] },
+        individual: { name: 'own book', ...books.book(person.owner.id) },
         team: tallied('team'),
         department: tallied('department'),
         company: tallied('company'),

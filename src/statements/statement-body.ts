@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { companiesIn, type ObjectiveAttainment, type SharedScope, type TalliedScope } from '../domain/objectives/objective-attainment';
+import { companiesIn, type ObjectiveAttainment, type SharedScope, type TalliedBook, type TalliedScope } from '../domain/objectives/objective-attainment';
 import { LEVELS, type Level, type Role } from '../domain/objectives/plan-schema';
 import type { StoredExceptionalEvent } from '../store/store';
 
 type Named = { name: string };
 
-/** The four scopes of a statement: the person's own book as a list, the shared levels as lists or tallies. */
-export type LevelScopes = { individual: SharedScope & Named } & Record<Exclude<Level, 'individual'>, (SharedScope | TalliedScope) & Named>;
+/** The four scopes of a statement: the person's own book and the shared levels, as lists or tallies. */
+export type LevelScopes = { individual: (SharedScope | TalliedBook) & Named } & Record<Exclude<Level, 'individual'>, (SharedScope | TalliedScope) & Named>;
 
 /**
  * What a statement stores: the person's attainment as the engine computed it (every level,
@@ -29,7 +29,7 @@ export interface StatementBody {
 const asJson = <T>(value: T): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
 export function statementBody(input: { role: Role; scopes: LevelScopes; attainment: ObjectiveAttainment; pending: readonly StoredExceptionalEvent[] }): StatementBody {
-  const held = new Set(input.scopes.individual.customers.map((c) => c.id));
+  const holds = holdsOf(input.scopes.individual);
   return {
     schemaVersion: 1,
     role: input.role,
@@ -37,9 +37,16 @@ export function statementBody(input: { role: Role; scopes: LevelScopes; attainme
     scopes: Object.fromEntries(LEVELS.map((l) => [l, { name: input.scopes[l].name, companies: companiesIn(input.scopes[l]), people: input.scopes[l].ownerIds.length }])) as StatementBody['scopes'],
     attainment: asJson(input.attainment),
     awaitingApproval: input.pending
-      .map((e) => ({ id: e.id, accountIds: e.accountIds.filter((id) => held.has(id)), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt.toISOString() }))
+      .map((e) => ({ id: e.id, accountIds: e.accountIds.filter(holds), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt.toISOString() }))
       .filter((e) => e.accountIds.length > 0),
   };
+}
+
+/** Whether the person's own book holds an account, asked of the accounts their events name. */
+function holdsOf(own: SharedScope | TalliedBook): (accountId: string) => boolean {
+  if (!('customers' in own)) return (accountId) => own.holds(accountId);
+  const held = new Set(own.customers.map((c) => c.id));
+  return (accountId) => held.has(accountId);
 }
 
 const metricSchema = z.union([z.object({ kind: z.literal('value'), value: z.number() }), z.object({ kind: z.literal('no_data'), reason: z.string() })]);

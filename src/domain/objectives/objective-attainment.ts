@@ -31,8 +31,19 @@ export interface TalliedScope {
   over(window: Period): MeasureActuals;
 }
 
-/** The scopes judged: the person's own book as a list; the shared levels as lists or tallies. */
-export type AttainmentScopes = { individual?: SharedScope } & Partial<Record<Exclude<Level, 'individual'>, SharedScope | TalliedScope>>;
+/**
+ * A person's own book already tallied, held the whole period, its customers streamed once and never
+ * held together: tallied over each stretch of the period judged on the portfolio itself (see
+ * `windowsJudged`'s `ownPortfolio`), with the accounts of the person's approved exceptional events
+ * left out of its actuals (not of `companies`), exactly those `AttainmentInput.exceptionalEvents`
+ * names. `holds` is asked only of the accounts the person's events name.
+ */
+export interface TalliedBook extends TalliedScope {
+  holds(accountId: string): boolean;
+}
+
+/** The scopes judged: the person's own book as a list or a tally; the shared levels as lists or tallies. */
+export type AttainmentScopes = { individual?: SharedScope | TalliedBook } & Partial<Record<Exclude<Level, 'individual'>, SharedScope | TalliedScope>>;
 
 /**
  * How many companies a scope holds.
@@ -156,18 +167,20 @@ function combine(level: Level, planWeight: number, segments: LevelSegment[], not
  * The windows `objectiveAttainment` judges a person's shared scopes over, for a book held the whole
  * period (no `portfolio` spans): `shared`, the period to date, for the team, department and company
  * levels; `mirroringTeam`, the stretches of their declared transitions in which the individual
- * level mirrors the team. What a tallied scope has to be tallied over before judging.
+ * level mirrors the team; `ownPortfolio`, the rest, judged on their own book. What a tallied scope
+ * or book has to be tallied over before judging.
  *
  * @example
  * windowsJudged({ period: q4, asOf: dec1, ownerId: '101', transitions: [{ ownerIds: ['101'], from: nov1, to: nov15, ... }] })
- * // => { shared: { start: oct1, end: dec1 }, mirroringTeam: [{ start: nov1, end: nov15 }] }
+ * // => { shared: { start: oct1, end: dec1 }, mirroringTeam: [{ start: nov1, end: nov15 }], ownPortfolio: [{ start: oct1, end: nov1 }, { start: nov15, end: dec1 }] }
  */
-export function windowsJudged(input: Pick<AttainmentInput, 'period' | 'asOf' | 'transitions'> & { ownerId: string }): { shared: Period; mirroringTeam: Period[] } {
+export function windowsJudged(input: Pick<AttainmentInput, 'period' | 'asOf' | 'transitions'> & { ownerId: string }): { shared: Period; mirroringTeam: Period[]; ownPortfolio: Period[] } {
   const shared = periodToDate(input.period, input.asOf ?? input.period.end);
-  if (shared.end <= shared.start) return { shared, mirroringTeam: [] };
+  if (shared.end <= shared.start) return { shared, mirroringTeam: [], ownPortfolio: [] };
   const transitions = (input.transitions ?? []).filter((t) => t.ownerIds.includes(input.ownerId));
-  const mirroringTeam = individualTimeline(shared, [{ customers: [] }], transitions).filter((p) => p.basis === 'transition').map((p) => p.window);
-  return { shared, mirroringTeam };
+  const pieces = individualTimeline(shared, [{ customers: [] }], transitions);
+  const windowsOf = (basis: 'transition' | 'portfolio') => pieces.filter((p) => p.basis === basis).map((p) => p.window);
+  return { shared, mirroringTeam: windowsOf('transition'), ownPortfolio: windowsOf('portfolio') };
 }
 
 /**
@@ -188,13 +201,16 @@ export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment
   const window = periodToDate(input.period, asOf);
   const ownerId = input.person?.ownerId ?? input.scopes.individual?.ownerIds[0] ?? '';
   const userId = input.person?.userId ?? input.userId;
-  const portfolio = input.portfolio ?? (input.scopes.individual ? [{ customers: input.scopes.individual.customers }] : []);
+  const own = input.scopes.individual;
+  // A tallied book is held the whole period: its stretches are the timeline's, its accounts are not listed.
+  const tallied = own && !('customers' in own) ? own : undefined;
+  const portfolio = input.portfolio ?? (own ? [{ customers: 'customers' in own ? own.customers : [] }] : []);
   const base = { goals: input.goals ?? [], period: input.period };
   const data = { manual: input.manual ?? [], touchCounts: input.touchCounts };
   const transitions = (input.transitions ?? []).filter((t) => t.ownerIds.includes(ownerId));
-  const held = new Set(portfolio.flatMap((p) => p.customers.map((c) => c.id)));
+  const holds = tallied ? (id: string) => tallied.holds(id) : heldIn(portfolio);
   const exclusions: AppliedExclusion[] = (input.exceptionalEvents ?? [])
-    .map((e) => ({ accountIds: e.accountIds.filter((id) => held.has(id)), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt }))
+    .map((e) => ({ accountIds: e.accountIds.filter(holds), reason: e.reason, declaredBy: e.declaredBy, declaredAt: e.declaredAt }))
     .filter((e) => e.accountIds.length > 0);
   const excluded = new Set(exclusions.flatMap((e) => e.accountIds));
 
@@ -214,7 +230,7 @@ export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment
           if (piece.basis === 'transition' && !team) return { window: piece.window, days: piece.days, basis: 'transition', measures: [], leftOut: [], note: 'transition declared but no team scope given' };
           const scope = piece.basis === 'transition' && team
             ? team
-            : { customers: piece.customers.filter((c) => !excluded.has(c.id)), ownerIds: [ownerId] };
+            : tallied ?? { customers: piece.customers.filter((c) => !excluded.has(c.id)), ownerIds: [ownerId] };
           const r = windowAttainment(input.plan, over(scope, data, piece.window), { ...base, userId: piece.basis === 'portfolio' ? userId : undefined });
           const note = piece.transition ? `portfolio transition (${piece.transition.reason}, declared by ${piece.transition.declaredBy}): mirrors the team objectives` : undefined;
           return { window: piece.window, days: piece.days, basis: piece.basis, ...r, note };
@@ -248,6 +264,11 @@ export function objectiveAttainment(input: AttainmentInput): ObjectiveAttainment
       ? noData<VariablePay>('no base salary given')
       : value(variablePay({ attainment: overall, baseSalaryForPeriod: input.baseSalaryForPeriod, variableSharePercent: input.plan.variableSharePercent, elapsedShare: elapsed }));
   return { ownerId, period: input.period, asOf, elapsedShare: elapsed, overall, levels, leftOut, exclusions, transitions, pay };
+}
+
+function heldIn(portfolio: readonly PortfolioSpan[]): (accountId: string) => boolean {
+  const held = new Set(portfolio.flatMap((p) => p.customers.map((c) => c.id)));
+  return (accountId) => held.has(accountId);
 }
 
 /** The result's former name, kept for the cards built on it. */

@@ -5,7 +5,7 @@ import { manualEntrySchema } from '../../../src/domain/objectives/measures/manua
 import { measureActual } from '../../../src/domain/objectives/measures/measure-actual';
 import type { MeasureScope } from '../../../src/domain/objectives/measures/measure-scope';
 import { measureTally, type TallyContext } from '../../../src/domain/objectives/measures/measure-tally';
-import { objectiveAttainment, windowsJudged, type TalliedScope } from '../../../src/domain/objectives/objective-attainment';
+import { objectiveAttainment, windowsJudged, type TalliedBook, type TalliedScope } from '../../../src/domain/objectives/objective-attainment';
 import type { Period } from '../../../src/domain/time/days';
 import { at, createMockCustomer, csat, nps, ticket, wonDeal } from '../fixtures/customer-fixtures';
 import { account, book, csmPlan, managerPlan, quarter } from './objective-fixtures';
@@ -96,5 +96,21 @@ describe('objectiveAttainment on tallied scopes', () => {
     const tallies = objectiveAttainment({ ...input, scopes: { individual, team: talliedScope(team, [windows.shared, ...windows.mirroringTeam], measures), department: talliedScope(team, [windows.shared], measures), company: talliedScope(company, [windows.shared], measures) } });
     expect(tallies).toEqual(lists);
     expect(lists.overall).toEqual(expect.any(Number));
+  });
+  it('judge a tallied own book exactly as its list: the stretches around a transition, an approved event\'s held account counted but left out of the actuals', () => {
+    const windows = windowsJudged({ period: quarter, asOf, ownerId: 'ana', transitions });
+    expect(windows.ownPortfolio).toEqual([{ start: quarter.start, end: at('2026-07-20T00:00:00Z') }, { start: at('2026-08-10T00:00:00Z'), end: asOf }]);
+    const measures = csmPlan.measures.map((m) => m.measure);
+    const own = [...customers, account('own1', true), account('own2', false)];
+    const event = { accountIds: ['c2', 'not-in-book'], reason: 'Parent group insolvent', declaredBy: 'lea@vendor.example', declaredAt: at('2026-08-01T00:00:00Z') };
+    const input = { plan: csmPlan, period: quarter, asOf, person: { ownerId: 'ana' }, manual, transitions, exceptionalEvents: [event] };
+    const shared = { team, department: team, company };
+    const lists = objectiveAttainment({ ...input, scopes: { individual: { customers: own, ownerIds: ['ana'] }, ...shared } });
+    const kept = talliedScope({ customers: own.filter((c) => c.id !== 'c2'), ownerIds: ['ana'] }, windows.ownPortfolio, measures);
+    const book: TalliedBook = { ...kept, companies: own.length, holds: (id) => own.some((c) => c.id === id) };
+    const tallies = objectiveAttainment({ ...input, scopes: { individual: book, ...shared } });
+    expect(tallies).toEqual(lists);
+    expect(lists.exclusions).toEqual([{ ...event, accountIds: ['c2'] }]);
+    expect(lists.levels.find((l) => l.level === 'individual')?.segments.map((s) => s.basis)).toEqual(['portfolio', 'transition', 'portfolio']);
   });
 });
