@@ -4,8 +4,7 @@ import type { ManualEntry } from '../domain/objectives/measures/manual-entries';
 import { measureTally, type MeasureTally } from '../domain/objectives/measures/measure-tally';
 import type { TalliedBook } from '../domain/objectives/objective-attainment';
 import type { Period } from '../domain/time/days';
-
-const windowKey = (w: Period) => `${w.start.toISOString()}/${w.end.toISOString()}`;
+import { windowKey } from './scope-tallies';
 
 /** What one person's book is judged on, declared before the portal is streamed. */
 export interface BookNeeds {

@@ -6,7 +6,8 @@ import type { TalliedScope } from '../domain/objectives/objective-attainment';
 import type { Period } from '../domain/time/days';
 import type { ScopeMembers } from './scope-members';
 
-const windowKey = (w: Period) => `${w.start.toISOString()}/${w.end.toISOString()}`;
+/** A window as a map key: tallies are kept per scope (or book) and window. */
+export const windowKey = (w: Period) => `${w.start.toISOString()}/${w.end.toISOString()}`;
 
 interface Wanted {
   window: Period;
