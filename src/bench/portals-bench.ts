@@ -9,7 +9,7 @@ import type { BenchFigure } from './bench-report';
 import { fmt, secondsAtBudget } from './measure';
 import type { BenchContext } from './optional-steps';
 import { portalSize, readFloor, writeFloor } from './portal-floor';
-import { runProbe } from './probes/run-probe';
+import { runBundledProbe } from './probes/run-probe';
 import { spawnSandbox, type SandboxProcess } from './sandbox-process';
 
 /**
@@ -75,7 +75,7 @@ export async function benchFigures(context?: Pick<BenchContext, 'asOf'>): Promis
     }
     const sizes = await Promise.all(sandboxes.map((sandbox) => portalSize(sandbox.url)));
     const loadBefore = loadavg()[0]!;
-    const probe = await runProbe<PortalsProbe>('portals-probe', { registry, storage: onPostgres ? { databaseUrl: DATABASE_URL } : { dataDir: join(dir, 'db') }, stateDir: join(dir, 'state'), asOf: asOf.toISOString() });
+    const probe = await runBundledProbe<PortalsProbe>('portals-probe', { registry, storage: onPostgres ? { databaseUrl: DATABASE_URL } : { dataDir: join(dir, 'db') }, stateDir: join(dir, 'state'), asOf: asOf.toISOString() });
 
     const finish = ids.map((id) => probe.finishedMs[id]! / 1000);
     const calls = ids.map((id) => probe.calls[id]!);
@@ -101,7 +101,7 @@ export async function benchFigures(context?: Pick<BenchContext, 'asOf'>): Promis
         unit: 's',
         note: `${fmt(probe.cpuSeconds / PORTALS, 1)} s a portal, ${fmt((probe.cpuSeconds / (probe.totalMs / 1000)) * 100)} % of one core over the run; on a core of its own the run is bound by ${probe.cpuSeconds > slowestFloor ? `the worker's CPU (${fmt(probe.cpuSeconds)} s, past the budgets' ${fmt(slowestFloor)} s): more portals per process need a second worker` : `the portals' budgets (${fmt(slowestFloor)} s; the worker's CPU is ${fmt(probe.cpuSeconds)} s)`} (${load})`,
       },
-      { section, name: 'peak RSS of the worker', value: probe.maxRssMb, unit: 'MB', note: `the worker process's own kernel high-water mark (VmHWM), every portal's full sync running at once (each keeps its results until the sync streams them); --max-full-syncs N bounds it; ${fmt(probe.rssBeforeMb)} MB of it is node, tsx and the modules before the portals start` },
+      { section, name: 'peak RSS of the worker', value: probe.maxRssMb, unit: 'MB', note: `the worker process's own kernel high-water mark (VmHWM), every portal's full sync running at once (each keeps its results until the sync streams them); --max-full-syncs N bounds it; ${fmt(probe.rssBeforeMb)} MB of it is node and the bundled modules before the portals start` },
       { section, name: 'peak RSS of one sandbox (largest)', value: Math.max(...sandboxes.map((s) => s.peakRssMb() ?? Number.NaN)), unit: 'MB', note: 'a separate process, not part of the product' },
     ];
   } finally {

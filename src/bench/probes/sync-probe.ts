@@ -17,7 +17,7 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
  * at a time, into the store (company records, model version, snapshots; `pglite` = the embedded
  * database in a folder, the CLI's default, `postgres` = a server), then the attainment statements
  * from the store's records. `read`: the read half alone, each customer scored, results not kept, with the heap
- * growth the sync sets. The figures include the process's node, tsx and modules (`rssBeforeMb`).
+ * growth the sync sets. The figures include the process's node and modules (`rssBeforeMb`); the bench runs it bundled as the CLI ships.
  */
 const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional(), store: z.enum(['pglite', 'postgres']).default('pglite') }).parse);
 const asOf = new Date(args.asOf);
