@@ -21,6 +21,12 @@ export interface HubSpotGateway {
   totalCalls(): number;
   /** Bad or missing values met while parsing payloads, per kind (e.g. `deal.amount.invalid`). */
   readonly warnings: WarningCounter;
+  /**
+   * A view of this gateway (same client, budget and warnings) that counts only the calls made
+   * through it, each still counted here too: what one job costs where several share a worker's
+   * gateway at once. Closing the view leaves the gateway open.
+   */
+  scoped(): HubSpotGateway;
   /** Stops the limiters; pending calls are dropped. */
   close(): Promise<void>;
 }
@@ -39,20 +45,25 @@ export interface HubSpotGateway {
 export function createHubSpotGateway(options: HubSpotGatewayOptions = {}): HubSpotGateway {
   const client = new Client({ accessToken: options.accessToken, ...(options.basePath ? { basePath: options.basePath.replace(/\/$/, '') } : {}) });
   const scheduler = new RequestScheduler(options.budget, options.retry);
-  const counts: Record<string, number> = {};
   const warnings = new WarningCounter();
-  return {
-    call: (kind, request) =>
-      scheduler.run(
-        kind,
-        () => request(client),
-        () => {
-          counts[kind] = (counts[kind] ?? 0) + 1;
-        },
-      ),
-    callCounts: () => ({ ...counts }),
-    totalCalls: () => Object.values(counts).reduce((sum, count) => sum + count, 0),
-    warnings,
-    close: () => scheduler.stop(),
+  const countingInto = (tallies: Record<string, number>[], close: () => Promise<void>): HubSpotGateway => {
+    const counts: Record<string, number> = {};
+    const all = [counts, ...tallies];
+    return {
+      call: (kind, request) =>
+        scheduler.run(
+          kind,
+          () => request(client),
+          () => {
+            for (const t of all) t[kind] = (t[kind] ?? 0) + 1;
+          },
+        ),
+      callCounts: () => ({ ...counts }),
+      totalCalls: () => Object.values(counts).reduce((sum, count) => sum + count, 0),
+      warnings,
+      scoped: () => countingInto(all, async () => undefined),
+      close,
+    };
   };
+  return countingInto([], () => scheduler.stop());
 }

@@ -18,7 +18,7 @@ describe('a range-split sync step that cannot run right', () => {
     store = await openStore({ memory: true });
     gateway = createHubSpotGateway({ basePath: 'http://127.0.0.1:9', accessToken: 'none' });
     syncRunId = (await store.syncRuns.start({ kind: 'full', asOf: AS_OF, startedAt: AS_OF, settingsVersion: 0 })).id;
-    await new RangeState(store.database).create({ syncRunId, asOf: AS_OF, settingsVersion: 0, ranges: [{ from: '1', to: '50' }, { from: '50', to: '100' }] });
+    await new RangeState(store.database).create({ syncRunId, asOf: AS_OF, settingsVersion: 0, apiCalls: 0, ranges: [{ from: '1', to: '50' }, { from: '50', to: '100' }] });
   }, 60_000);
   afterAll(async () => {
     await gateway.close();

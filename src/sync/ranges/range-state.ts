@@ -20,6 +20,8 @@ export interface RangeRun {
   companiesChanged: number;
   modelVersion: number | null;
   reps: Map<string, EarlyChurnRecord> | null;
+  /** API calls its start and steps made so far, on every worker, failed attempts included. */
+  apiCalls: number;
   finishedAt: Date | null;
 }
 
@@ -35,10 +37,11 @@ interface RunRow {
   companies_changed: number;
   model_version: number | null;
   reps: string | null;
+  api_calls: number;
   finished_at: Date | string | null;
 }
 
-const RUN_COLUMNS = 'sync_run_id, as_of, settings_version, ranges::text AS ranges, ranges_read, ranges_written, companies_changed, model_version, reps::text AS reps, finished_at';
+const RUN_COLUMNS = 'sync_run_id, as_of, settings_version, ranges::text AS ranges, ranges_read, ranges_written, companies_changed, model_version, reps::text AS reps, api_calls, finished_at';
 
 const toRun = (r: RunRow): RangeRun => ({
   syncRunId: r.sync_run_id,
@@ -50,6 +53,7 @@ const toRun = (r: RunRow): RangeRun => ({
   companiesChanged: r.companies_changed,
   modelVersion: r.model_version,
   reps: r.reps === null ? null : new Map(JSON.parse(r.reps) as [string, EarlyChurnRecord][]),
+  apiCalls: Number(r.api_calls),
   finishedAt: r.finished_at === null ? null : new Date(r.finished_at),
 });
 
@@ -60,8 +64,13 @@ const PAGE = 1_000;
 export class RangeState {
   constructor(private readonly db: SqlDatabase) {}
 
-  async create(run: { syncRunId: number; asOf: Date; settingsVersion: number; ranges: CompanyIdRange[] }): Promise<void> {
-    await this.db.query('INSERT INTO cs_sync_range_runs (sync_run_id, as_of, settings_version, ranges) VALUES ($1, $2, $3, $4::json)', [run.syncRunId, run.asOf, run.settingsVersion, JSON.stringify(run.ranges)]);
+  async create(run: { syncRunId: number; asOf: Date; settingsVersion: number; ranges: CompanyIdRange[]; apiCalls: number }): Promise<void> {
+    await this.db.query('INSERT INTO cs_sync_range_runs (sync_run_id, as_of, settings_version, ranges, api_calls) VALUES ($1, $2, $3, $4::json, $5)', [run.syncRunId, run.asOf, run.settingsVersion, JSON.stringify(run.ranges), run.apiCalls]);
+  }
+
+  /** Adds the calls one step made (also when it failed: they cost the portal's budget all the same). */
+  async addCalls(syncRunId: number, calls: number): Promise<void> {
+    if (calls > 0) await this.db.query('UPDATE cs_sync_range_runs SET api_calls = api_calls + $2 WHERE sync_run_id = $1', [syncRunId, calls]);
   }
 
   /** The run, or an error naming it: a job of a run the store does not know cannot do anything right. */

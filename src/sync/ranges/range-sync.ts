@@ -59,19 +59,24 @@ export interface StartedRangeSync {
  */
 export async function startRangeSync(input: { gateway: HubSpotGateway; store: Store; config: EngineConfig; ranges: number; settingsVersion?: number; now?: () => Date; send: RangeSyncDeps['send'] }): Promise<StartedRangeSync> {
   const asOf = (input.now ?? (() => new Date()))();
-  await assertPortalSetUp(input.gateway);
-  const missingProperties = await checkMappedProperties(input.gateway, input.config.mapping);
-  const bounds = await companyIdBounds(input.gateway);
+  const gateway = input.gateway.scoped();
+  await assertPortalSetUp(gateway);
+  const missingProperties = await checkMappedProperties(gateway, input.config.mapping);
+  const bounds = await companyIdBounds(gateway);
   // A portal without companies still runs the stages: the finish then empties the store's records.
   const ranges = bounds ? splitIdRange(bounds.lowest, bounds.highest, input.ranges) : [{ from: '1', to: '2' }];
   const settingsVersion = input.settingsVersion ?? 0;
   const run = await input.store.syncRuns.start({ kind: 'full', asOf, startedAt: new Date(), settingsVersion });
-  await new RangeState(input.store.database).create({ syncRunId: run.id, asOf, settingsVersion, ranges });
+  await new RangeState(input.store.database).create({ syncRunId: run.id, asOf, settingsVersion, ranges, apiCalls: gateway.totalCalls() });
   for (let range = 0; range < ranges.length; range++) await input.send({ syncRunId: run.id, stage: 'read', range });
   return { syncRunId: run.id, asOf, ranges, missingProperties };
 }
 
-/** Runs one stage's job; each is safe to run again (a retry, or a duplicate send). */
+/**
+ * Runs one stage's job; each is safe to run again (a retry, or a duplicate send). Its API calls
+ * (counted apart from other jobs sharing the worker's gateway) are added to the run's, also when
+ * it fails.
+ */
 export async function runRangeSyncStep(deps: RangeSyncDeps, step: RangeSyncStep): Promise<void> {
   const state = new RangeState(deps.store.database);
   const run = await state.get(step.syncRunId);
@@ -79,15 +84,21 @@ export async function runRangeSyncStep(deps: RangeSyncDeps, step: RangeSyncStep)
   if (deps.settingsVersion !== undefined && deps.settingsVersion !== run.settingsVersion) {
     throw new Error(`run ${run.syncRunId}: started with settings version ${run.settingsVersion}, this worker now has ${deps.settingsVersion}; its ranges would be scored with different settings: start the sync again`);
   }
-  switch (step.stage) {
-    case 'read':
-      return readRange(deps, state, run, step.range);
-    case 'fit':
-      return fitRun(deps, state, run);
-    case 'write':
-      return writeRange(deps, state, run, step.range);
-    case 'finish':
-      return finishRun(deps, state, run);
+  const gateway = deps.gateway.scoped();
+  const own = { ...deps, gateway };
+  try {
+    switch (step.stage) {
+      case 'read':
+        return await readRange(own, state, run, step.range);
+      case 'fit':
+        return await fitRun(own, state, run);
+      case 'write':
+        return await writeRange(own, state, run, step.range);
+      case 'finish':
+        return await finishRun(own, state, run);
+    }
+  } finally {
+    await state.addCalls(run.syncRunId, gateway.totalCalls());
   }
 }
 
@@ -150,8 +161,8 @@ async function finishRun(deps: RangeSyncDeps, state: RangeState, run: RangeRun):
   await deps.store.syncRuns.finish(run.syncRunId, {
     finishedAt: now,
     outcome: 'ok',
-    // Calls are counted per worker's gateway: this is the finishing worker's share, not the run's.
-    apiCalls: deps.gateway.totalCalls(),
+    // The start's and every step's calls, on whichever worker made them, and this step's own.
+    apiCalls: run.apiCalls + deps.gateway.totalCalls(),
     companiesChanged: run.companiesChanged,
     modelVersion: run.modelVersion,
     summary: { asOf: run.asOf.toISOString(), ranges: run.ranges, companiesChanged: run.companiesChanged, split: true },
