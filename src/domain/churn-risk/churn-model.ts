@@ -1,10 +1,10 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer, RevenueContract } from '../customer';
-import { signalsAt } from '../health/customer-signals';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS } from '../time/days';
-import { churnFeatures, FEATURE_NAMES, type FeatureVector } from './churn-features';
+import { FEATURE_NAMES, type FeatureVector } from './churn-features';
+import { pastChurnFeatures } from './past-features';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression';
 import { areaUnderCurve, aucBootstrapInterval, brierScore, calibrationByDecile, calibrationTable, type CalibrationBin, type DecileBin } from './model-quality';
 import { LessonReservoir, NO_LESSON_LIMIT, type LessonCounts } from './lesson-reservoir';
@@ -76,7 +76,7 @@ export function trainingSample(customer: Customer, config: EngineConfig, asOf: D
   const then = featureDate(config, asOf, period);
   const labelAt = new Date(then.getTime() + config.churnRisk.model.horizonDays * DAY_MS);
   if (mrrOn(contracts, then) <= 0) return undefined;
-  const features = churnFeatures(signalsAt(customer, config, then, undefined, contracts, true));
+  const features = pastChurnFeatures(customer, config, then.getTime(), contracts);
   return { id: customer.id, features, churned: mrrOn(contracts, labelAt) > 0 ? 0 : 1, period };
 }
 
