@@ -1,9 +1,10 @@
 import { churnFeatures } from '../../../src/domain/churn-risk/churn-features';
-import { featureDate } from '../../../src/domain/churn-risk/churn-model';
+import { customerSamples, featureDate } from '../../../src/domain/churn-risk/churn-model';
 import { pastChurnFeatures } from '../../../src/domain/churn-risk/past-features';
 import { DEFAULT_ENGINE_CONFIG as config, type EngineConfig } from '../../../src/domain/config/engine-config';
 import type { Customer } from '../../../src/domain/customer';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
+import { mrrOn } from '../../../src/domain/revenue/mrr';
 import { revenueContracts } from '../../../src/domain/revenue/revenue-contracts';
 import { readCustomerPages, readPortalContext } from '../../../src/hubspot';
 import { generateDemoPortal } from '../../../src/sandbox/demo/generate-demo-portal';
@@ -31,20 +32,41 @@ function expectSame(customers: readonly Customer[], cfg: EngineConfig, instants:
   return compared;
 }
 
+/** The lessons as they were built before: Dates for the feature and label dates, full signals for the features. */
+function lessonsBefore(customer: Customer, cfg: EngineConfig, runDate: Date) {
+  const contracts = revenueContracts(customer.deals);
+  const lessons = [];
+  for (let period = 0; period < cfg.churnRisk.model.periods; period++) {
+    const then = featureDate(cfg, runDate, period);
+    const labelAt = new Date(then.getTime() + cfg.churnRisk.model.horizonDays * DAY);
+    if (mrrOn(contracts, then) <= 0) continue;
+    lessons.push({ id: customer.id, features: fullFeatures(customer, cfg, then.getTime(), contracts), churned: mrrOn(contracts, labelAt) > 0 ? 0 : 1, period });
+  }
+  return lessons;
+}
+
 describe('the lean past churn features equal the full signals\' features', () => {
-  it('on every demo company, at every lesson date of four run dates and at days around them', async () => {
-    const customers = await withPortal({ seed: (sink) => generateDemoPortal({ companies: 300, seed: 42, asOf }, sink) }, async (gateway) => {
+  let customers: Customer[];
+  beforeAll(async () => {
+    customers = await withPortal({ seed: (sink) => generateDemoPortal({ companies: 300, seed: 42, asOf }, sink) }, async (gateway) => {
       const context = await readPortalContext(gateway);
       const read: Customer[] = [];
       for await (const page of readCustomerPages(gateway, context, config.mapping)) read.push(...page.customers);
       return read;
     });
+  });
+
+  it('on every demo company, at every lesson date of four run dates and at days around them', () => {
     const instants: number[] = [];
     for (const runDate of RUN_DATES) {
       for (let period = 0; period < config.churnRisk.model.periods; period++) instants.push(featureDate(config, runDate, period).getTime());
       for (const days of [0, 1, 30, 89, 90, 91, 365]) instants.push(runDate.getTime() - days * DAY);
     }
     expect(expectSame(customers, config, instants)).toBe(300 * instants.length);
+  });
+
+  it('so every demo company\'s lessons are those built the old way, at four run dates', () => {
+    for (const runDate of RUN_DATES) for (const customer of customers) expect(customerSamples(customer, config, runDate)).toEqual(lessonsBefore(customer, config, runDate));
   });
 
   it('on the edges the demo may not hold: an invalid contract start, renewals signed later, ticket histories, employee and out-of-window answers, a feedback window under 90 days', () => {
