@@ -9,7 +9,7 @@ import type { ChurnModel } from '../domain/churn-risk/churn-model';
 import type { PropertyValues } from '../domain/computed-properties';
 import type { EngineConfig } from '../domain/config/engine-config';
 import type { Customer } from '../domain/customer';
-import { earlyChurnRecord } from '../domain/sales/early-churn-record';
+import { customerEarlyChurn } from '../domain/sales/early-churn-record';
 
 /**
  * What a sync keeps of one customer between reading it and writing its properties: small and
@@ -56,7 +56,7 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
       .filter((d) => d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && asOf.getTime() - d.closedAt.getTime() <= 90 * 86_400_000))
       .map((d) => ({ id: d.id, dealType: d.dealType, outcome: d.outcome, current: d.currentProperties })),
     dealOwners: Object.fromEntries(customer.deals.map((d) => [d.id, d.ownerId])),
-    earlyChurn: earlyChurnEntry(customer, asOf),
+    earlyChurn: customerEarlyChurn(customer, asOf, assessment.signals.allContracts),
     components: assessment.health ? Object.fromEntries(assessment.health.components.map((c) => [c.key, c.reading.status === 'scored' ? Math.round(c.reading.subScore) : null])) : undefined,
     override: assessment.health?.override ? overrideOf(assessment.health.override) : undefined,
   };
@@ -64,15 +64,6 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
 
 function overrideOf(o: { score: number; reason: string; author?: string; expiresAt: Date | string }): CustomerResult['override'] {
   return { score: o.score, reason: o.reason, author: o.author ?? 'a CSM', expiresAt: new Date(o.expiresAt).toISOString() };
-}
-
-function earlyChurnEntry(customer: Customer, asOf: Date): CustomerResult['earlyChurn'] {
-  const owners = [...new Set(customer.deals.map((d) => d.ownerId).filter((id): id is string => id !== undefined))];
-  for (const ownerId of owners) {
-    const record = earlyChurnRecord([customer], ownerId, asOf);
-    if (record.wonCustomers > 0) return { ownerId, lost: record.lostWithinWindow > 0 };
-  }
-  return undefined;
 }
 
 /**

@@ -1,7 +1,5 @@
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { assessCustomer } from '../../domain/assessment/assess-customer';
 import { DEFAULT_ENGINE_CONFIG as config } from '../../domain/config/engine-config';
@@ -17,9 +15,10 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
  * their batch is scored, as a page just read is during the sync, so a scavenge in the timed loop
  * copies them and is counted; the main thread's GC pauses inside the timed loop are reported beside
  * the figure (perf_hooks gc entries) so the collector's share is visible. The bench runs this probe
- * bundled by esbuild as the shipped CLI is (`runBundledProbe`).
+ * bundled by esbuild as the shipped CLI is (`runBundledProbe`). Customers as the reader makes them
+ * and as the sync scores them: `engine-read-probe.ts`.
  */
-const args = probeArgs(z.object({ url: z.string(), companies: z.number().int().positive(), asOf: z.string(), asRead: z.number().int().nonnegative().default(0) }).parse);
+const args = probeArgs(z.object({ url: z.string(), companies: z.number().int().positive(), asOf: z.string() }).parse);
 const asOf = new Date(args.asOf);
 const BATCH = 200;
 /** The 2,000 customers the copies are made of, read first. */
@@ -67,40 +66,9 @@ async function main() {
   const gcPauseSeconds = inTimed.reduce((sum, p) => sum + p.ms, 0) / 1000;
   const seconds = Number(wallNanos) / 1e9;
   const cpuSeconds = cpuMicros / 1e6;
-  const scoring = memoryNow(); // the copies' peak, before the as-read part holds a whole portal
-  const asRead = await scoreAsRead(gateway, context);
+  const scoring = memoryNow();
   await gateway.close();
-  answer({ companies: args.companies, seconds, cpuSeconds, perSecond: args.companies / seconds, perCpuSecond: args.companies / cpuSeconds, gcPauses: inTimed.length, gcPauseSeconds, rssBeforeMb: before.rssMb, maxRssBeforeMb: before.maxRssMb, ...scoring, ...asRead });
-}
-
-/**
- * The engine on customers straight from the reader, each scored once, as the sync scores them: up
- * to `asRead` companies read after the 2,000 of the sample (the engine is warm by now). Nothing
- * else runs while they are scored: they are all read first and a full collection is made and let
- * finish, so neither the reading's CPU nor its collector's background threads are counted. These
- * objects sit where the reader and the collector left them, and each is touched for the first time:
- * the copies above are packed together and young. In trials this ran at about half the copies'
- * speed, and a second pass over the same objects near the copies' speed: the gap is the first touch
- * of scattered objects, not the arithmetic. A sync scores each page right after reading it, while it
- * is still in cache, so its engine speed lies between the two. Both are reported so neither hides
- * the other.
- */
-async function scoreAsRead(gateway: ReturnType<typeof createHubSpotGateway>, context: Awaited<ReturnType<typeof readPortalContext>>) {
-  if (args.asRead === 0) return {};
-  const customers: Customer[] = [];
-  let seen = 0;
-  for await (const page of readCustomerPages(gateway, context, config.mapping)) {
-    for (const customer of page.customers) if (seen++ >= sample.length && customers.length < args.asRead) customers.push(customer);
-    if (customers.length >= args.asRead) break;
-  }
-  if (customers.length === 0) return {};
-  setFlagsFromString('--expose-gc'); // a context made after this has gc(); this process's own global does not
-  (runInNewContext('gc') as () => void)();
-  await sleep(500);
-  const cpu = process.cpuUsage();
-  for (const customer of customers) assessCustomer(customer, config, asOf);
-  const used = process.cpuUsage(cpu);
-  return { asReadCompanies: customers.length, asReadPerCpuSecond: customers.length / ((used.user + used.system) / 1e6) };
+  answer({ companies: args.companies, seconds, cpuSeconds, perSecond: args.companies / seconds, perCpuSecond: args.companies / cpuSeconds, gcPauses: inTimed.length, gcPauseSeconds, rssBeforeMb: before.rssMb, maxRssBeforeMb: before.maxRssMb, ...scoring });
 }
 
 /**

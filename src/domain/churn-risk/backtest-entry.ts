@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer, RevenueContract } from '../customer';
 import { customerStatus } from '../customer-status/customer-status';
-import { signalsAt } from '../health/customer-signals';
+import { contractsSignedBy, signalsAt } from '../health/customer-signals';
 import { healthBand } from '../health/health-band';
 import { computeScore, hasHealthData, scorecardWeights } from '../health/health-score';
 import { revenueContracts } from '../revenue/revenue-contracts';
@@ -20,8 +20,10 @@ import type { BacktestEntry } from './risk-backtest';
  */
 export function backtestEntry(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals)): BacktestEntry | undefined {
   const then = new Date(asOf.getTime() - config.churnRisk.model.backtestDays * DAY_MS);
+  // Active then, judged on the contracts known then (what signalsAt would hold), before measuring
+  // the signals: they are most of this function's cost and an inactive customer has no entry.
+  if (customerStatus(contractsSignedBy(contracts, then.getTime()), then).status !== 'active') return undefined;
   const signals = { ...signalsAt(customer, config, then, undefined, contracts, true), usageScore: undefined, touchesLast90Days: undefined };
-  if (customerStatus(signals.contracts, then).status !== 'active') return undefined;
   if (customer.engagement.lastTouchAt && customer.engagement.lastTouchAt.getTime() > then.getTime()) signals.daysSinceTouch = undefined;
   const computed = computeScore(signals, scorecardWeights(customer.segment, config).weights, config, false);
   const health = hasHealthData(computed) ? { score: computed.score, band: healthBand(computed.score, config) } : undefined;

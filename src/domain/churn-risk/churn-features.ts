@@ -26,17 +26,24 @@ export type FeatureVector = number[];
  * churnFeatures(signalsAt(customer, config, asOf)) // => [2, 1.5, 1, -0.33, 0, 1, 0, 3]
  */
 export function churnFeatures(s: CustomerSignals): FeatureVector {
-  const t = s.at.getTime();
-  const monthlyBefore = Math.max(s.ticketsPrevious90Days / 3, 1);
+  return featureVector(s.at.getTime(), s.openHighPriorityTickets, s.ticketsLast30Days, s.ticketsPrevious90Days, s.detractorsLast90Days, s.npsLast180Days, s.mrrNow, s.mrr90DaysAgo, s.unrenewedEndAt?.getTime(), s.firstCloseAt?.getTime());
+}
+
+/**
+ * The features from the numbers they are made of (dates as instants), shared by {@link churnFeatures}
+ * and the lean past features of the model's lessons (`pastChurnFeatures`), so both are the same arithmetic.
+ */
+export function featureVector(t: number, openHighPriorityTickets: number, ticketsLast30Days: number, ticketsPrevious90Days: number, detractorsLast90Days: number, npsLast180Days: number | undefined, mrrNow: number, mrr90DaysAgo: number, unrenewedEndAt: number | undefined, firstCloseAt: number | undefined): FeatureVector {
+  const monthlyBefore = Math.max(ticketsPrevious90Days / 3, 1);
   return [
-    Math.min(s.openHighPriorityTickets, 10),
-    Math.min(s.ticketsLast30Days / monthlyBefore, 10),
-    s.detractorsLast90Days > 0 ? 1 : 0,
-    (s.npsLast180Days ?? 0) / 100,
-    s.mrr90DaysAgo > 0 ? Math.max(-1, Math.min(1, (s.mrrNow - s.mrr90DaysAgo) / s.mrr90DaysAgo)) : 0,
-    s.unrenewedEndAt && s.unrenewedEndAt.getTime() - t <= 90 * DAY_MS ? 1 : 0,
-    s.firstCloseAt && t - s.firstCloseAt.getTime() <= 90 * DAY_MS ? 1 : 0,
-    Math.min(s.ticketsLast30Days, 30),
+    Math.min(openHighPriorityTickets, 10),
+    Math.min(ticketsLast30Days / monthlyBefore, 10),
+    detractorsLast90Days > 0 ? 1 : 0,
+    (npsLast180Days ?? 0) / 100,
+    mrr90DaysAgo > 0 ? Math.max(-1, Math.min(1, (mrrNow - mrr90DaysAgo) / mrr90DaysAgo)) : 0,
+    unrenewedEndAt !== undefined && unrenewedEndAt - t <= 90 * DAY_MS ? 1 : 0,
+    firstCloseAt !== undefined && t - firstCloseAt <= 90 * DAY_MS ? 1 : 0,
+    Math.min(ticketsLast30Days, 30),
   ];
 }
 

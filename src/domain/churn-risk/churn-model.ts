@@ -1,10 +1,10 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer, RevenueContract } from '../customer';
-import { signalsAt } from '../health/customer-signals';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS } from '../time/days';
-import { churnFeatures, FEATURE_NAMES, type FeatureVector } from './churn-features';
+import { FEATURE_NAMES, type FeatureVector } from './churn-features';
+import { pastChurnFeatures } from './past-features';
 import { fitLogistic, predictLogistic, type LogisticModel } from './logistic-regression';
 import { areaUnderCurve, aucBootstrapInterval, brierScore, calibrationByDecile, calibrationTable, type CalibrationBin, type DecileBin } from './model-quality';
 import { LessonReservoir, NO_LESSON_LIMIT, type LessonCounts } from './lesson-reservoir';
@@ -59,9 +59,17 @@ export type ChurnModel =
 
 /** The feature date of a period: the latest is `horizonDays` before asOf, each period `periodDays` earlier. */
 export function featureDate(config: EngineConfig, asOf: Date, period: number): Date {
-  const { horizonDays, periodDays } = config.churnRisk.model;
-  return new Date(asOf.getTime() - (horizonDays + period * periodDays) * DAY_MS);
+  return new Date(featureInstant(config, asOf.getTime(), period));
 }
+
+/** {@link featureDate} as an instant, without a Date: the lessons ask for two per period and customer. */
+function featureInstant(config: EngineConfig, asOf: number, period: number): number {
+  const { horizonDays, periodDays } = config.churnRisk.model;
+  return timeClip(asOf - (horizonDays + period * periodDays) * DAY_MS);
+}
+
+/** What `new Date(t).getTime()` gives (ECMAScript TimeClip): NaN out of range, else the whole milliseconds. */
+const timeClip = (t: number): number => (Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? Math.trunc(t) + 0 : Number.NaN);
 
 /**
  * A customer as seen at the feature date of `period` (it must have been paying then), labelled
@@ -73,10 +81,11 @@ export function featureDate(config: EngineConfig, asOf: Date, period: number): D
  * trainingSample(customer, config, new Date('2026-11-22')) // => { id: 'c1', features: [...], churned: 1, period: 0 }
  */
 export function trainingSample(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals), period = 0): TrainingSample | undefined {
-  const then = featureDate(config, asOf, period);
-  const labelAt = new Date(then.getTime() + config.churnRisk.model.horizonDays * DAY_MS);
+  // Instants, not Dates (the same values, see timeClip): two fewer allocations per period and customer.
+  const then = featureInstant(config, asOf.getTime(), period);
+  const labelAt = timeClip(then + config.churnRisk.model.horizonDays * DAY_MS);
   if (mrrOn(contracts, then) <= 0) return undefined;
-  const features = churnFeatures(signalsAt(customer, config, then, undefined, contracts, true));
+  const features = pastChurnFeatures(customer, config, then, contracts);
   return { id: customer.id, features, churned: mrrOn(contracts, labelAt) > 0 ? 0 : 1, period };
 }
 

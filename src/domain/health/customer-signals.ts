@@ -133,7 +133,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     mrrNow: mrrOn(contracts, t),
     mrr90DaysAgo: mrrOn(contracts, t - 90 * DAY_MS),
     firstCloseAt: firstClose === undefined || firstClose.getTime() > t ? undefined : firstClose,
-    unrenewedEndAt: unrenewedEnd(contracts, t),
+    unrenewedEndAt: dateOf(unrenewedEnd(contracts, t)),
     heldAtCurrent,
   };
 }
@@ -207,7 +207,7 @@ function startsInOrder(contracts: readonly RevenueContract[]): boolean {
  * NPS of the answers in the last 180 days and in the 180 days before, in one pass without copying
  * (hot path: twice per customer and date).
  */
-function npsHalves(feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] {
+export function npsHalves(feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] {
   const middle = t - 180 * DAY_MS, from = t - 360 * DAY_MS;
   let recentNet = 0, recentTotal = 0, previousNet = 0, previousTotal = 0;
   for (const r of feedback) {
@@ -234,15 +234,17 @@ export function median(values: number[]): number | undefined {
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
-/** The earliest end of a contract running at `t` after which no contract starts (nothing renews it). */
-function unrenewedEnd(contracts: readonly RevenueContract[], t: number): Date | undefined {
+const dateOf = (t: number | undefined) => (t === undefined ? undefined : new Date(t));
+
+/** The earliest end (an instant) of a contract running at `t` after which no contract starts (nothing renews it). */
+export function unrenewedEnd(contracts: readonly RevenueContract[], t: number): number | undefined {
   let soonest: number | undefined;
   for (const c of contracts) {
     const end = c.end?.getTime();
     if (end === undefined || c.start.getTime() > t || end <= t) continue;
     if (!isRenewed(contracts, c, end) && (soonest === undefined || end < soonest)) soonest = end;
   }
-  return soonest === undefined ? undefined : new Date(soonest);
+  return soonest;
 }
 
 /** True when another contract starts by the day before `end` (or later) and runs past it. */

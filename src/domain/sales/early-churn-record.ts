@@ -1,4 +1,4 @@
-import type { Customer, Deal } from '../customer';
+import type { Customer, Deal, RevenueContract } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS, type Period } from '../time/days';
@@ -21,9 +21,39 @@ export interface EarlyChurnRecord {
  * firstWonDeal(customer)?.id // => 'd1'
  */
 export function firstWonDeal(customer: Pick<Customer, 'deals'>): (Deal & { closedAt: Date }) | undefined {
-  return customer.deals
+  // One pass, no copy: the earliest close, the first of equals (as the stable sort gives). An
+  // invalid close date leaves the order to the sort, as it always did.
+  let first: (Deal & { closedAt: Date }) | undefined;
+  for (const d of customer.deals) {
+    if (d.outcome !== 'won' || d.closedAt === undefined) continue;
+    const t = d.closedAt.getTime();
+    if (Number.isNaN(t)) return sortedFirstWon(customer.deals);
+    if (first === undefined || t < first.closedAt.getTime()) first = d as Deal & { closedAt: Date };
+  }
+  return first;
+}
+
+function sortedFirstWon(deals: readonly Deal[]): (Deal & { closedAt: Date }) | undefined {
+  return deals
     .filter((d): d is Deal & { closedAt: Date } => d.outcome === 'won' && d.closedAt !== undefined)
     .sort((a, b) => a.closedAt.getTime() - b.closedAt.getTime())[0];
+}
+
+/**
+ * One customer's part in its first rep's early-churn record, once `windowDays` have passed since
+ * the first close: that rep and whether the customer paid nothing then. The same as asking
+ * {@link earlyChurnRecord} of `[customer]` for each of its deals' owners, in one pass and with the
+ * customer's contracts already made (a sync asks this of every customer).
+ *
+ * @example
+ * customerEarlyChurn(customer, new Date('2026-11-22')) // => { ownerId: '501', lost: false }
+ */
+export function customerEarlyChurn(customer: Customer, asOf: Date, contracts: readonly RevenueContract[] = revenueContracts(customer.deals), windowDays = 90): { ownerId: string; lost: boolean } | undefined {
+  const first = firstWonDeal(customer);
+  if (!first || first.ownerId === undefined) return undefined;
+  const judgedAt = first.closedAt.getTime() + windowDays * DAY_MS;
+  if (judgedAt > asOf.getTime()) return undefined;
+  return { ownerId: first.ownerId, lost: mrrOn(contracts, judgedAt) <= 0 };
 }
 
 /**
