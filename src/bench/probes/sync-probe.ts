@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { z } from 'zod';
 import { DEFAULT_ENGINE_CONFIG as config } from '../../domain/config/engine-config';
 import { checkMappedProperties, createHubSpotGateway, PortalContextCache, readCustomerPages, readPortalContext, SYNC_COMPANIES_PER_ASSEMBLY } from '../../hubspot';
@@ -29,12 +31,17 @@ async function main() {
   let companiesChanged: number | undefined;
   let dealsUpdated: number | undefined;
   let companies = 0;
+  let liveAfterReadMb: number | undefined;
   if (args.mode === 'sync') {
     const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
     const { store, dispose } = await openProbeStore(args.store, dir);
     try {
       const contexts = new PortalContextCache(gateway);
-      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY, store, portalContext: () => contexts.get() });
+      // Once every page is read, what the sync still holds (the tally, the checkpoint's index) is
+      // all that could grow with the portal: measured after a full collection, so it is the live
+      // heap, not garbage the collector had not reached yet (which is most of the peak RSS).
+      const onProgress = (p: { phase: string }) => void (p.phase === 'fitting' && liveAfterReadMb === undefined && (liveAfterReadMb = liveHeapMb()));
+      const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY, store, portalContext: () => contexts.get(), onProgress });
       await statementsAfterFullSync({ store, context: await contexts.get(), asOf });
       companies = summary.companiesRead;
       companiesChanged = summary.companiesChanged;
@@ -54,7 +61,14 @@ async function main() {
   }
   const seconds = (Date.now() - started) / 1000;
   await gateway.close();
-  answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, ...memoryNow() });
+  answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, liveAfterReadMb, ...memoryNow() });
+}
+
+/** The heap's live size after a full collection, MB (a context made after `--expose-gc` has gc()). */
+function liveHeapMb(): number {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  return process.memoryUsage().heapUsed / 2 ** 20;
 }
 
 main().catch(fail);
