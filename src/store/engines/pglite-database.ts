@@ -5,6 +5,7 @@ import type { SqlDatabase } from '../store';
 import { StoreUnavailableError } from '../store-errors';
 import { claimDataDir } from './data-dir-lock';
 import { initialiseDataDirApart } from './pglite-first-init';
+import { keepWasmOnBaselineTier } from './pglite-wasm-tier';
 
 /**
  * PGlite loads its WASM and Node helpers with dynamic `import()`. Loading it through Node's own
@@ -52,6 +53,7 @@ export async function openPgliteDatabase(options: { dataDir?: string } = {}): Pr
       release = claimDataDir(options.dataDir);
       initialiseDataDirApart(options.dataDir, requirePglite.resolve('@electric-sql/pglite'), POSTGRESQL_CONF);
     }
+    keepWasmOnBaselineTier();
     db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PARSERS, postgresqlconf: POSTGRESQL_CONF });
   } catch (error) {
     release();
