@@ -5,6 +5,7 @@ import type { SqlDatabase } from '../store';
 import { StoreUnavailableError } from '../store-errors';
 import { claimDataDir } from './data-dir-lock';
 import { initialiseDataDirApart } from './pglite-first-init';
+import { keepWasmOnBaselineTier } from './pglite-wasm-tier';
 
 /**
  * PGlite loads its WASM and Node helpers with dynamic `import()`. Loading it through Node's own
@@ -17,11 +18,12 @@ const requirePglite = (nodeModule ?? { createRequire }).createRequire(__filename
 const { PGlite } = requirePglite('@electric-sql/pglite') as typeof import('@electric-sql/pglite');
 
 /**
- * One user, one process: PostgreSQL's default 128 MB of shared buffers only duplicates the OS page
- * cache here (the files are real files), and it is resident memory: 16 MB took a reopened store
- * from 316 to 211 MB.
+ * One user, one process: PostgreSQL's shared buffers only duplicate the OS page cache here (the
+ * files are real files), and PGlite's WASM memory holds them resident for the process's life: the
+ * default 128 MB to 16 MB took a reopened store from 316 to 211 MB; 16 MB to 4 MB leaves 12 MB less
+ * of the WASM memory resident (29 to 17 MB on open, 53 to 41 MB after a 10,000-company sync).
  */
-const POSTGRESQL_CONF = ['shared_buffers=16MB'];
+const POSTGRESQL_CONF = ['shared_buffers=4MB'];
 
 /**
  * PGlite's own parsers (same rules: `new Date(text)`, `JSON.parse`) defined here, so the values read
@@ -52,6 +54,7 @@ export async function openPgliteDatabase(options: { dataDir?: string } = {}): Pr
       release = claimDataDir(options.dataDir);
       initialiseDataDirApart(options.dataDir, requirePglite.resolve('@electric-sql/pglite'), POSTGRESQL_CONF);
     }
+    keepWasmOnBaselineTier();
     db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), parsers: PARSERS, postgresqlconf: POSTGRESQL_CONF });
   } catch (error) {
     release();

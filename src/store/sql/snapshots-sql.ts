@@ -25,8 +25,13 @@ const snapshotSchema = z.strictObject({
   modelVersion: z.number().int().min(1).nullable(),
 });
 
-/** Rows per INSERT: large enough to amortise the round trip, small enough for one JSON parameter. */
-const CHUNK = 5000;
+/**
+ * Rows per INSERT: large enough to amortise the round trip, small enough for one JSON parameter.
+ * 500, not 5,000: the embedded engine's WASM memory keeps resident the most the largest statement
+ * touched (the JSON text, its jsonb and the record set): a 10,000-company sync into PGlite ended
+ * with 41 MB of WASM memory resident at 5,000 rows a statement, 24 MB at 500.
+ */
+const CHUNK = 500;
 
 interface SnapshotRow {
   company_id: string;
