@@ -7,6 +7,8 @@ export interface MeasuredSync {
   floorCalls: number;
   /** The syncing process's own peak RSS, MB. */
   peakRssMb: number;
+  /** The sync's live heap once every page is read (after a full collection), MB, when measured. */
+  liveAfterReadMb?: number;
   /** The sandbox's peak RSS while serving the portal, MB. */
   sandboxPeakRssMb: number;
 }
@@ -21,6 +23,9 @@ export interface Extrapolation {
   peakRssMb: number;
   /** MB the sync's peak gains per 100,000 more companies, between the two measured sizes. */
   rssPer100kMb: number;
+  /** The live heap once every page is read, on the same line, when both sizes measured it. */
+  liveAfterReadMb?: number;
+  liveAfterReadPer100kMb?: number;
   sandboxGb: number;
 }
 
@@ -46,6 +51,7 @@ export function extrapolate(small: MeasuredSync, large: MeasuredSync, companies:
   const floor = line(small.floorCalls, large.floorCalls);
   const rss = line(small.peakRssMb, large.peakRssMb);
   const sandbox = line(small.sandboxPeakRssMb, large.sandboxPeakRssMb);
+  const live = small.liveAfterReadMb !== undefined && large.liveAfterReadMb !== undefined ? line(small.liveAfterReadMb, large.liveAfterReadMb) : undefined;
   return {
     companies,
     calls: Math.round(calls.at(companies)),
@@ -54,6 +60,7 @@ export function extrapolate(small: MeasuredSync, large: MeasuredSync, companies:
     callsPerCompany: calls.slope,
     peakRssMb: rss.at(companies),
     rssPer100kMb: rss.slope * 100_000,
+    ...(live ? { liveAfterReadMb: live.at(companies), liveAfterReadPer100kMb: live.slope * 100_000 } : {}),
     sandboxGb: sandbox.at(companies) / 1024,
   };
 }

@@ -80,6 +80,7 @@ interface SyncProbe {
   seconds: number;
   rssBeforeMb: number;
   maxRssMb: number;
+  liveAfterReadMb?: number;
 }
 
 type StoreEngine = 'pglite' | 'postgres';
@@ -105,7 +106,7 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
   const sync = syncs[0].probe;
   const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
   const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
-  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, sandboxPeakRssMb: sandboxPeak };
+  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak };
   const engineName = (engine: StoreEngine) => (engine === 'pglite' ? 'embedded PGlite store (the CLI default)' : 'PostgreSQL store');
   const figures = (naivePerCompany?: number): BenchFigure[] => [
     { section, name: 'API calls, full sync as wired', value: sync.calls, unit: 'calls', floor: syncFloor, naive: naivePerCompany === undefined ? undefined : Math.round(naivePerCompany * size.companies), target: '<= 1.05x floor', note: `${fmt(sync.calls / syncFloor, 3)}x the floor; includes ${fmt(dealWrites)} deal retention write calls (one per 100 changed deals), which the floor leaves out; the deals' current values come with the main read, so the deal writes read nothing; the read is assembled 1,000 companies at a time, as cs-health sync does` },
@@ -115,6 +116,7 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
     ...syncs.flatMap(({ engine, probe }) => [
       { section, name: `local wall time of the sync and statements, ${engineName(engine)}`, value: probe.seconds, unit: 's', note: `sandbox on loopback, no rate limit${probe === sync ? '' : '; synced after the run above, so HubSpot already held the values: a re-sync (reads, store writes and statements in full, no property writes)'}` },
       { section, name: `peak RSS of the syncing process, ${engineName(engine)}`, value: probe.maxRssMb, unit: 'MB', target: '<= 300 MB, flat in portal size', note: `the process's own kernel high-water mark (VmHWM), the attainment statements after the sync included; ${fmt(probe.rssBeforeMb)} MB of it is node and the bundled modules before the sync starts${engine === 'pglite' && syncs.length > 1 ? `; ${fmt(probe.maxRssMb - sync.maxRssMb)} MB more than with PostgreSQL: the embedded database (WASM) lives in the process` : ''}` },
+      ...(probe.liveAfterReadMb === undefined ? [] : [{ section, name: `live heap once every page is read, ${engineName(engine)}`, value: probe.liveAfterReadMb, unit: 'MB', note: 'after a full collection, as the fit starts: what the sync holds (lesson reservoir, tallies, checkpoint index, modules) as against the garbage between collections that makes most of the peak' }]),
     ]),
     ...(read ? [{ section, name: 'peak RSS of the read assembled 1,000 at a time', value: read.maxRssMb, unit: 'MB', note: 'read and score only, no store, results not kept' }] : []),
     { section, name: 'peak RSS of the sandbox serving the portal', value: sandboxPeak, unit: 'MB', note: 'a separate process, not part of the product' },
@@ -131,6 +133,7 @@ function millionFigures(small: MeasuredSync, large: MeasuredSync, engine: StoreE
     { section, name: 'API calls, full sync as wired', value: million.calls, unit: 'calls', floor: million.floorCalls, target: '<= 290,000', note: `${basis}: ${fmt(million.fixedCalls)} fixed calls + ${fmt(million.callsPerCompany, 4)} per company; ${fmt((million.calls / 1_000_000) * 100, 1)} % of an Enterprise daily limit (1,000,000 calls)` },
     { section, name: 'time those calls cost at 190 req/10 s', value: secondsAtBudget(million.calls) / 3_600, unit: 'h', note: 'the sync paces itself to HubSpot\'s burst limit; a split across workers shares the same portal budget' },
     { section, name: 'peak RSS of the syncing process', value: million.peakRssMb, unit: 'MB', target: '<= 300 MB', note: `same line, ${engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store at both sizes: ${fmt(million.rssPer100kMb, 1)} MB more per 100,000 companies between the two measured sizes` },
+    ...(million.liveAfterReadMb === undefined ? [] : [{ section, name: 'live heap once every page is read', value: million.liveAfterReadMb, unit: 'MB', note: `same line: ${fmt(million.liveAfterReadPer100kMb ?? 0, 1)} MB more per 100,000 companies between the two measured sizes` }]),
     { section, name: 'peak RSS of the sandbox that would serve it', value: million.sandboxGb, unit: 'GB', note: `why it is not run: the sandbox keeps the portal in memory (${fmt(large.sandboxPeakRssMb / 1024, 1)} GB at ${fmt(large.companies)} companies), past this machine's memory at 1,000,000` },
   ];
 }

@@ -22,6 +22,14 @@ describe('extrapolating a portal from two measured syncs', () => {
     expect(million.rssPer100kMb).toBeCloseTo((20 / 190_000) * 100_000, 10);
     expect(million.peakRssMb).toBeCloseTo(270 + (20 / 190_000) * 800_000, 10);
     expect(million.sandboxGb).toBeCloseTo((7_700 + (7_000 / 190_000) * 800_000) / 1024, 10);
+    expect(million.liveAfterReadMb).toBeUndefined();
+  });
+
+  it('draws the live heap on its own line when both sizes measured it', () => {
+    const million = extrapolate({ ...small, liveAfterReadMb: 20 }, { ...large, liveAfterReadMb: 21.9 }, 1_000_000);
+    expect(million.liveAfterReadPer100kMb).toBeCloseTo(1, 10);
+    expect(million.liveAfterReadMb).toBeCloseTo(21.9 + 8, 10);
+    expect(extrapolate({ ...small, liveAfterReadMb: 20 }, large, 1_000_000).liveAfterReadMb).toBeUndefined();
   });
 
   it('refuses a "larger" run that is not larger, naming both sizes', () => {
