@@ -4,11 +4,6 @@ import { build } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** Runs `src/bench/probes/<name>.ts` in a fresh node process (through tsx) and returns its JSON answer. */
-export function runProbe<T>(name: string, args: Record<string, unknown>, nodeFlags: string[] = []): Promise<T> {
-  return runNode<T>(name, [...nodeFlags, '--require', 'tsx/cjs', join(__dirname, `${name}.ts`)], args);
-}
-
 /**
  * Runs the probe compiled the way the shipped CLI is (`src/cli/bundle-cli.ts`: one esbuild bundle,
  * CommonJS for node 20, packages left in node_modules), so it measures the code as production runs
