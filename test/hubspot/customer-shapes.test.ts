@@ -10,10 +10,16 @@ jest.setTimeout(60_000);
 // V8's own check of two objects' hidden classes; the flag only lets code compiled after it use `%`.
 setFlagsFromString('--allow-natives-syntax');
 const haveSameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+// An object made before one of its fields was generalised (a whole number, then a fraction) keeps
+// a deprecated map until it is next accessed, when V8 moves it to the current one: the engine
+// never reads it at the old map. Whether one is still waiting when the test looks depends on the
+// collector's timing, so each is moved first, as the engine's first read would.
+const migrate = new Function('o', '%TryMigrateInstance(o)') as (o: object) => void;
 
-/** How many hidden classes the objects have among them. */
+/** How many hidden classes the objects have among them, as the engine meets them. */
 function shapes(objects: object[]): number {
   const kinds: object[] = [];
+  for (const object of objects) migrate(object);
   for (const object of objects) if (!kinds.some((kind) => haveSameShape(kind, object))) kinds.push(object);
   return kinds.length;
 }
