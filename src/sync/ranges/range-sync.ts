@@ -74,8 +74,9 @@ export async function startRangeSync(input: { gateway: HubSpotGateway; store: St
 
 /**
  * Runs one stage's job; each is safe to run again (a retry, or a duplicate send). Its API calls
- * (counted apart from other jobs sharing the worker's gateway) are added to the run's, also when
- * it fails.
+ * (counted apart from other jobs sharing the worker's gateway) are added to the run's before it
+ * records its step done (so the finish, sent once every step is done, reads them all) and, for a
+ * step that failed, when it stops.
  */
 export async function runRangeSyncStep(deps: RangeSyncDeps, step: RangeSyncStep): Promise<void> {
   const state = new RangeState(deps.store.database);
@@ -85,20 +86,26 @@ export async function runRangeSyncStep(deps: RangeSyncDeps, step: RangeSyncStep)
     throw new Error(`run ${run.syncRunId}: started with settings version ${run.settingsVersion}, this worker now has ${deps.settingsVersion}; its ranges would be scored with different settings: start the sync again`);
   }
   const gateway = deps.gateway.scoped();
+  let added = 0;
+  const addCalls = async () => {
+    const calls = gateway.totalCalls() - added;
+    added += calls;
+    await state.addCalls(run.syncRunId, calls);
+  };
   const own = { ...deps, gateway };
   try {
     switch (step.stage) {
       case 'read':
-        return await readRange(own, state, run, step.range);
+        return await readRange(own, state, run, step.range, addCalls);
       case 'fit':
         return await fitRun(own, state, run);
       case 'write':
-        return await writeRange(own, state, run, step.range);
+        return await writeRange(own, state, run, step.range, addCalls);
       case 'finish':
         return await finishRun(own, state, run);
     }
   } finally {
-    await state.addCalls(run.syncRunId, gateway.totalCalls());
+    await addCalls();
   }
 }
 
@@ -108,13 +115,14 @@ function rangeOf(run: RangeRun, index: number) {
   return range;
 }
 
-async function readRange(deps: RangeSyncDeps, state: RangeState, run: RangeRun, index: number): Promise<void> {
+async function readRange(deps: RangeSyncDeps, state: RangeState, run: RangeRun, index: number, addCalls: () => Promise<void>): Promise<void> {
   const range = rangeOf(run, index);
   const context = await deps.portalContext();
   for await (const customers of readCustomerRange(deps.gateway, context, deps.config.mapping, range, { companiesPerAssembly: deps.companiesPerAssembly })) {
     await deps.store.companies.write(customers.map((customer) => ({ customer, readAt: run.asOf })));
     await state.saveResults(run.syncRunId, index, customers.map((customer) => customerResult(customer, deps.config, run.asOf)));
   }
+  await addCalls();
   const step = await state.completeStep(run.syncRunId, 'read', index);
   // A retry of a read that had recorded itself sends again too: it may have stopped before sending.
   if (step.done === step.total) await deps.send({ syncRunId: run.syncRunId, stage: 'fit' });
@@ -132,7 +140,7 @@ async function fitRun(deps: RangeSyncDeps, state: RangeState, run: RangeRun): Pr
   for (let range = 0; range < run.ranges.length; range++) if (!(await state.stepDone(run.syncRunId, 'write', range))) await deps.send({ syncRunId: run.syncRunId, stage: 'write', range });
 }
 
-async function writeRange(deps: RangeSyncDeps, state: RangeState, run: RangeRun, index: number): Promise<void> {
+async function writeRange(deps: RangeSyncDeps, state: RangeState, run: RangeRun, index: number, addCalls: () => Promise<void>): Promise<void> {
   rangeOf(run, index);
   if (run.modelVersion === null || run.reps === null) throw new Error(`run ${run.syncRunId}: range ${index} cannot be written before the model is fitted`);
   const model = (await deps.store.models.get(run.modelVersion))?.model;
@@ -147,6 +155,7 @@ async function writeRange(deps: RangeSyncDeps, state: RangeState, run: RangeRun,
     await writeSnapshots(deps.store, snapshotsOf(source, deps.config, model, run.asOf, { settingsVersion: run.settingsVersion, modelVersion: run.modelVersion }));
     changed = written.companiesChanged;
   }
+  await addCalls();
   const step = await state.completeStep(run.syncRunId, 'write', index, changed);
   if (step.done === step.total) await deps.send({ syncRunId: run.syncRunId, stage: 'finish' });
 }
