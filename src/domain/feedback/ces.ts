@@ -18,11 +18,22 @@ export interface CesFigures {
 export function customerEffortScore(responses: readonly FeedbackResponse[]): Metric<CesFigures> {
   let sum = 0, easy = 0, total = 0;
   for (const r of responses) {
-    if (r.surveyType !== 'CES' || !Number.isFinite(r.value) || r.value < 1 || r.value > 7) continue;
+    if (r.surveyType !== 'CES' || !isCesAnswer(r.value)) continue;
     total += 1;
     sum += r.value;
     if (r.value >= 5) easy += 1;
   }
-  if (total === 0) return noData('no CES answers');
+  return cesFromCounts(sum, easy, total);
+}
+
+/** True for an answer on the CES scale, 1-7. */
+export const isCesAnswer = (v: number): boolean => Number.isFinite(v) && v >= 1 && v <= 7;
+
+/**
+ * The CES metric of summed answers, shared by the list form and the one-pass company feedback.
+ * `suffix` ends the no-data reason ("no CES answers" + " in the last 365 days").
+ */
+export function cesFromCounts(sum: number, easy: number, total: number, suffix = ''): Metric<CesFigures> {
+  if (total === 0) return noData(`no CES answers${suffix}`);
   return value({ average: sum / total, easyShare: (easy / total) * 100, responses: total });
 }

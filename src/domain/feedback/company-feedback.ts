@@ -1,9 +1,9 @@
 import type { Customer, FeedbackResponse } from '../customer';
 import type { Metric } from '../metric';
 import { DAY_MS } from '../time/days';
-import { customerEffortScore, type CesFigures } from './ces';
-import { customerSatisfaction, DEFAULT_CSAT_SCALE, type CsatFigures, type CsatScale } from './csat';
-import { isDetractor, netPromoterScore, type NpsFigures } from './nps';
+import { cesFromCounts, isCesAnswer, type CesFigures } from './ces';
+import { csatFromCounts, DEFAULT_CSAT_SCALE, isOnScale, type CsatFigures, type CsatScale } from './csat';
+import { isNpsAnswer, npsFromCounts, type NpsFigures } from './nps';
 
 export interface CompanyFeedback {
   nps: Metric<NpsFigures>;
@@ -35,29 +35,55 @@ export function feedbackInWindow(customer: Pick<Customer, 'feedback'>, asOf: Dat
 /**
  * NPS, CSAT and CES of one company over the trailing window (365 days by default).
  *
+ * One pass over the answers, counting each metric as its list form does (`netPromoterScore`,
+ * `customerSatisfaction`, `customerEffortScore` of `feedbackInWindow`) without the window's copy:
+ * the engine measures this for every customer, and the copy and the three passes were most of it.
+ *
  * @example
- * companyFeedback(customer, new Date('2026-11-22')).nps // => { kind: 'no_data', reason: 'no NPS answers' } when nobody answered
+ * companyFeedback(customer, new Date('2026-11-22')).nps // => { kind: 'no_data', reason: 'no NPS answers in the last 365 days' } when nobody answered
  */
 export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date, windowDays = 365, csatScale: CsatScale = DEFAULT_CSAT_SCALE): CompanyFeedback {
-  const answers = feedbackInWindow(customer, asOf, windowDays);
-  const recentFrom = asOf.getTime() - 90 * DAY_MS;
+  const end = asOf.getTime();
+  const start = end - windowDays * DAY_MS, recentFrom = end - 90 * DAY_MS;
+  let responseCount = 0, promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0, csatInvalid = 0, cesSum = 0, cesEasy = 0, cesTotal = 0;
   let latestDetractor: FeedbackResponse | undefined;
   const detractorsLast90Days: FeedbackResponse[] = [];
-  for (const r of answers) {
-    if (!isDetractor(r)) continue;
+  for (const r of customer.feedback) {
+    // The window as feedbackInWindow draws it (employee surveys are never a customer's answer).
     const at = r.submittedAt.getTime();
-    if (!latestDetractor || at > latestDetractor.submittedAt.getTime()) latestDetractor = r;
-    if (at > recentFrom) detractorsLast90Days.push(r);
+    if (!(at > start && at <= end) || r.isEmployeeSurvey) continue;
+    responseCount += 1;
+    const v = r.value;
+    if (r.surveyType === 'NPS') {
+      if (!isNpsAnswer(v)) continue;
+      if (v >= 9) promoters += 1;
+      else if (v >= 7) passives += 1;
+      else {
+        // A detractor (isDetractor): an NPS answer 0-6 of a customer.
+        detractors += 1;
+        if (!latestDetractor || at > latestDetractor.submittedAt.getTime()) latestDetractor = r;
+        if (at > recentFrom) detractorsLast90Days.push(r);
+      }
+    } else if (r.surveyType === 'CSAT') {
+      if (!isOnScale(v, csatScale)) csatInvalid += 1;
+      else {
+        csatTotal += 1;
+        if (v >= csatScale.positiveFrom) csatPositive += 1;
+      }
+    } else if (r.surveyType === 'CES' && isCesAnswer(v)) {
+      cesTotal += 1;
+      cesSum += v;
+      if (v >= 5) cesEasy += 1;
+    }
   }
+  // The no-data reasons name the window; the words are made only when some metric has no answers.
+  const suffix = promoters + passives + detractors === 0 || csatTotal === 0 || cesTotal === 0 ? ` in the last ${windowDays} days` : '';
   return {
-    nps: withWindow(netPromoterScore(answers), windowDays),
-    csat: withWindow(customerSatisfaction(answers, csatScale), windowDays),
-    ces: withWindow(customerEffortScore(answers), windowDays),
-    responseCount: answers.length,
+    nps: npsFromCounts(promoters, passives, detractors, 'NPS', suffix),
+    csat: csatFromCounts(csatPositive, csatTotal, csatInvalid, suffix),
+    ces: cesFromCounts(cesSum, cesEasy, cesTotal, suffix),
+    responseCount,
     latestDetractor,
     detractorsLast90Days,
   };
 }
-
-const withWindow = <T>(metric: Metric<T>, days: number): Metric<T> =>
-  metric.kind === 'no_data' ? { kind: 'no_data', reason: `${metric.reason} in the last ${days} days` } : metric;

@@ -32,13 +32,24 @@ export function customerSatisfaction(responses: readonly FeedbackResponse[], sca
   let positive = 0, total = 0, invalid = 0;
   for (const r of responses) {
     if (r.surveyType !== 'CSAT') continue;
-    if (!Number.isFinite(r.value) || r.value < scale.min || r.value > scale.max) {
+    if (!isOnScale(r.value, scale)) {
       invalid += 1;
       continue;
     }
     total += 1;
     if (r.value >= scale.positiveFrom) positive += 1;
   }
-  if (total === 0) return noData('no CSAT answers');
+  return csatFromCounts(positive, total, invalid);
+}
+
+/** True for a CSAT answer on the scale (others are left out and counted as invalid). */
+export const isOnScale = (v: number, scale: CsatScale): boolean => Number.isFinite(v) && v >= scale.min && v <= scale.max;
+
+/**
+ * The CSAT metric of counted answers, shared by the list form and the one-pass company feedback.
+ * `suffix` ends the no-data reason ("no CSAT answers" + " in the last 365 days").
+ */
+export function csatFromCounts(positive: number, total: number, invalid: number, suffix = ''): Metric<CsatFigures> {
+  if (total === 0) return noData(`no CSAT answers${suffix}`);
   return value({ score: (positive / total) * 100, positive, responses: total, invalid });
 }

@@ -10,7 +10,7 @@ export interface NpsFigures {
   responses: number;
 }
 
-const isNpsAnswer = (v: number) => Number.isInteger(v) && v >= 0 && v <= 10;
+export const isNpsAnswer = (v: number) => Number.isInteger(v) && v >= 0 && v <= 10;
 
 function npsOf(responses: readonly FeedbackResponse[], employees: boolean, label: string): Metric<NpsFigures> {
   let promoters = 0, passives = 0, detractors = 0;
@@ -20,8 +20,16 @@ function npsOf(responses: readonly FeedbackResponse[], employees: boolean, label
     else if (r.value >= 7) passives += 1;
     else detractors += 1;
   }
+  return npsFromCounts(promoters, passives, detractors, label);
+}
+
+/**
+ * The NPS metric of counted answers, shared by the list form and the one-pass company feedback.
+ * `suffix` ends the no-data reason ("no NPS answers" + " in the last 365 days").
+ */
+export function npsFromCounts(promoters: number, passives: number, detractors: number, label: string, suffix = ''): Metric<NpsFigures> {
   const total = promoters + passives + detractors;
-  if (total === 0) return noData(`no ${label} answers`);
+  if (total === 0) return noData(`no ${label} answers${suffix}`);
   return value({ score: ((promoters - detractors) / total) * 100, promoters, passives, detractors, responses: total });
 }
 
