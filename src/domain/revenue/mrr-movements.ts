@@ -36,18 +36,19 @@ export interface MrrMovements {
 export function customerMovement(customer: CustomerRevenue, period: Period): CustomerMovement {
   const startMrr = mrrOn(customer.contracts, period.start);
   const endMrr = mrrOn(customer.contracts, period.end);
-  let kind: MovementKind;
+  return { id: customer.id, kind: movementKind(startMrr, endMrr, customer.contracts, period), startMrr, endMrr };
+}
+
+/** The kind of a move from `startMrr` to `endMrr` over the period (the contracts tell a comeback from a new customer). */
+export function movementKind(startMrr: number, endMrr: number, contracts: readonly RevenueContract[], period: Period): MovementKind {
   if (startMrr > 0) {
-    if (endMrr === 0) kind = 'churn';
-    else if (endMrr > startMrr) kind = 'expansion';
-    else if (endMrr < startMrr) kind = 'contraction';
-    else kind = 'flat';
-  } else if (endMrr > 0) {
-    kind = hadRevenueBefore(customer.contracts, period.start) ? 'reactivation' : 'new';
-  } else {
-    kind = 'none';
+    if (endMrr === 0) return 'churn';
+    if (endMrr > startMrr) return 'expansion';
+    if (endMrr < startMrr) return 'contraction';
+    return 'flat';
   }
-  return { id: customer.id, kind, startMrr, endMrr };
+  if (endMrr > 0) return hadRevenueBefore(contracts, period.start) ? 'reactivation' : 'new';
+  return 'none';
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { RevenueContract } from '../customer';
 import { noData, value, type Metric } from '../metric';
 import { subtractMonthsUtc, type Period } from '../time/days';
-import { customerMovement, type CustomerRevenue } from './mrr-movements';
+import { mrrOn } from './mrr';
+import { customerMovement, movementKind, type CustomerRevenue, type MovementKind } from './mrr-movements';
 
 export interface RetentionFigures {
   /** Net revenue retention, %: (start + expansion - churn - contraction) / start x 100. */
@@ -30,18 +31,39 @@ export interface RetentionFigures {
  * revenueRetention(customers, period) // => { kind: 'value', value: { nrr: 120, grr: 80, ... } }
  */
 export function revenueRetention(customers: readonly CustomerRevenue[], period: Period): Metric<RetentionFigures> {
-  let startingMrr = 0, expansion = 0, contraction = 0, churnedMrr = 0, customersAtStart = 0, customersLost = 0;
+  const totals = emptyTotals();
   for (const customer of customers) {
     const m = customerMovement(customer, period);
-    if (m.startMrr <= 0) continue;
-    customersAtStart += 1;
-    startingMrr += m.startMrr;
-    if (m.kind === 'churn') {
-      churnedMrr += m.startMrr;
-      customersLost += 1;
-    } else if (m.kind === 'expansion') expansion += m.endMrr - m.startMrr;
-    else if (m.kind === 'contraction') contraction += m.startMrr - m.endMrr;
+    addMovement(totals, m.kind, m.startMrr, m.endMrr);
   }
+  return retentionOf(totals);
+}
+
+/** What the cohort's figures are made of, summed over its customers in order. */
+interface RetentionTotals {
+  startingMrr: number;
+  expansion: number;
+  contraction: number;
+  churnedMrr: number;
+  customersAtStart: number;
+  customersLost: number;
+}
+
+const emptyTotals = (): RetentionTotals => ({ startingMrr: 0, expansion: 0, contraction: 0, churnedMrr: 0, customersAtStart: 0, customersLost: 0 });
+
+/** Adds one customer's movement: only customers paying at the start are in the cohort. */
+function addMovement(totals: RetentionTotals, kind: MovementKind, startMrr: number, endMrr: number): void {
+  if (startMrr <= 0) return;
+  totals.customersAtStart += 1;
+  totals.startingMrr += startMrr;
+  if (kind === 'churn') {
+    totals.churnedMrr += startMrr;
+    totals.customersLost += 1;
+  } else if (kind === 'expansion') totals.expansion += endMrr - startMrr;
+  else if (kind === 'contraction') totals.contraction += startMrr - endMrr;
+}
+
+function retentionOf({ startingMrr, expansion, contraction, churnedMrr, customersAtStart, customersLost }: RetentionTotals): Metric<RetentionFigures> {
   if (startingMrr <= 0) return noData('no recurring revenue at the start of the period');
   return value({
     nrr: ((startingMrr + expansion - churnedMrr - contraction) / startingMrr) * 100,
@@ -63,8 +85,14 @@ export function revenueRetention(customers: readonly CustomerRevenue[], period: 
  * @example
  * customerRetention(contracts, trailingTwelveMonths(asOf)) // => { kind: 'value', value: { nrr: 110, ... } }
  */
-export const customerRetention = (contracts: readonly RevenueContract[], period: Period): Metric<RetentionFigures> =>
-  revenueRetention([{ id: 'customer', contracts }], period);
+export function customerRetention(contracts: readonly RevenueContract[], period: Period): Metric<RetentionFigures> {
+  // revenueRetention of this one customer, without the cohort's array and movement records: the
+  // engine asks this of every customer.
+  const startMrr = mrrOn(contracts, period.start), endMrr = mrrOn(contracts, period.end);
+  const totals = emptyTotals();
+  if (startMrr > 0) addMovement(totals, movementKind(startMrr, endMrr, contracts, period), startMrr, endMrr);
+  return retentionOf(totals);
+}
 
 /**
  * The twelve months up to `asOf`.
