@@ -123,5 +123,9 @@ export function assessChurnRisk(subject: Customer | CustomerSignals, health: Hea
   const isCustomer = 'deals' in subject;
   const signals = isCustomer ? signalsAt(subject, config, asOfOrModel as Date) : subject;
   const model = isCustomer ? maybeModel : (asOfOrModel as ChurnModel | undefined);
-  return combineRisk(rankedReasons(signals, healthInput(health), config), churnFeatures(signals), config, model);
+  // Only a fitted model reads the features: the rule weights leave them unmade.
+  const features = model?.kind === 'fitted' ? churnFeatures(signals) : NO_FEATURES;
+  return combineRisk(rankedReasons(signals, healthInput(health), config), features, config, model);
 }
+
+const NO_FEATURES: FeatureVector = [];

@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer, RevenueContract } from '../customer';
 import { isDetractor } from '../feedback/nps';
-import { contractsSignedBy, HIGH_PRIORITIES, isOpenAt, npsHalves, unrenewedEnd } from '../health/customer-signals';
+import { contractsSignedBy, isHighPriority, isOpenAt, npsHalves, unrenewedEnd } from '../health/customer-signals';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
 import { featureVector, type FeatureVector } from './churn-features';
@@ -22,7 +22,7 @@ export function pastChurnFeatures(customer: Customer, config: EngineConfig, t: n
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
-    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
+    if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
     if (created > last30From) last30 += 1;
     else if (created > prev90From) prev90 += 1;
   }

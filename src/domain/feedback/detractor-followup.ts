@@ -1,4 +1,4 @@
-import type { Customer } from '../customer';
+import type { Contact, Customer } from '../customer';
 import { DAY_MS, HOUR_MS } from '../time/days';
 import { isDetractor } from './nps';
 
@@ -19,9 +19,15 @@ export function detractorFollowUpDue(customer: Pick<Customer, 'feedback' | 'cont
   for (const r of customer.feedback) {
     const t = r.submittedAt.getTime();
     if (!isDetractor(r) || t <= from || t > asOf.getTime()) continue;
-    const contact = r.contactId ? customer.contacts.find((c) => c.id === r.contactId) : undefined;
+    const contact = r.contactId ? contactOf(customer.contacts, r.contactId) : undefined;
     const followed = contact?.lastContactedAt !== undefined && contact.lastContactedAt.getTime() > t;
     if (!followed && (!open || t > open.getTime())) open = r.submittedAt;
   }
   return open ? new Date(open.getTime() + DETRACTOR_FOLLOWUP_HOURS * HOUR_MS) : undefined;
+}
+
+/** The first contact with this id (a loop, not find: no closure per answer on the engine's hot path). */
+function contactOf(contacts: readonly Contact[], id: string): Contact | undefined {
+  for (const c of contacts) if (c.id === id) return c;
+  return undefined;
 }

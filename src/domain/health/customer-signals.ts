@@ -55,7 +55,8 @@ export interface CustomerSignals {
   heldAtCurrent: ('usage' | 'relationship')[];
 }
 
-export const HIGH_PRIORITIES = new Set(['HIGH', 'URGENT']);
+/** A HIGH or URGENT ticket: compared rather than looked up in a set, as every ticket of every date asks. */
+export const isHighPriority = (priority: string | undefined): boolean => priority === 'HIGH' || priority === 'URGENT';
 
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
@@ -79,7 +80,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     if (created > t) continue;
     const closedAt = ticket.closedAt?.getTime();
     // Priority first: whether the ticket was open then is only needed for a high-priority one.
-    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, !past)) {
+    if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, !past)) {
       openHigh += 1;
       if (t - created >= staleAge) stale += 1;
     }
@@ -133,7 +134,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     mrrNow: mrrOn(contracts, t),
     mrr90DaysAgo: mrrOn(contracts, t - 90 * DAY_MS),
     firstCloseAt: firstClose === undefined || firstClose.getTime() > t ? undefined : firstClose,
-    unrenewedEndAt: dateOf(unrenewedEnd(contracts, t)),
+    // The contract's own end Date, as firstCloseAt is the start's (same instant, one allocation less).
+    unrenewedEndAt: unrenewedContract(contracts, t)?.end,
     heldAtCurrent,
   };
 }
@@ -228,21 +230,28 @@ export function npsHalves(feedback: Customer['feedback'], t: number): [number | 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 export function median(values: number[]): number | undefined {
   if (values.length === 0) return undefined;
-  // Hours are differences of valid instants (a NaN fails the window checks before it is pushed).
-  if (values.length > 2) sortSmall(values, ascending);
+  // Hours are differences of valid instants (a NaN fails the window checks before it is pushed), so
+  // any sort gives the same order; numbers compared in place rather than through a comparator,
+  // whose fractional differences V8 boxes on every call.
+  if (values.length > SMALL_SORT) values.sort(ascending);
+  else if (values.length > 2) sortNumbersInPlace(values);
   const mid = values.length >> 1;
   return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
-const dateOf = (t: number | undefined) => (t === undefined ? undefined : new Date(t));
-
 /** The earliest end (an instant) of a contract running at `t` after which no contract starts (nothing renews it). */
-export function unrenewedEnd(contracts: readonly RevenueContract[], t: number): number | undefined {
-  let soonest: number | undefined;
+export const unrenewedEnd = (contracts: readonly RevenueContract[], t: number): number | undefined => unrenewedContract(contracts, t)?.end?.getTime();
+
+/** The contract of {@link unrenewedEnd}: the first of those ending soonest. */
+export function unrenewedContract(contracts: readonly RevenueContract[], t: number): RevenueContract | undefined {
+  let soonest: RevenueContract | undefined, soonestEnd = 0;
   for (const c of contracts) {
     const end = c.end?.getTime();
     if (end === undefined || c.start.getTime() > t || end <= t) continue;
-    if (!isRenewed(contracts, c, end) && (soonest === undefined || end < soonest)) soonest = end;
+    if (!isRenewed(contracts, c, end) && (soonest === undefined || end < soonestEnd)) {
+      soonest = c;
+      soonestEnd = end;
+    }
   }
   return soonest;
 }
@@ -252,4 +261,16 @@ function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContr
   const from = end - DAY_MS;
   for (const other of contracts) if (other !== contract && other.start.getTime() >= from && (other.end === undefined || other.end.getTime() > end)) return true;
   return false;
+}
+
+const SMALL_SORT = 16;
+
+/** Ascending insertion sort of a few numbers (none NaN). */
+function sortNumbersInPlace(values: number[]): void {
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    let j = i - 1;
+    for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];
+    values[j + 1] = v;
+  }
 }

@@ -2,7 +2,7 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS, HOUR_MS } from '../time/days';
-import { contractsSignedBy, coversWindow, HIGH_PRIORITIES, isOpenAt, median, type CustomerSignals } from './customer-signals';
+import { contractsSignedBy, coversWindow, isHighPriority, isOpenAt, median, type CustomerSignals } from './customer-signals';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -38,7 +38,7 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
-    if (ticket.priority && HIGH_PRIORITIES.has(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
+    if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
     if (created > ticketWindowStart) inWindow += 1;
     const closedAt = ticket.closedAt?.getTime();
     if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionScratch.push((closedAt - created) / HOUR_MS);
