@@ -49,10 +49,14 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
  */
 export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand } | undefined, config: EngineConfig): ChurnRiskReason[] {
   const weights = config.churnRisk.weights;
-  const reasons: ChurnRiskReason[] = [];
-  for (const f of firedSignals(signals, health, config)) {
-    const points = weights[f.rule] * f.strength;
-    if (points > 0) reasons.push({ rule: f.rule, reason: f.reason, points });
+  const fired = firedSignals(signals, health, config);
+  // Counted, then made to size: an array grown by push keeps room for 16 reasons.
+  let count = 0;
+  for (const f of fired) if (weights[f.rule] * f.strength > 0) count += 1;
+  const reasons = new Array<ChurnRiskReason>(count);
+  for (let i = 0, r = 0; r < count; i++) {
+    const f = fired[i], points = weights[f.rule] * f.strength;
+    if (points > 0) reasons[r++] = { rule: f.rule, reason: f.reason, points };
   }
   // Points above 0 are numbers (NaN fails the test) and each rule fires once: a consistent order.
   return reasons.length > 1 ? sortSmall(reasons, mostPointsFirst) : reasons;

@@ -74,7 +74,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
-  const resolutionHours: number[] = [];
+  const resolutionHours = hoursScratch;
+  resolutionHours.length = 0;
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
@@ -94,15 +95,14 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const [npsRecent, npsPrevious] = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
-  const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
-  let daysSinceTouch: number | undefined;
+  let daysSinceTouch: number | undefined, touchHeld = false;
   if (touch && touch.getTime() <= t) daysSinceTouch = (t - touch.getTime()) / DAY_MS;
   else if (touch && current) {
     daysSinceTouch = current.daysSinceTouch;
-    heldAtCurrent.push('relationship');
+    touchHeld = true;
   }
   const { usageScore, touchesLast90Days } = customer.engagement;
-  if (current && (usageScore !== undefined || touchesLast90Days !== undefined)) heldAtCurrent.push('usage');
+  const heldAtCurrent = heldAt(touchHeld, current !== undefined && (usageScore !== undefined || touchesLast90Days !== undefined));
 
   // The earliest start's own Date, not a new one: the engine never changes a Date it is given
   // (latestDetractorAt is the answer's too), and one allocation less per customer and date.
@@ -138,6 +138,18 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     unrenewedEndAt: unrenewedContract(contracts, t)?.end,
     heldAtCurrent,
   };
+}
+
+/** The hours behind a median, reused from call to call (the engine is synchronous; the median keeps none of them). */
+const hoursScratch: number[] = [];
+
+/**
+ * What a past date holds at today's value, in this order: last touch, then usage. Made as literals,
+ * sized to what they hold (an array grown by push keeps room for 16 items, mostly garbage).
+ */
+export function heldAt(relationship: boolean, usage: boolean): CustomerSignals['heldAtCurrent'] {
+  if (relationship) return usage ? ['relationship', 'usage'] : ['relationship'];
+  return usage ? ['usage'] : [];
 }
 
 /**

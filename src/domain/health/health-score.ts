@@ -74,17 +74,20 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
     readings[i] = readComponent(key, signals, config, describe);
     if (readings[i].status === 'scored') totalWeight += weights[key];
   }
-  let score = 0;
-  const components: ComponentBreakdown[] = [];
-  const missing: ComponentKey[] = [];
+  let score = 0, missingCount = 0;
+  // Arrays made to size and filled by index: one grown by push keeps room for 16 items (the
+  // engine's garbage was mostly such room and the objects in it).
+  const components = new Array<ComponentBreakdown>(COMPONENT_KEYS.length);
   for (let i = 0; i < COMPONENT_KEYS.length; i++) {
     const key = COMPONENT_KEYS[i], reading = readings[i], weight = weights[key];
     const effectiveWeight = reading.status === 'scored' && totalWeight > 0 ? weight / totalWeight : 0;
     const contribution = reading.status === 'scored' ? reading.subScore * effectiveWeight : 0;
     score += contribution;
-    if (reading.status === 'no_data' || weight === 0) missing.push(key);
-    components.push({ key, label: COMPONENT_LABELS[key], reading, weight, effectiveWeight, contribution });
+    if (reading.status === 'no_data' || weight === 0) missingCount += 1;
+    components[i] = { key, label: COMPONENT_LABELS[key], reading, weight, effectiveWeight, contribution };
   }
+  const missing = new Array<ComponentKey>(missingCount);
+  for (let i = 0, m = 0; m < missingCount; i++) if (readings[i].status === 'no_data' || weights[COMPONENT_KEYS[i]] === 0) missing[m++] = COMPONENT_KEYS[i];
   return { score, components, missing };
 }
 
@@ -141,10 +144,13 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   const stored = storedScoreAt(customer, then);
   if (!past.hasData && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
-  const movers: HealthTrend['movers'] = [];
-  for (let i = 0; i < now.components.length; i++) {
+  // Counted first, then made to size (see computeScore).
+  let moving = 0;
+  for (let i = 0; i < now.components.length; i++) if (Math.abs(now.components[i].contribution - past.contributions[i]) >= 0.05) moving += 1;
+  const movers: HealthTrend['movers'] = new Array(moving);
+  for (let i = 0, m = 0; m < moving; i++) {
     const c = now.components[i], change = c.contribution - past.contributions[i];
-    if (Math.abs(change) >= 0.05) movers.push({ key: c.key, label: c.label, change });
+    if (Math.abs(change) >= 0.05) movers[m++] = { key: c.key, label: c.label, change };
   }
   // A NaN change fails the 0.05 test above, so the movers' keys are numbers.
   if (movers.length > 1) sortSmall(movers, largestChangeFirst);

@@ -2,7 +2,7 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS, HOUR_MS } from '../time/days';
-import { contractsSignedBy, coversWindow, isHighPriority, isOpenAt, median, type CustomerSignals } from './customer-signals';
+import { contractsSignedBy, coversWindow, heldAt, isHighPriority, isOpenAt, median, type CustomerSignals } from './customer-signals';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -69,16 +69,15 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   const csat = csatTotal === 0 ? undefined : (csatPositive / csatTotal) * 100;
 
   // Usage and last touch have no history: a touch after `at` is held at today's value.
-  const heldAtCurrent: CustomerSignals['heldAtCurrent'] = [];
   const touch = customer.engagement.lastTouchAt;
-  let daysSinceTouch: number | undefined;
+  let daysSinceTouch: number | undefined, touchHeld = false;
   if (touch && touch.getTime() <= t) daysSinceTouch = (t - touch.getTime()) / DAY_MS;
   else if (touch) {
     daysSinceTouch = current.daysSinceTouch;
-    heldAtCurrent.push('relationship');
+    touchHeld = true;
   }
   const { usageScore, touchesLast90Days } = customer.engagement;
-  if (usageScore !== undefined || touchesLast90Days !== undefined) heldAtCurrent.push('usage');
+  const heldAtCurrent = heldAt(touchHeld, usageScore !== undefined || touchesLast90Days !== undefined);
 
   const subScores = subScoreScratch;
   subScores[0] = usageSubScore(usageScore, touchesLast90Days, rules);

@@ -36,13 +36,22 @@ export function revenueContractsWithIssues(deals: readonly Deal[]): { contracts:
  */
 export function revenueContracts(deals: readonly Deal[]): RevenueContract[] {
   // The same selection as revenueContractsWithIssues without spelling out why each skipped deal is
-  // skipped: the engine calls this once per customer and never reads the reasons.
-  const contracts: RevenueContract[] = [];
-  for (const deal of deals) {
-    if (deal.outcome !== 'won') continue;
-    const start = deal.contractStart ?? deal.closedAt;
-    if (deal.mrr === undefined || !(deal.mrr > 0) || !start || (deal.contractEnd && deal.contractEnd.getTime() <= start.getTime())) continue;
-    contracts.push({ dealId: deal.id, mrr: deal.mrr, start, end: deal.contractEnd, signedAt: deal.closedAt });
+  // skipped: the engine calls this once per customer and never reads the reasons. Counted, then
+  // made to size: the engine keeps these arrays, and one grown by push keeps room for 16 contracts.
+  let count = 0;
+  for (const deal of deals) if (contractStart(deal) !== undefined) count += 1;
+  const contracts = new Array<RevenueContract>(count);
+  for (let i = 0, c = 0; c < count; i++) {
+    const deal = deals[i], start = contractStart(deal);
+    if (start !== undefined) contracts[c++] = { dealId: deal.id, mrr: deal.mrr as number, start, end: deal.contractEnd, signedAt: deal.closedAt };
   }
   return contracts;
+}
+
+/** The start of a won deal's contract, undefined for a deal that is not a contract (see revenueContractsWithIssues). */
+function contractStart(deal: Deal): Date | undefined {
+  if (deal.outcome !== 'won') return undefined;
+  const start = deal.contractStart ?? deal.closedAt;
+  if (deal.mrr === undefined || !(deal.mrr > 0) || !start || (deal.contractEnd && deal.contractEnd.getTime() <= start.getTime())) return undefined;
+  return start;
 }
