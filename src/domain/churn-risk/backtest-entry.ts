@@ -23,7 +23,11 @@ export function backtestEntry(customer: Customer, config: EngineConfig, asOf: Da
   // Active then, judged on the contracts known then (what signalsAt would hold), before measuring
   // the signals: they are most of this function's cost and an inactive customer has no entry.
   if (customerStatus(contractsSignedBy(contracts, then.getTime()), then).status !== 'active') return undefined;
-  const signals = { ...signalsAt(customer, config, then, undefined, contracts, true), usageScore: undefined, touchesLast90Days: undefined };
+  // The signals are this function's own (nothing else holds them): cleared in place rather than
+  // copied by a spread, which kept their shape and cost a copy of ~30 keys per customer.
+  const signals = signalsAt(customer, config, then, undefined, contracts, true);
+  signals.usageScore = undefined;
+  signals.touchesLast90Days = undefined;
   if (customer.engagement.lastTouchAt && customer.engagement.lastTouchAt.getTime() > then.getTime()) signals.daysSinceTouch = undefined;
   const computed = computeScore(signals, scorecardWeights(customer.segment, config).weights, config, false);
   const health = hasHealthData(computed) ? { score: computed.score, band: healthBand(computed.score, config) } : undefined;

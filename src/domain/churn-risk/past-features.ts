@@ -1,7 +1,7 @@
 import type { EngineConfig } from '../config/engine-config';
 import type { Customer, RevenueContract } from '../customer';
 import { isDetractor } from '../feedback/nps';
-import { contractsSignedBy, isHighPriority, isOpenAt, npsHalves, unrenewedEnd } from '../health/customer-signals';
+import { contractsSignedBy, isHighPriority, isOpenAt, npsHalf, unrenewedEnd } from '../health/customer-signals';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
 import { featureVector, type FeatureVector } from './churn-features';
@@ -41,7 +41,7 @@ export function pastChurnFeatures(customer: Customer, config: EngineConfig, t: n
     last30,
     prev90,
     detractors,
-    npsHalves(customer.feedback, t)[0],
+    npsHalf(customer.feedback, t, true),
     mrrOn(contracts, t),
     mrrOn(contracts, t - 90 * DAY_MS),
     unrenewedEnd(contracts, t),

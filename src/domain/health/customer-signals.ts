@@ -92,7 +92,6 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   }
 
   const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
-  const [npsRecent, npsPrevious] = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
   let daysSinceTouch: number | undefined, touchHeld = false;
@@ -124,8 +123,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     feedback,
     nps: feedback.nps,
     csat: feedback.csat,
-    npsLast180Days: npsRecent,
-    npsPrevious180Days: npsPrevious,
+    npsLast180Days: npsHalf(customer.feedback, t, true),
+    npsPrevious180Days: npsHalf(customer.feedback, t, false),
     detractorsLast90Days: feedback.detractorsLast90Days.length,
     latestDetractorAt: feedback.latestDetractor?.submittedAt,
     contracts,
@@ -157,11 +156,15 @@ export function heldAt(relationship: boolean, usage: boolean): CustomerSignals['
  * are, else a filtered copy. Loops rather than every/filter closures: this runs for every past date.
  */
 export function contractsSignedBy(contracts: RevenueContract[], t: number): RevenueContract[] {
-  let all = true;
-  for (const c of contracts) if (!(c.signedAt === undefined || c.signedAt.getTime() <= t)) all = false;
-  if (all) return contracts;
-  const known: RevenueContract[] = [];
-  for (const c of contracts) if (c.signedAt === undefined || c.signedAt.getTime() <= t) known.push(c);
+  let count = 0;
+  for (const c of contracts) if (c.signedAt === undefined || c.signedAt.getTime() <= t) count += 1;
+  if (count === contracts.length) return contracts;
+  // Made to size: a copy grown by push keeps room for 16 contracts (this runs for every past date).
+  const known = new Array<RevenueContract>(count);
+  for (let i = 0, k = 0; k < count; i++) {
+    const c = contracts[i];
+    if (c.signedAt === undefined || c.signedAt.getTime() <= t) known[k++] = c;
+  }
   return known;
 }
 
@@ -217,26 +220,24 @@ function startsInOrder(contracts: readonly RevenueContract[]): boolean {
   return true;
 }
 
+/** NPS of the answers in the last 180 days and in the 180 days before (each half without copying). */
+export const npsHalves = (feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] => [npsHalf(feedback, t, true), npsHalf(feedback, t, false)];
+
 /**
- * NPS of the answers in the last 180 days and in the 180 days before, in one pass without copying
- * (hot path: twice per customer and date).
+ * One of {@link npsHalves}: the last 180 days (`recent`) or the 180 days before. Apart, so a caller
+ * needing one half (the churn features) or both as numbers (the signals) makes no pair.
  */
-export function npsHalves(feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] {
+export function npsHalf(feedback: Customer['feedback'], t: number, recent: boolean): number | undefined {
   const middle = t - 180 * DAY_MS, from = t - 360 * DAY_MS;
-  let recentNet = 0, recentTotal = 0, previousNet = 0, previousTotal = 0;
+  let net = 0, total = 0;
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
     if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
-    const net = r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
-    if (at > middle) {
-      recentTotal += 1;
-      recentNet += net;
-    } else {
-      previousTotal += 1;
-      previousNet += net;
-    }
+    if (at > middle !== recent) continue;
+    total += 1;
+    net += r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
   }
-  return [recentTotal ? (recentNet / recentTotal) * 100 : undefined, previousTotal ? (previousNet / previousTotal) * 100 : undefined];
+  return total ? (net / total) * 100 : undefined;
 }
 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
