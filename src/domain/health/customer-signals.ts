@@ -74,8 +74,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
   let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
-  const resolutionHours = hoursScratch;
-  resolutionHours.length = 0;
+  let closedInWindow = 0;
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
@@ -88,7 +87,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     if (created > ticketWindowStart) inWindow += 1;
     if (created > last30From) last30 += 1;
     else if (created > prev90From) prev90 += 1;
-    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionHours.push((closedAt - created) / HOUR_MS);
+    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) hoursScratch[closedInWindow++] = (closedAt - created) / HOUR_MS;
   }
 
   const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
@@ -119,7 +118,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     ticketsLast30Days: last30,
     ticketsPrevious90Days: prev90,
     ticketsInWindow: inWindow,
-    medianResolutionHours: median(resolutionHours),
+    medianResolutionHours: medianOfFirst(hoursScratch, closedInWindow),
     feedback,
     nps: feedback.nps,
     csat: feedback.csat,
@@ -139,7 +138,11 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   };
 }
 
-/** The hours behind a median, reused from call to call (the engine is synchronous; the median keeps none of them). */
+/**
+ * The hours behind a median, reused from call to call and never emptied (the engine is synchronous,
+ * the median keeps none of them, and setting an array's length is a call into the runtime): a
+ * caller counts what it wrote and reads that many.
+ */
 const hoursScratch: number[] = [];
 
 /**
@@ -241,15 +244,19 @@ export function npsHalf(feedback: Customer['feedback'], t: number, recent: boole
 }
 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
-export function median(values: number[]): number | undefined {
-  if (values.length === 0) return undefined;
-  // Hours are differences of valid instants (a NaN fails the window checks before it is pushed), so
-  // any sort gives the same order; numbers compared in place rather than through a comparator,
+export const median = (values: number[]): number | undefined => medianOfFirst(values, values.length);
+
+/** The median of the first `count` values of a scratch array, sorting those in place. */
+export function medianOfFirst(values: number[], count: number): number | undefined {
+  if (count === 0) return undefined;
+  // Hours are differences of valid instants (a NaN fails the window checks before it is written),
+  // so any sort gives the same order; numbers compared in place rather than through a comparator,
   // whose fractional differences V8 boxes on every call.
-  if (values.length > SMALL_SORT) values.sort(ascending);
-  else if (values.length > 2) sortNumbersInPlace(values);
-  const mid = values.length >> 1;
-  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+  let sorted = values;
+  if (count > SMALL_SORT) sorted = count === values.length ? values.sort(ascending) : values.slice(0, count).sort(ascending);
+  else if (count > 2) sortFirstInPlace(values, count);
+  const mid = count >> 1;
+  return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The earliest end (an instant) of a contract running at `t` after which no contract starts (nothing renews it). */
@@ -278,9 +285,9 @@ function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContr
 
 const SMALL_SORT = 16;
 
-/** Ascending insertion sort of a few numbers (none NaN). */
-function sortNumbersInPlace(values: number[]): void {
-  for (let i = 1; i < values.length; i++) {
+/** Ascending insertion sort of the first `count` numbers (none NaN). */
+function sortFirstInPlace(values: number[], count: number): void {
+  for (let i = 1; i < count; i++) {
     const v = values[i];
     let j = i - 1;
     for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];

@@ -19,7 +19,8 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
 };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const plural = (n: number, word: string, words?: string) => `${n} ${n === 1 ? word : (words ?? `${word}s`)}`;
+/** Both forms spelled out: a plural made by appending 's' was a new string on every call. */
+const plural = (n: number, word: string, words: string) => `${n} ${n === 1 ? word : words}`;
 /** The parts that are there, joined by commas (an empty part is left out). */
 const joinParts = (a: string, b: string) => (a && b ? `${a}, ${b}` : a || b);
 
@@ -68,7 +69,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       if (subScore === undefined) {
         return { status: 'no_data', reason: `no ticket in the last ${config.windows.ticketDays} days, and not a customer over all of them` };
       }
-      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket')}, ${plural(s.ticketsInWindow, 'ticket')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
+      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket', 'open high-priority tickets')}, ${plural(s.ticketsInWindow, 'ticket', 'tickets')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
       return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore };
     }
     case 'resolution': {
@@ -83,7 +84,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const subScore = sentimentSubScore(nps?.score, csat?.score, rules) as number;
       const summary = !describe
         ? ''
-        : joinParts(nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : '');
+        : joinParts(nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer', 'answers')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : '');
       return { status: 'scored', value: subScore, unit: 'sentiment', summary, subScore };
     }
     case 'commercial': {

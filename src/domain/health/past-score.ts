@@ -2,7 +2,7 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS, HOUR_MS } from '../time/days';
-import { contractsSignedBy, coversWindow, heldAt, isHighPriority, isOpenAt, median, type CustomerSignals } from './customer-signals';
+import { contractsSignedBy, coversWindow, heldAt, isHighPriority, isOpenAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -34,16 +34,16 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   // Tickets: open high-priority ones, the window's count and its median resolution.
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
   let openHigh = 0, inWindow = 0;
-  resolutionScratch.length = 0;
+  let closedInWindow = 0;
   for (const ticket of customer.tickets) {
     const created = ticket.createdAt.getTime();
     if (created > t) continue;
     if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
     if (created > ticketWindowStart) inWindow += 1;
     const closedAt = ticket.closedAt?.getTime();
-    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionScratch.push((closedAt - created) / HOUR_MS);
+    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionScratch[closedInWindow++] = (closedAt - created) / HOUR_MS;
   }
-  const medianHours = median(resolutionScratch);
+  const medianHours = medianOfFirst(resolutionScratch, closedInWindow);
 
   // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
   const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
@@ -104,6 +104,6 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   return { score, contributions, hasData, heldAtCurrent };
 }
 
-/** Scratch arrays reused across calls (the engine is synchronous; nothing keeps them). */
+/** Scratch arrays reused across calls, never emptied (the engine is synchronous; nothing keeps them; see medianOfFirst). */
 const resolutionScratch: number[] = [];
 const subScoreScratch: (number | undefined)[] = new Array(COMPONENT_KEYS.length).fill(undefined);
