@@ -9,7 +9,7 @@ import { signalsAt, type CustomerSignals } from '../health/customer-signals';
 import { hasHealthData, scoreHealth, type HealthScore } from '../health/health-score';
 import type { Metric } from '../metric';
 import { customerRetention, trailingTwelveMonths, type RetentionFigures } from '../revenue/retention';
-import type { Period } from '../time/days';
+import { utcDay, type Period } from '../time/days';
 import { nextBestActions, type NextBestAction } from './next-best-actions';
 
 export interface CustomerAssessment {
@@ -52,7 +52,7 @@ export function assessCustomer(customer: Customer, config: EngineConfig, asOf: D
   // Object literals rather than spreading a shared base: spreading costs more than the rest of the
   // assembly on this hot path. The key order is the same in both shapes.
   if (status.status !== 'active') {
-    const notScored = status.status === 'churned' ? `churned on ${status.churnedAt?.toISOString().slice(0, 10)}: health and churn risk are for active customers` : 'a prospect (never had a won contract): health and churn risk are for customers';
+    const notScored = status.status === 'churned' ? `churned on ${status.churnedAt && utcDay(status.churnedAt)}: health and churn risk are for active customers` : 'a prospect (never had a won contract): health and churn risk are for customers';
     return { customerId: customer.id, asOf, status, signals, feedback: signals.feedback, retention12m, mrr: signals.mrrNow, hasRevenue, notScored, actions: [] };
   }
   const scored = scoreHealth(customer, config, asOf, signals);

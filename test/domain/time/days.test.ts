@@ -2,7 +2,7 @@ import { DEFAULT_ENGINE_CONFIG as config, engineConfigSchema } from '../../../sr
 import { firedSignals } from '../../../src/domain/churn-risk/risk-signals';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
 import fc from 'fast-check';
-import { addMonthsUtc, calendarDayIn, describeDaysAgo } from '../../../src/domain/time/days';
+import { addMonthsUtc, calendarDayIn, describeDaysAgo, utcDay } from '../../../src/domain/time/days';
 import { at, createMockCustomer, nps, wonDeal } from '../fixtures/customer-fixtures';
 
 describe('days in words follow the portal time zone', () => {
@@ -46,5 +46,20 @@ describe('addMonthsUtc', () => {
     expect(addMonthsUtc(at('2026-01-31T00:00:00Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z');
     expect(addMonthsUtc(at('2026-01-01T00:00:00Z'), 6).toISOString()).toBe('2026-07-01T00:00:00.000Z');
     expect(addMonthsUtc(at('2028-01-31T12:00:00Z'), 1).toISOString()).toBe('2028-02-29T12:00:00.000Z');
+  });
+});
+
+describe('utcDay', () => {
+  it('is toISOString\'s day for every kind of date: padded months and days, any hour, leap days, years outside 1000-9999', () => {
+    const instants = [
+      '2026-01-05T23:59:59.999Z', '2026-12-31T00:00:00Z', '2024-02-29T12:00:00Z', '1999-10-10T00:00:00Z', '1970-01-01T00:00:00Z',
+      '1000-01-01T00:00:00Z', '0999-12-31T23:59:59Z', '0001-06-01T00:00:00Z', '9999-12-31T23:59:59Z', '+010000-01-01T00:00:00Z', '-000001-03-01T00:00:00Z',
+    ].map((text) => new Date(text));
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 3_600_000 + 13) instants.push(new Date(t));
+    for (const date of instants) expect([date.getTime(), utcDay(date)]).toEqual([date.getTime(), date.toISOString().slice(0, 10)]);
+  });
+
+  it('throws as toISOString does on an invalid date', () => {
+    expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
