@@ -1,10 +1,9 @@
 import type { PropertyValues } from '../computed-properties';
 import type { CustomerAssessment } from './assess-customer';
+import { scaledDecimal } from '../decimal-text';
 
-const round = (n: number, digits = 0) => {
-  const f = 10 ** digits;
-  return String(Math.round(n * f) / f);
-};
+/** `String(Math.round(n * 10 ** digits) / 10 ** digits)`, a fraction written from its digits (see scaledDecimal). */
+const round = (n: number, digits: 0 | 1 | 2 = 0): string => (digits === 0 ? String(Math.round(n)) : scaledDecimal(Math.round(n * 10 ** digits), digits));
 
 /**
  * The company properties for an assessment, under the names of COMPANY_PROPERTIES. Absent data is

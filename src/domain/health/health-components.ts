@@ -1,6 +1,7 @@
 import type { ComponentKey, EngineConfig } from '../config/engine-config';
 import type { CustomerSignals } from './customer-signals';
 import { scoreLinear, scoreThreshold } from './scoring-rules';
+import { scaledDecimal } from '../decimal-text';
 
 /** One component's reading: a sub-score 0-100 with the value behind it in words, or why there is none. */
 type HealthRules = EngineConfig['health']['rules'];
@@ -18,7 +19,8 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
   relationship: 'Relationship',
 };
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+/** `${Math.round(n * 10) / 10}`, written from its tenths (see scaledDecimal). */
+const tenths = (n: number): string => scaledDecimal(Math.round(n * 10), 1);
 /** Both forms spelled out: a plural made by appending 's' was a new string on every call. */
 const plural = (n: number, word: string, words: string) => `${n} ${n === 1 ? word : words}`;
 /** The parts that are there, joined by commas (an empty part is left out). */
@@ -53,7 +55,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const subScore = usageSubScore(usage, touches, rules) as number;
       const summary = !describe
         ? ''
-        : joinParts(usage === undefined ? '' : `usage score ${round1(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`);
+        : joinParts(usage === undefined ? '' : `usage score ${tenths(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`);
       return usage !== undefined
         ? { status: 'scored', value: usage, unit: 'usage score', summary, subScore }
         : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
@@ -69,13 +71,13 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       if (subScore === undefined) {
         return { status: 'no_data', reason: `no ticket in the last ${config.windows.ticketDays} days, and not a customer over all of them` };
       }
-      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket', 'open high-priority tickets')}, ${plural(s.ticketsInWindow, 'ticket', 'tickets')} in ${config.windows.ticketDays} days (usual: ${round1(norm)})` : '';
+      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket', 'open high-priority tickets')}, ${plural(s.ticketsInWindow, 'ticket', 'tickets')} in ${config.windows.ticketDays} days (usual: ${tenths(norm)})` : '';
       return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore };
     }
     case 'resolution': {
       const hours = s.medianResolutionHours;
       if (hours === undefined) return { status: 'no_data', reason: `no ticket closed in the last ${config.windows.ticketDays} days` };
-      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${round1(hours)} h` : '', subScore: resolutionSubScore(hours, rules) };
+      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${tenths(hours)} h` : '', subScore: resolutionSubScore(hours, rules) };
     }
     case 'sentiment': {
       const nps = s.nps.kind === 'value' ? s.nps.value : undefined;
@@ -93,7 +95,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       if (s.mrr90DaysAgo <= 0) return { status: 'scored', value: 0, unit: '% MRR change', summary: 'new revenue in the last 90 days', subScore };
       const change = mrrChangePercent(s.mrrNow, s.mrr90DaysAgo);
       const verb = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
-      const summary = describe ? `MRR ${verb}${change === 0 ? '' : ` ${Math.abs(round1(change))} %`} over 90 days` : '';
+      const summary = describe ? `MRR ${verb}${change === 0 ? '' : ` ${scaledDecimal(Math.abs(Math.round(change * 10)), 1)} %`} over 90 days` : '';
       return { status: 'scored', value: change, unit: '% MRR change', summary, subScore };
     }
     case 'relationship': {
