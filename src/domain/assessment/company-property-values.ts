@@ -1,6 +1,7 @@
 import type { PropertyValues } from '../computed-properties';
 import type { CustomerAssessment } from './assess-customer';
 import { scaledDecimal } from '../decimal-text';
+import { isoInstant } from '../time/days';
 
 /** `String(Math.round(n * 10 ** digits) / 10 ** digits)`, a fraction written from its digits (see scaledDecimal). */
 const round = (n: number, digits: 0 | 1 | 2 = 0): string => (digits === 0 ? String(Math.round(n)) : scaledDecimal(Math.round(n * 10 ** digits), digits));
@@ -35,26 +36,11 @@ export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = 
     cs_grr_12m: a.retention12m.kind === 'value' ? round(a.retention12m.value.grr, 1) : null,
     cs_mrr: a.hasRevenue ? round(a.mrr, 2) : null,
     cs_detractor_followup_due: a.detractorFollowUpDue ? a.detractorFollowUpDue.toISOString() : null,
-    cs_health_computed_at: instantIso(computedAt),
+    // Written per call, without module state: isoInstant is cheap where toISOString was not.
+    cs_health_computed_at: isoInstant(computedAt),
   };
 }
 
-/**
- * The run's date in ISO form, made once per instant: every customer of a run has the same computed
- * date, and toISOString cost more than the rest of the values (profile of the as-synced probe). An
- * invalid date is never cached (NaN equals nothing), so it throws as toISOString does.
- */
-function instantIso(date: Date): string {
-  const t = date.getTime();
-  if (t !== lastIsoTime) {
-    lastIso = date.toISOString();
-    lastIsoTime = t;
-  }
-  return lastIso;
-}
-
-let lastIsoTime = Number.NaN;
-let lastIso = '';
 
 const COMPUTED_AT = 'cs_health_computed_at';
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (a != null && b != null && a !== '' && Number(a) === Number(b));

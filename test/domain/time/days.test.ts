@@ -2,7 +2,7 @@ import { DEFAULT_ENGINE_CONFIG as config, engineConfigSchema } from '../../../sr
 import { firedSignals } from '../../../src/domain/churn-risk/risk-signals';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
 import fc from 'fast-check';
-import { addMonthsUtc, calendarDayIn, describeDaysAgo, utcDay } from '../../../src/domain/time/days';
+import { addMonthsUtc, calendarDayIn, describeDaysAgo, isoInstant, utcDay } from '../../../src/domain/time/days';
 import { at, createMockCustomer, nps, wonDeal } from '../fixtures/customer-fixtures';
 
 describe('days in words follow the portal time zone', () => {
@@ -61,5 +61,16 @@ describe('utcDay', () => {
 
   it('throws as toISOString does on an invalid date', () => {
     expect(() => utcDay(new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => isoInstant(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('isoInstant', () => {
+  it('is toISOString for every kind of instant: padded fields, milliseconds 0-999, years outside 1000-9999', () => {
+    const instants = ['2026-11-01T00:00:00Z', '2026-01-05T09:08:07.006Z', '2026-12-31T23:59:59.999Z', '1000-01-01T00:00:00.050Z', '0999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z', '+010000-01-01T00:00:00Z', '-000001-03-01T00:00:00Z'].map((text) => new Date(text));
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 3_600_000 + 60_013) instants.push(new Date(t));
+    const differing = instants.filter((date) => isoInstant(date) !== date.toISOString()).map((date) => date.getTime());
+    expect(differing).toEqual([]);
+    expect(instants.length).toBeGreaterThan(2_000);
   });
 });
