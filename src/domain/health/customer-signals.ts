@@ -3,11 +3,14 @@ import { companyFeedback, type CompanyFeedback } from '../feedback/company-feedb
 import type { Metric } from '../metric';
 import { mrrOn } from '../revenue/mrr';
 import { revenueContracts } from '../revenue/revenue-contracts';
-import { DAY_MS, HOUR_MS } from '../time/days';
+import { DAY_MS } from '../time/days';
 import type { EngineConfig } from '../config/engine-config';
 import type { CsatFigures, CsatScale } from '../feedback/csat';
 import type { NpsFigures } from '../feedback/nps';
 import { sortSmall } from '../sort-small';
+import { tallyTickets } from './ticket-tally';
+
+export { isHighPriority, isOpenAt } from './ticket-tally';
 
 /**
  * Everything the health score and the churn risk read, measured once per customer and date.
@@ -55,8 +58,6 @@ export interface CustomerSignals {
   heldAtCurrent: ('usage' | 'relationship')[];
 }
 
-/** A HIGH or URGENT ticket: compared rather than looked up in a set, as every ticket of every date asks. */
-export const isHighPriority = (priority: string | undefined): boolean => priority === 'HIGH' || priority === 'URGENT';
 
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
@@ -72,23 +73,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   // Today, every won deal the portal holds is known, whatever its close date says.
   const contracts = past ? contractsSignedBy(allContracts, t) : allContracts;
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
-  const staleAge = 5 * DAY_MS, last30From = t - 30 * DAY_MS, prev90From = t - 120 * DAY_MS;
-  let openHigh = 0, stale = 0, last30 = 0, prev90 = 0, inWindow = 0;
-  let closedInWindow = 0;
-  for (const ticket of customer.tickets) {
-    const created = ticket.createdAt.getTime();
-    if (created > t) continue;
-    const closedAt = ticket.closedAt?.getTime();
-    // Priority first: whether the ticket was open then is only needed for a high-priority one.
-    if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, !past)) {
-      openHigh += 1;
-      if (t - created >= staleAge) stale += 1;
-    }
-    if (created > ticketWindowStart) inWindow += 1;
-    if (created > last30From) last30 += 1;
-    else if (created > prev90From) prev90 += 1;
-    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) hoursScratch[closedInWindow++] = (closedAt - created) / HOUR_MS;
-  }
+  const { openHigh, stale, ticketsLast30Days, ticketsPrevious90Days, inWindow, closedInWindow } = tallyTickets(customer.tickets, t, !past, ticketWindowStart, hoursScratch);
 
   const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
 
@@ -104,8 +89,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
 
   // The earliest start's own Date, not a new one: the engine never changes a Date it is given
   // (latestDetractorAt is the answer's too), and one allocation less per customer and date.
-  let firstClose: Date | undefined;
-  for (const c of contracts) if (firstClose === undefined || c.start.getTime() < firstClose.getTime()) firstClose = c.start;
+  const firstClose = earliestStart(contracts);
 
   return {
     at,
@@ -115,8 +99,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     daysSinceTouch,
     openHighPriorityTickets: openHigh,
     staleUrgentTickets: stale,
-    ticketsLast30Days: last30,
-    ticketsPrevious90Days: prev90,
+    ticketsLast30Days,
+    ticketsPrevious90Days,
     ticketsInWindow: inWindow,
     medianResolutionHours: medianOfFirst(hoursScratch, closedInWindow),
     feedback,
@@ -180,20 +164,13 @@ function csatScaleOf(max: number): CsatScale {
 let lastCsatScale: CsatScale | undefined;
 
 /**
- * Whether a ticket was open at `t`: from its close date when known, else from its stage history.
- * A ticket closed today with neither is taken as closed only for today (`isToday`): its state on a
- * past date is unknown, and using today's would let the future leak into the past.
+ * The earliest contract start (its own Date: the engine never changes a Date it is given), the
+ * first of equals; undefined without contracts. The signals' first close and the past features' alike.
  */
-export function isOpenAt(ticket: Customer['tickets'][number], t: number, isToday: boolean): boolean {
-  const closedAt = ticket.closedAt?.getTime();
-  if (closedAt !== undefined) return closedAt > t;
-  const changes = ticket.stateChanges;
-  if (changes && changes.length > 0) {
-    let closed = false;
-    for (const change of changes) if (change.at.getTime() <= t) closed = change.closed;
-    return !closed;
-  }
-  return isToday ? !ticket.isClosed : true;
+export function earliestStart(contracts: readonly RevenueContract[]): Date | undefined {
+  let first: Date | undefined;
+  for (const c of contracts) if (first === undefined || c.start.getTime() < first.getTime()) first = c.start;
+  return first;
 }
 
 /** True when, every day from `from` to `to`, some contract was running (gaps of a day are renewals). */

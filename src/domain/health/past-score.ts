@@ -1,8 +1,9 @@
 import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../config/engine-config';
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
-import { DAY_MS, HOUR_MS } from '../time/days';
-import { contractsSignedBy, coversWindow, heldAt, isHighPriority, isOpenAt, medianOfFirst, type CustomerSignals } from './customer-signals';
+import { DAY_MS } from '../time/days';
+import { contractsSignedBy, coversWindow, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
+import { tallyTickets } from './ticket-tally';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -33,16 +34,7 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
 
   // Tickets: open high-priority ones, the window's count and its median resolution.
   const ticketWindowStart = t - config.windows.ticketDays * DAY_MS;
-  let openHigh = 0, inWindow = 0;
-  let closedInWindow = 0;
-  for (const ticket of customer.tickets) {
-    const created = ticket.createdAt.getTime();
-    if (created > t) continue;
-    if (isHighPriority(ticket.priority) && isOpenAt(ticket, t, false)) openHigh += 1;
-    if (created > ticketWindowStart) inWindow += 1;
-    const closedAt = ticket.closedAt?.getTime();
-    if (closedAt !== undefined && closedAt <= t && closedAt > ticketWindowStart && closedAt >= created) resolutionScratch[closedInWindow++] = (closedAt - created) / HOUR_MS;
-  }
+  const { openHigh, inWindow, closedInWindow } = tallyTickets(customer.tickets, t, false, ticketWindowStart, resolutionScratch);
   const medianHours = medianOfFirst(resolutionScratch, closedInWindow);
 
   // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
