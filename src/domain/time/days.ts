@@ -40,13 +40,15 @@ export const addMonthsUtc = (date: Date, months: number): Date => new Date(addMo
 export function utcDay(date: Date): string {
   const year = date.getUTCFullYear();
   if (!(year >= 1000 && year <= 9999)) return date.toISOString().slice(0, 10);
-  return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}`;
+  const month = date.getUTCMonth() + 1, day = date.getUTCDate();
+  return String.fromCharCode(digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), DASH, digit(month, 10), digit(month, 1), DASH, digit(day, 10), digit(day, 1));
 }
 
 /**
  * A date as `toISOString()` writes it (`YYYY-MM-DDTHH:mm:ss.sssZ`), without the call for years
  * 1000-9999 (see utcDay): each customer's property values carry their computed time, and the call
- * cost more than the rest of the values. Other years and invalid dates take toISOString's path.
+ * cost more than the rest of the values. Made from its character codes in one string (pieces joined
+ * one by one were a dozen strings per call). Other years and invalid dates take toISOString's path.
  *
  * @example
  * isoInstant(new Date(Date.UTC(2026, 10, 1, 8, 5, 3, 7))) // => '2026-11-01T08:05:03.007Z'
@@ -54,11 +56,17 @@ export function utcDay(date: Date): string {
 export function isoInstant(date: Date): string {
   const year = date.getUTCFullYear();
   if (!(year >= 1000 && year <= 9999)) return date.toISOString();
-  const ms = date.getUTCMilliseconds();
-  return `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}T${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z`;
+  const month = date.getUTCMonth() + 1, day = date.getUTCDate(), hours = date.getUTCHours(), minutes = date.getUTCMinutes(), seconds = date.getUTCSeconds(), ms = date.getUTCMilliseconds();
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), DASH, digit(month, 10), digit(month, 1), DASH, digit(day, 10), digit(day, 1),
+    T, digit(hours, 10), digit(hours, 1), COLON, digit(minutes, 10), digit(minutes, 1), COLON, digit(seconds, 10), digit(seconds, 1),
+    DOT, digit(ms, 100), digit(ms, 10), digit(ms, 1), Z,
+  );
 }
 
-const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** The character code of the digit of `n` (0 or more) at `place` (1, 10, 100 or 1000). */
+const digit = (n: number, place: number): number => 48 + (Math.floor(n / place) % 10);
+const DASH = 45, T = 84, COLON = 58, DOT = 46, Z = 90;
 
 export interface Period {
   start: Date;
