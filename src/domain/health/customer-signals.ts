@@ -58,7 +58,6 @@ export interface CustomerSignals {
   heldAtCurrent: ('usage' | 'relationship')[];
 }
 
-
 /**
  * Measures a customer's signals as known at `at`. For a past date pass today's signals as `current`:
  * values HubSpot keeps no history of are then held at today's value. `past` (true whenever `current`
@@ -200,12 +199,10 @@ function startsInOrder(contracts: readonly RevenueContract[]): boolean {
   return true;
 }
 
-/** NPS of the answers in the last 180 days and in the 180 days before (each half without copying). */
-export const npsHalves = (feedback: Customer['feedback'], t: number): [number | undefined, number | undefined] => [npsHalf(feedback, t, true), npsHalf(feedback, t, false)];
-
 /**
- * One of {@link npsHalves}: the last 180 days (`recent`) or the 180 days before. Apart, so a caller
- * needing one half (the churn features) or both as numbers (the signals) makes no pair.
+ * NPS of the answers in the last 180 days before `t` (`recent`) or in the 180 days before those,
+ * without copying. One half per call: the churn features read only the recent one, and a pair made
+ * per customer and date was garbage.
  */
 export function npsHalf(feedback: Customer['feedback'], t: number, recent: boolean): number | undefined {
   const middle = t - 180 * DAY_MS, from = t - 360 * DAY_MS;
@@ -213,7 +210,7 @@ export function npsHalf(feedback: Customer['feedback'], t: number, recent: boole
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
     if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
-    if (at > middle !== recent) continue;
+    if ((at > middle) !== recent) continue;
     total += 1;
     net += r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
   }
