@@ -5,44 +5,15 @@ import type { Customer } from '../../../src/domain/customer';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
 import { computeScore, hasHealthData, scorecardWeights } from '../../../src/domain/health/health-score';
 import { pastScore } from '../../../src/domain/health/past-score';
-import { readCustomerPages, readPortalContext } from '../../../src/hubspot';
-import { generateDemoPortal } from '../../../src/sandbox/demo/generate-demo-portal';
-import { withPortal } from '../../hubspot/hubspot-test-portal';
+import { canonical, DEMO_DATES, readDemoCustomers } from '../fixtures/demo-golden';
 
-const asOf = new Date('2026-11-01T00:00:00Z');
 const DAY = 86_400_000;
-/** The run date and dates around it: a month, half a year and a year back, and ahead. */
-const DATES = [asOf, new Date('2026-06-15T12:00:00Z'), new Date('2027-03-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z')];
-
-/**
- * Every value of an assessment in one string: keys in their order, an undefined key kept (it is part
- * of the shape), dates as instants, -0 and NaN spelled out. Equal strings mean identical results.
- */
-function canonical(v: unknown): string {
-  if (v === undefined) return 'u';
-  if (v === null) return 'n';
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (v instanceof Date) return `D${v.getTime()}`;
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (typeof v === 'object') return `{${Object.entries(v as object).map(([k, x]) => `${k}:${canonical(x)}`).join(',')}}`;
-  throw new Error(`unexpected ${typeof v} in an assessment`);
-}
-
-async function demoCustomers(): Promise<Customer[]> {
-  return withPortal({ seed: (sink) => generateDemoPortal({ companies: 300, seed: 42, asOf }, sink) }, async (gateway) => {
-    const context = await readPortalContext(gateway);
-    const customers: Customer[] = [];
-    for await (const page of readCustomerPages(gateway, context, config.mapping)) customers.push(...page.customers);
-    return customers;
-  });
-}
+const DATES = DEMO_DATES;
 
 describe('the engine stays identical on the demo portal while it gets faster', () => {
   let customers: Customer[];
   beforeAll(async () => {
-    customers = await demoCustomers();
+    customers = await readDemoCustomers();
   });
 
   it('takes the trend\'s lean past score equal to the full past computeScore for every company and date', () => {

@@ -6,15 +6,12 @@ import type { Customer } from '../../../src/domain/customer';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
 import { mrrOn } from '../../../src/domain/revenue/mrr';
 import { revenueContracts } from '../../../src/domain/revenue/revenue-contracts';
-import { readCustomerPages, readPortalContext } from '../../../src/hubspot';
-import { generateDemoPortal } from '../../../src/sandbox/demo/generate-demo-portal';
-import { withPortal } from '../../hubspot/hubspot-test-portal';
+import { DEMO_DATES, readDemoCustomers } from '../fixtures/demo-golden';
 import { at, createMockCustomer, nps, ticket, wonDeal } from '../fixtures/customer-fixtures';
 
-const asOf = new Date('2026-11-01T00:00:00Z');
 const DAY = 86_400_000;
 /** Run dates around the demo's own, as the golden-hash test takes them. */
-const RUN_DATES = [asOf, new Date('2026-06-15T12:00:00Z'), new Date('2027-03-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z')];
+const RUN_DATES = DEMO_DATES;
 
 /** What the lessons were built from before the lean features: the full signals of a past date. */
 const fullFeatures = (customer: Customer, cfg: EngineConfig, t: number, contracts = revenueContracts(customer.deals)) => churnFeatures(signalsAt(customer, cfg, new Date(t), undefined, contracts, true));
@@ -48,12 +45,7 @@ function lessonsBefore(customer: Customer, cfg: EngineConfig, runDate: Date) {
 describe('the lean past churn features equal the full signals\' features', () => {
   let customers: Customer[];
   beforeAll(async () => {
-    customers = await withPortal({ seed: (sink) => generateDemoPortal({ companies: 300, seed: 42, asOf }, sink) }, async (gateway) => {
-      const context = await readPortalContext(gateway);
-      const read: Customer[] = [];
-      for await (const page of readCustomerPages(gateway, context, config.mapping)) read.push(...page.customers);
-      return read;
-    });
+    customers = await readDemoCustomers();
   });
 
   it('on every demo company, at every lesson date of four run dates and at days around them', () => {
