@@ -6,7 +6,7 @@ import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS } from '../time/days';
 import type { EngineConfig } from '../config/engine-config';
 import type { CsatFigures, CsatScale } from '../feedback/csat';
-import type { NpsFigures } from '../feedback/nps';
+import { isNpsAnswer, type NpsFigures } from '../feedback/nps';
 import { sortSmall } from '../sort-small';
 import { tallyTickets } from './ticket-tally';
 
@@ -155,7 +155,7 @@ export function contractsSignedBy(contracts: RevenueContract[], t: number): Reve
 }
 
 /** The CSAT scale of a configured maximum, made once per maximum rather than once per customer and date. */
-function csatScaleOf(max: number): CsatScale {
+export function csatScaleOf(max: number): CsatScale {
   if (lastCsatScale?.max !== max) lastCsatScale = { min: 1, max, positiveFrom: Math.ceil(max * 0.8) };
   return lastCsatScale;
 }
@@ -209,7 +209,7 @@ export function npsHalf(feedback: Customer['feedback'], t: number, recent: boole
   let net = 0, total = 0;
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
-    if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !Number.isInteger(r.value) || r.value < 0 || r.value > 10) continue;
+    if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !isNpsAnswer(r.value)) continue;
     if ((at > middle) !== recent) continue;
     total += 1;
     net += r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;

@@ -2,7 +2,9 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
-import { contractsSignedBy, coversWindow, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
+import { isOnScale } from '../feedback/csat';
+import { isNpsAnswer } from '../feedback/nps';
+import { contractsSignedBy, coversWindow, csatScaleOf, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { tallyTickets } from './ticket-tally';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
@@ -39,21 +41,22 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
 
   // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
   const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
-  const csatMax = config.mapping.feedback.csatScaleMax, csatPositiveFrom = Math.ceil(csatMax * 0.8);
+  // The same answer tests and CSAT scale as companyFeedback's, so the trend's past score cannot drift from today's.
+  const csatScale = csatScaleOf(config.mapping.feedback.csatScaleMax);
   let promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0;
   for (const r of customer.feedback) {
     const submitted = r.submittedAt.getTime();
     if (!(submitted > feedbackFrom && submitted <= t) || r.isEmployeeSurvey) continue;
     const v = r.value;
     if (r.surveyType === 'NPS') {
-      if (!Number.isInteger(v) || v < 0 || v > 10) continue;
+      if (!isNpsAnswer(v)) continue;
       if (v >= 9) promoters += 1;
       else if (v >= 7) passives += 1;
       else detractors += 1;
     } else if (r.surveyType === 'CSAT') {
-      if (!Number.isFinite(v) || v < 1 || v > csatMax) continue;
+      if (!isOnScale(v, csatScale)) continue;
       csatTotal += 1;
-      if (v >= csatPositiveFrom) csatPositive += 1;
+      if (v >= csatScale.positiveFrom) csatPositive += 1;
     }
   }
   const npsTotal = promoters + passives + detractors;
