@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { PortalMapping } from '../domain/config/portal-mapping';
-import type { Customer, FeedbackResponse } from '../domain/customer';
+import type { Customer, Deal, FeedbackResponse } from '../domain/customer';
 import { isDetractor } from '../domain/feedback/nps';
-import { batchReadAssociations, batchReadObjects, parseObjects } from './batch-reads';
+import { batchReadAssociations, batchReadObjects, batchReadParsed, parseObjects } from './batch-reads';
 import { HubSpotError, HubSpotErrorCode } from './hubspot-error';
 import type { HubSpotGateway } from './hubspot-gateway';
 import type { PortalContext } from './portal-context';
@@ -71,10 +71,13 @@ export async function assemble(gateway: HubSpotGateway, context: PortalContext, 
   const all = (type: LinkedType) => [...links[type].values()].flat();
   const withLineItems = mapping.revenue.source === 'line_items';
 
-  const [deals, tickets, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
-    batchReadObjects(gateway, 'deals', all('deals'), properties.deals),
+  // Deals and tickets become records as each page answers (batchReadParsed: the raw pages die
+  // young); in line-items mode a deal waits for its items, read in the next round-trip.
+  const [rawDeals, deals, tickets, feedbackLinks, ticketFeedbackLinks, lineItemLinks] = await Promise.all([
+    withLineItems ? batchReadObjects(gateway, 'deals', all('deals'), properties.deals) : Promise.resolve(new Map<string, HubSpotObject>()),
+    withLineItems ? Promise.resolve(new Map<string, Deal>()) : batchReadParsed(gateway, 'deals', all('deals'), properties.deals, (deal) => parseDeal(deal, context, mapping, gateway.warnings)),
     // The stage's history gives each ticket's state at a past date (churn-model features, trend).
-    batchReadObjects(gateway, 'tickets', all('tickets'), properties.tickets, ['hs_pipeline_stage']),
+    batchReadParsed(gateway, 'tickets', all('tickets'), properties.tickets, (ticket) => parseTicket(ticket, context, mapping, gateway.warnings), ['hs_pipeline_stage']),
     batchReadAssociations(gateway, 'contacts', 'feedback_submissions', all('contacts')),
     // CSAT after a ticket closes is often tied to the ticket only: read those answers too.
     batchReadAssociations(gateway, 'tickets', 'feedback_submissions', all('tickets')),
@@ -84,10 +87,13 @@ export async function assemble(gateway: HubSpotGateway, context: PortalContext, 
   const [feedback, lineItems, answeringContacts] = await Promise.all([
     batchReadObjects(gateway, 'feedback_submissions', [...feedbackLinks.values(), ...ticketFeedbackLinks.values()].flat(), properties.feedback_submissions),
     withLineItems ? batchReadObjects(gateway, 'line_items', [...lineItemLinks.values()].flat(), properties.line_items) : Promise.resolve(new Map<string, HubSpotObject>()),
-    batchReadObjects(gateway, 'contacts', answering, properties.contacts),
+    batchReadParsed(gateway, 'contacts', answering, properties.contacts, (contact) => parseContact(contact, gateway.warnings)),
   ]);
+  if (withLineItems) for (const [id, deal] of rawDeals) {
+    const parsed = parseDeal(deal, context, mapping, gateway.warnings, parseLineItems(present(lineItems, lineItemLinks.get(id) ?? []), mapping, gateway.warnings));
+    if (parsed) deals.set(id, parsed);
+  }
 
-  const present = <T>(map: Map<string, T>, ids: string[]) => ids.flatMap((id) => (map.has(id) ? [map.get(id) as T] : []));
   const answers = new Map(
     companies.map((company) => [
       company.id,
@@ -99,19 +105,26 @@ export async function assemble(gateway: HubSpotGateway, context: PortalContext, 
     ]),
   );
   const detractorContacts = [...answers.values()].flat().flatMap((answer) => (isDetractor(answer) && answer.contactId ? [answer.contactId] : []));
-  const contacts = contactsToRead === 'answering' ? answeringContacts : await batchReadObjects(gateway, 'contacts', detractorContacts, properties.contacts);
+  const contacts = contactsToRead === 'answering' ? answeringContacts : await batchReadParsed(gateway, 'contacts', detractorContacts, properties.contacts, (contact) => parseContact(contact, gateway.warnings));
 
   // Object.assign, not a spread: node 20's V8 gives `{ ...company, deals }` a hidden class of its own
   // per object, so every engine read of a customer field met hundreds of shapes (megamorphic).
   return companies.map((company) => Object.assign(parseCompany(company, mapping, gateway.warnings), {
-    deals: present(deals, links.deals.get(company.id) ?? []).flatMap((deal) => {
-      const items = withLineItems ? parseLineItems(present(lineItems, lineItemLinks.get(deal.id) ?? []), mapping, gateway.warnings) : undefined;
-      return parseDeal(deal, context, mapping, gateway.warnings, items) ?? [];
-    }),
-    tickets: present(tickets, links.tickets.get(company.id) ?? []).flatMap((ticket) => parseTicket(ticket, context, mapping, gateway.warnings) ?? []),
-    contacts: present(contacts, links.contacts.get(company.id) ?? []).map((contact) => parseContact(contact, gateway.warnings)),
+    deals: present(deals, links.deals.get(company.id) ?? []),
+    tickets: present(tickets, links.tickets.get(company.id) ?? []),
+    contacts: present(contacts, links.contacts.get(company.id) ?? []),
     feedback: answers.get(company.id) ?? [],
   }));
+}
+
+/** The records of `ids` that were read, in their order (an id HubSpot did not return is left out). */
+function present<T>(map: Map<string, T>, ids: string[]): T[] {
+  const found: T[] = [];
+  for (const id of ids) {
+    const record = map.get(id);
+    if (record !== undefined) found.push(record);
+  }
+  return found;
 }
 
 /**
