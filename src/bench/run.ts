@@ -15,7 +15,7 @@ import { openStore } from '../store/open-store';
 import { describeMachine, writeBenchRun, type BenchFigure } from './bench-report';
 import { postgresAnswers } from './bench-databases';
 import { fmt, secondsAtBudget } from './measure';
-import { extrapolate, type MeasuredSync } from './portal-extrapolation';
+import { extrapolate, type Extrapolation, type MeasuredSync } from './portal-extrapolation';
 import { runOptionalSteps } from './optional-steps';
 import { portalSize, readFloor, writeFloor } from './portal-floor';
 import { runBundledProbe } from './probes/run-probe';
@@ -81,6 +81,8 @@ interface SyncProbe {
   rssBeforeMb: number;
   maxRssMb: number;
   liveAfterReadMb?: number;
+  phasePeaksMb?: Record<string, number>;
+  assemblyPeaksMb?: number[];
 }
 
 type StoreEngine = 'pglite' | 'postgres';
@@ -106,7 +108,7 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
   const sync = syncs[0].probe;
   const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
   const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
-  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak };
+  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak, phasePeaksMb: sync.phasePeaksMb, assemblyPeaksMb: sync.assemblyPeaksMb };
   const engineName = (engine: StoreEngine) => (engine === 'pglite' ? 'embedded PGlite store (the CLI default)' : 'PostgreSQL store');
   const figures = (naivePerCompany?: number): BenchFigure[] => [
     { section, name: 'API calls, full sync as wired', value: sync.calls, unit: 'calls', floor: syncFloor, naive: naivePerCompany === undefined ? undefined : Math.round(naivePerCompany * size.companies), target: '<= 1.05x floor', note: `${fmt(sync.calls / syncFloor, 3)}x the floor; includes ${fmt(dealWrites)} deal retention write calls (one per 100 changed deals), which the floor leaves out; the deals' current values come with the main read, so the deal writes read nothing; the read is assembled 1,000 companies at a time, as cs-health sync does` },
@@ -115,13 +117,31 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
     { section, name: 'time those calls cost at 190 req/10 s', value: secondsAtBudget(sync.calls) / 60, unit: 'min', floor: secondsAtBudget(syncFloor) / 60, naive: naivePerCompany === undefined ? undefined : secondsAtBudget(naivePerCompany * size.companies) / 60 },
     ...syncs.flatMap(({ engine, probe }) => [
       { section, name: `local wall time of the sync and statements, ${engineName(engine)}`, value: probe.seconds, unit: 's', note: `sandbox on loopback, no rate limit${probe === sync ? '' : '; synced after the run above, so HubSpot already held the values: a re-sync (reads, store writes and statements in full, no property writes)'}` },
-      { section, name: `peak RSS of the syncing process, ${engineName(engine)}`, value: probe.maxRssMb, unit: 'MB', target: '<= 300 MB, flat in portal size', note: `the process's own kernel high-water mark (VmHWM), the attainment statements after the sync included; ${fmt(probe.rssBeforeMb)} MB of it is node and the bundled modules before the sync starts${engine === 'pglite' && syncs.length > 1 ? `; ${fmt(probe.maxRssMb - sync.maxRssMb)} MB more than with PostgreSQL: the embedded database (WASM) lives in the process` : ''}` },
+      { section, name: `peak RSS of the syncing process, ${engineName(engine)}`, value: probe.maxRssMb, unit: 'MB', target: '<= 300 MB, flat in portal size', note: `the process's own kernel high-water mark (VmHWM), the attainment statements after the sync included; ${fmt(probe.rssBeforeMb)} MB of it is node and the bundled modules before the sync starts${peaksByPhase(probe)}${engine === 'pglite' && syncs.length > 1 ? `; ${fmt(probe.maxRssMb - sync.maxRssMb)} MB more than with PostgreSQL: the embedded database (WASM) lives in the process` : ''}` },
       ...(probe.liveAfterReadMb === undefined ? [] : [{ section, name: `live heap once every page is read, ${engineName(engine)}`, value: probe.liveAfterReadMb, unit: 'MB', note: 'after a full collection, as the fit starts: what the sync holds (lesson reservoir, tallies, checkpoint index, modules) as against the garbage between collections that makes most of the peak' }]),
     ]),
     ...(read ? [{ section, name: 'peak RSS of the read assembled 1,000 at a time', value: read.maxRssMb, unit: 'MB', note: 'read and score only, no store, results not kept' }] : []),
     { section, name: 'peak RSS of the sandbox serving the portal', value: sandboxPeak, unit: 'MB', note: 'a separate process, not part of the product' },
   ];
   return { measured, figures };
+}
+
+/** Where the peak was reached: each phase's peak and the assemblies' spread, when the probe could cut them. */
+function peaksByPhase(probe: SyncProbe): string {
+  if (!probe.phasePeaksMb) return '';
+  const phases = Object.entries(probe.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
+  const assemblies = [...(probe.assemblyPeaksMb ?? [])].sort((a, b) => a - b);
+  const spread = assemblies.length ? `; the ${fmt(assemblies.length)} assemblies of the read peaked at ${fmt(assemblies[0])}-${fmt(assemblies[assemblies.length - 1])} MB, median ${fmt(assemblies[Math.floor((assemblies.length - 1) / 2)])}` : '';
+  return `; peak by phase (MB, each phase's own high-water mark): ${phases}${spread}`;
+}
+
+/** How the 1,000,000-company peak was reached, in words, with the old basis beside it. */
+function peakBasisNote(million: Extrapolation): string {
+  const line = `the straight line through the two whole-run peaks gives ${fmt(million.linePeakRssMb)} MB (${fmt(million.rssPer100kMb, 1)} MB per 100,000 companies)`;
+  const trend = million.readingTrend;
+  if (million.peakBasis === 'line' || !trend || !million.phasePeaksMb) return `by that line: ${line}`;
+  const phases = Object.entries(million.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
+  return `by phase (src/bench/portal-extrapolation.ts says why): the read's ${fmt(trend.points)} assemblies at the larger size peaked at most ${fmt(trend.highestMb)} MB (median ${fmt(trend.medianMb)}) and moved ${fmt(trend.per100kMb.slope, 1)} MB per 100,000 companies read along the run (95 % interval ${fmt(trend.per100kMb.low, 1)} to ${fmt(trend.per100kMb.high, 1)}, worth ${fmt(trend.effectivePoints)} independent points), carried to 1,000,000 at the interval's top; the other phases by the line through their two sizes: ${phases}; ${line}`;
 }
 
 /** A 1,000,000-company portal from the two measured sizes (the machine cannot hold its sandbox). */
@@ -132,7 +152,7 @@ function millionFigures(small: MeasuredSync, large: MeasuredSync, engine: StoreE
   return [
     { section, name: 'API calls, full sync as wired', value: million.calls, unit: 'calls', floor: million.floorCalls, target: '<= 290,000', note: `${basis}: ${fmt(million.fixedCalls)} fixed calls + ${fmt(million.callsPerCompany, 4)} per company; ${fmt((million.calls / 1_000_000) * 100, 1)} % of an Enterprise daily limit (1,000,000 calls)` },
     { section, name: 'time those calls cost at 190 req/10 s', value: secondsAtBudget(million.calls) / 3_600, unit: 'h', note: 'the sync paces itself to HubSpot\'s burst limit; a split across workers shares the same portal budget' },
-    { section, name: 'peak RSS of the syncing process', value: million.peakRssMb, unit: 'MB', target: '<= 300 MB', note: `same line, ${engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store at both sizes: ${fmt(million.rssPer100kMb, 1)} MB more per 100,000 companies between the two measured sizes` },
+    { section, name: 'peak RSS of the syncing process', value: million.peakRssMb, unit: 'MB', target: '<= 300 MB', note: `${engine === 'postgres' ? 'PostgreSQL' : 'embedded PGlite'} store at both sizes; ${peakBasisNote(million)}` },
     ...(million.liveAfterReadMb === undefined ? [] : [{ section, name: 'live heap once every page is read', value: million.liveAfterReadMb, unit: 'MB', note: `same line: ${fmt(million.liveAfterReadPer100kMb ?? 0, 1)} MB more per 100,000 companies between the two measured sizes` }]),
     { section, name: 'peak RSS of the sandbox that would serve it', value: million.sandboxGb, unit: 'GB', note: `why it is not run: the sandbox keeps the portal in memory (${fmt(large.sandboxPeakRssMb / 1024, 1)} GB at ${fmt(large.companies)} companies), past this machine's memory at 1,000,000` },
   ];

@@ -1,3 +1,4 @@
+import { trendOf } from '../../src/bench/peak-trend';
 import { extrapolate } from '../../src/bench/portal-extrapolation';
 
 describe('extrapolating a portal from two measured syncs', () => {
@@ -35,5 +36,77 @@ describe('extrapolating a portal from two measured syncs', () => {
   it('refuses a "larger" run that is not larger, naming both sizes', () => {
     expect(() => extrapolate(large, small, 1_000_000)).toThrow('the larger run (10000 companies) must be larger than the smaller (200000)');
     expect(() => extrapolate(small, small, 1_000_000)).toThrow(/must be larger/);
+  });
+
+  describe('by phase, when both runs cut their peak into phases', () => {
+    // 200 assemblies whose peaks alternate 250 / 260 MB: no trend along the run.
+    const flat = Array.from({ length: 200 }, (_, index) => (index % 2 ? 260 : 250));
+    const smallPhases = { setup: 90, reading: 228, fitting: 120, writing: 140, statements: 130 };
+    const largePhases = { setup: 90, reading: 260, fitting: 125, writing: 150, statements: 130 };
+
+    it('takes the larger run\'s highest assembly when its assemblies do not climb, and the line for the other phases', () => {
+      const million = extrapolate({ ...small, phasePeaksMb: smallPhases }, { ...large, peakRssMb: 281, phasePeaksMb: largePhases, assemblyPeaksMb: flat }, 1_000_000);
+      expect(million.peakBasis).toBe('phases');
+      expect(million.readingTrend?.highestMb).toBe(260);
+      expect(million.readingTrend?.medianMb).toBe(250);
+      expect(Math.abs(million.readingTrend?.per100kMb.slope ?? 1)).toBeLessThan(0.5);
+      // The trend is the run's second half: 100 points, perfectly anti-correlated, so worth all 100.
+      // Their +-5 MB still leave the slope uncertain by about 3.5 MB per 100,000 companies, and the
+      // estimate takes the interval's top.
+      expect(million.readingTrend?.points).toBe(100);
+      expect(million.readingTrend?.effectivePoints).toBe(100);
+      const high = million.readingTrend?.per100kMb.high ?? 0;
+      expect(high).toBeGreaterThan(2);
+      expect(high).toBeLessThan(5);
+      expect(million.phasePeaksMb?.reading).toBeCloseTo(260 + high * 8, 6);
+      expect(million.phasePeaksMb?.writing).toBeCloseTo(150 + (10 / 190_000) * 800_000, 10);
+      expect(million.phasePeaksMb?.setup).toBe(90);
+      expect(million.peakRssMb).toBe(Math.max(...Object.values(million.phasePeaksMb ?? {})));
+      // The whole-run line is still given beside it.
+      expect(million.linePeakRssMb).toBeCloseTo(281 + (31 / 190_000) * 800_000, 10);
+    });
+
+    it('carries a climb along the run to the larger portal at the top of its interval', () => {
+      const climbing = flat.map((peak, index) => peak + index * 0.1); // 0.1 MB per assembly of 1,000 companies
+      const million = extrapolate({ ...small, phasePeaksMb: smallPhases }, { ...large, phasePeaksMb: largePhases, assemblyPeaksMb: climbing }, 1_000_000);
+      const trend = million.readingTrend;
+      expect(trend?.per100kMb.slope).toBeCloseTo(10, 0);
+      expect(trend?.per100kMb.low).toBeLessThan(10);
+      expect(trend?.per100kMb.high).toBeGreaterThan(10);
+      expect(million.phasePeaksMb?.reading).toBeCloseTo(Math.max(...climbing) + (trend?.high ?? 0) * 800_000, 6);
+      expect(million.peakRssMb).toBeGreaterThan(Math.max(...climbing) + 80);
+    });
+
+    it('falls back to the whole run\'s line when a run was not cut into phases', () => {
+      const million = extrapolate(small, { ...large, phasePeaksMb: largePhases, assemblyPeaksMb: flat }, 1_000_000);
+      expect(million.peakBasis).toBe('line');
+      expect(million.peakRssMb).toBe(million.linePeakRssMb);
+      expect(million.phasePeaksMb).toBeUndefined();
+    });
+  });
+});
+
+describe('the trend of a series', () => {
+  it('is the least-squares slope, with an interval that holds it', () => {
+    const trend = trendOf([1, 2, 3, 4, 5], [10, 12.2, 13.8, 16.1, 17.9]);
+    expect(trend?.slope).toBeCloseTo(1.97, 10);
+    expect(trend?.low).toBeLessThan(1.97);
+    expect(trend?.high).toBeGreaterThan(1.97);
+  });
+
+  it('widens the interval for a series whose neighbours move together', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => i);
+    const independent = xs.map((x) => (x % 2 ? 1 : -1));
+    const together = xs.map((x) => (Math.floor(x / 10) % 2 ? 1 : -1));
+    const loose = trendOf(xs, together);
+    const tight = trendOf(xs, independent);
+    expect(loose?.effectivePoints).toBeLessThan(20);
+    expect(tight?.effectivePoints).toBe(100);
+    expect((loose?.high ?? 0) - (loose?.low ?? 0)).toBeGreaterThan(3 * ((tight?.high ?? 0) - (tight?.low ?? 0)));
+  });
+
+  it('says nothing from fewer than three points or a single x', () => {
+    expect(trendOf([1, 2], [3, 4])).toBeUndefined();
+    expect(trendOf([5, 5, 5], [1, 2, 3])).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { openProbeStore } from '../bench-databases';
 import { customerResult } from '../../sync/customer-result';
 import { runFullSync } from '../../sync/full-sync';
 import { boundHeapGrowth } from '../../sync/heap-growth';
+import { PeakSegments } from './peak-segments';
 import { answer, fail, memoryNow, probeArgs } from './probe-output';
 
 /**
@@ -20,6 +21,8 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
  * database in a folder, the CLI's default, `postgres` = a server), then the attainment statements
  * from the store's records. `read`: the read half alone, each customer scored, results not kept, with the heap
  * growth the sync sets. The figures include the process's node and modules (`rssBeforeMb`); the bench runs it bundled as the CLI ships.
+ * A sync's peak is also cut by phase and, in the read, by assembly (`phasePeaksMb`, `assemblyPeaksMb`;
+ * see PeakSegments): whether the peak climbs with the run's length is what a larger portal's depends on.
  */
 const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional(), store: z.enum(['pglite', 'postgres']).default('pglite') }).parse);
 const asOf = new Date(args.asOf);
@@ -32,6 +35,9 @@ async function main() {
   let dealsUpdated: number | undefined;
   let companies = 0;
   let liveAfterReadMb: number | undefined;
+  const peaks = new PeakSegments();
+  const phasePeaksMb: Record<string, number> = {};
+  const assemblyPeaksMb: number[] = [];
   if (args.mode === 'sync') {
     const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
     const { store, dispose } = await openProbeStore(args.store, dir);
@@ -40,9 +46,22 @@ async function main() {
       // Once every page is read, what the sync still holds (the tally, the checkpoint's index) is
       // all that could grow with the portal: measured after a full collection, so it is the live
       // heap, not garbage the collector had not reached yet (which is most of the peak RSS).
-      const onProgress = (p: { phase: string }) => void (p.phase === 'fitting' && liveAfterReadMb === undefined && (liveAfterReadMb = liveHeapMb()));
+      // Each report closes a segment of the run (see PeakSegments): setup up to the first report, then
+      // one per assembly of pages, the fit and the count of changes, the writes and snapshots; the
+      // statements after. The assemblies' peaks say whether the read's memory climbs with its length.
+      let segment = 'setup';
+      const onProgress = (p: { phase: string }) => {
+        if (p.phase === 'writing' && segment === 'writing') return;
+        const peak = peaks.cut();
+        // A reading report after a reading report closes one assembly of pages (the first closes setup).
+        if (segment === 'reading' && p.phase === 'reading') assemblyPeaksMb.push(peak);
+        phasePeaksMb[segment] = Math.max(phasePeaksMb[segment] ?? 0, peak);
+        segment = p.phase === 'done' ? 'statements' : p.phase;
+        if (p.phase === 'fitting' && liveAfterReadMb === undefined) liveAfterReadMb = liveHeapMb();
+      };
       const summary = await runFullSync({ gateway, config, checkpointPath: join(dir, 'c.jsonl'), modelPath: args.modelPath ?? join(dir, 'm.json'), runKey: 'bench', now: () => asOf, companiesPerAssembly: SYNC_COMPANIES_PER_ASSEMBLY, store, portalContext: () => contexts.get(), onProgress });
       await statementsAfterFullSync({ store, context: await contexts.get(), asOf });
+      phasePeaksMb.statements = peaks.cut();
       companies = summary.companiesRead;
       companiesChanged = summary.companiesChanged;
       dealsUpdated = summary.dealsUpdated;
@@ -61,7 +80,8 @@ async function main() {
   }
   const seconds = (Date.now() - started) / 1000;
   await gateway.close();
-  answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, liveAfterReadMb, ...memoryNow() });
+  const segmented = args.mode === 'sync' && peaks.segmented ? { phasePeaksMb, assemblyPeaksMb } : {};
+  answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, liveAfterReadMb, ...memoryNow(), maxRssMb: peaks.overall(), ...segmented });
 }
 
 /** The heap's live size after a full collection, MB (a context made after `--expose-gc` has gc()). */
