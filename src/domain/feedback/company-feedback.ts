@@ -1,9 +1,10 @@
 import type { Customer, FeedbackResponse } from '../customer';
-import type { Metric } from '../metric';
+import { noData, type Metric } from '../metric';
+import { smallKey, TextCache } from '../text-cache';
 import { DAY_MS } from '../time/days';
 import { cesFromCounts, isCesAnswer, type CesFigures } from './ces';
 import { csatFromCounts, DEFAULT_CSAT_SCALE, isOnScale, type CsatFigures, type CsatScale } from './csat';
-import { isNpsAnswer, npsFromCounts, type NpsFigures } from './nps';
+import { isDetractor, isNpsAnswer, npsFromCounts, type NpsFigures } from './nps';
 
 export interface CompanyFeedback {
   nps: Metric<NpsFigures>;
@@ -46,8 +47,7 @@ export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date
   const end = asOf.getTime();
   const start = end - windowDays * DAY_MS, recentFrom = end - 90 * DAY_MS;
   let responseCount = 0, promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0, csatInvalid = 0, cesSum = 0, cesEasy = 0, cesTotal = 0;
-  let latestDetractor: FeedbackResponse | undefined;
-  const detractorsLast90Days: FeedbackResponse[] = [];
+  let latestDetractor: FeedbackResponse | undefined, recentDetractors = 0;
   for (const r of customer.feedback) {
     // The window as feedbackInWindow draws it (employee surveys are never a customer's answer).
     const at = r.submittedAt.getTime();
@@ -62,7 +62,7 @@ export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date
         // A detractor (isDetractor): an NPS answer 0-6 of a customer.
         detractors += 1;
         if (!latestDetractor || at > latestDetractor.submittedAt.getTime()) latestDetractor = r;
-        if (at > recentFrom) detractorsLast90Days.push(r);
+        if (at > recentFrom) recentDetractors += 1;
       }
     } else if (r.surveyType === 'CSAT') {
       if (!isOnScale(v, csatScale)) csatInvalid += 1;
@@ -76,14 +76,35 @@ export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date
       if (v >= 5) cesEasy += 1;
     }
   }
-  // The no-data reasons name the window; the words are made only when some metric has no answers.
-  const suffix = promoters + passives + detractors === 0 || csatTotal === 0 || cesTotal === 0 ? ` in the last ${windowDays} days` : '';
+  // The no-data reasons name the window: shared texts, as most customers lack some metric.
+  const days = smallKey(windowDays);
   return {
-    nps: npsFromCounts(promoters, passives, detractors, 'NPS', suffix),
-    csat: csatFromCounts(csatPositive, csatTotal, csatInvalid, suffix),
-    ces: cesFromCounts(cesSum, cesEasy, cesTotal, suffix),
+    nps: promoters + passives + detractors === 0 ? noData(noNpsTexts.text(days, noNpsReason, windowDays)) : npsFromCounts(promoters, passives, detractors, 'NPS'),
+    csat: csatTotal === 0 ? noData(noCsatTexts.text(days, noCsatReason, windowDays)) : csatFromCounts(csatPositive, csatTotal, csatInvalid),
+    ces: cesTotal === 0 ? noData(noCesTexts.text(days, noCesReason, windowDays)) : cesFromCounts(cesSum, cesEasy, cesTotal),
     responseCount,
     latestDetractor,
-    detractorsLast90Days,
+    detractorsLast90Days: recentDetractors === 0 ? [] : detractorsSince(customer.feedback, Math.max(start, recentFrom), end, recentDetractors),
   };
 }
+
+/**
+ * The detractors answered after `from` up to `end` (employee surveys left out), `count` of them:
+ * counted in companyFeedback's pass, then listed to size (a list grown by push keeps room for 16).
+ */
+function detractorsSince(feedback: readonly FeedbackResponse[], from: number, end: number, count: number): FeedbackResponse[] {
+  const list = new Array<FeedbackResponse>(count);
+  for (let i = 0, k = 0; k < count; i++) {
+    const r = feedback[i], at = r.submittedAt.getTime();
+    if (at > from && at <= end && !r.isEmployeeSurvey && isDetractor(r)) list[k++] = r;
+  }
+  return list;
+}
+
+/* The no-data reasons of a window, shared (see TextCache), in the words the metrics' own functions give. */
+const noNpsTexts = new TextCache(), noCsatTexts = new TextCache(), noCesTexts = new TextCache();
+const inLast = (days: number) => ` in the last ${days} days`;
+const reasonOf = (m: Metric<unknown>): string => (m.kind === 'no_data' ? m.reason : '');
+const noNpsReason = (days: number) => reasonOf(npsFromCounts(0, 0, 0, 'NPS', inLast(days)));
+const noCsatReason = (days: number) => reasonOf(csatFromCounts(0, 0, 0, inLast(days)));
+const noCesReason = (days: number) => reasonOf(cesFromCounts(0, 0, 0, inLast(days)));
