@@ -228,7 +228,7 @@ export function medianOfFirst(values: number[], count: number): number | undefin
   // whose fractional differences V8 boxes on every call.
   let sorted = values;
   if (count > SMALL_SORT) sorted = count === values.length ? values.sort(ascending) : values.slice(0, count).sort(ascending);
-  else if (count > 2) sortFirstInPlace(values, count);
+  else if (count > 2) sortSmall(values, undefined, count);
   const mid = count >> 1;
   return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -257,14 +257,5 @@ function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContr
   return false;
 }
 
+/** sortSmall's limit for numbers in place: more go to Array.prototype.sort. */
 const SMALL_SORT = 16;
-
-/** Ascending insertion sort of the first `count` numbers (none NaN). */
-function sortFirstInPlace(values: number[], count: number): void {
-  for (let i = 1; i < count; i++) {
-    const v = values[i];
-    let j = i - 1;
-    for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];
-    values[j + 1] = v;
-  }
-}
