@@ -2,8 +2,7 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
-import { isOnScale } from '../feedback/csat';
-import { isNpsAnswer } from '../feedback/nps';
+import { tallyFeedback } from '../feedback/feedback-tally';
 import { contractsSignedBy, coversWindow, csatScaleOf, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { tallyTickets } from './ticket-tally';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
@@ -40,29 +39,13 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   const { openHigh, inWindow, closedInWindow } = tallyTickets(customer.tickets, t, false, ticketWindowStart, resolutionScratch);
   const medianHours = medianOfFirst(resolutionScratch, closedInWindow);
 
-  // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
+  // Feedback in its window, counted as companyFeedback counts it (the same tally and CSAT scale),
+  // so the trend's past score cannot drift from today's.
   const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
-  // The same answer tests and CSAT scale as companyFeedback's, so the trend's past score cannot drift from today's.
-  const csatScale = csatScaleOf(config.mapping.feedback.csatScaleMax);
-  let promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0;
-  for (const r of customer.feedback) {
-    const submitted = r.submittedAt.getTime();
-    if (!(submitted > feedbackFrom && submitted <= t) || r.isEmployeeSurvey) continue;
-    const v = r.value;
-    if (r.surveyType === 'NPS') {
-      if (!isNpsAnswer(v)) continue;
-      if (v >= 9) promoters += 1;
-      else if (v >= 7) passives += 1;
-      else detractors += 1;
-    } else if (r.surveyType === 'CSAT') {
-      if (!isOnScale(v, csatScale)) continue;
-      csatTotal += 1;
-      if (v >= csatScale.positiveFrom) csatPositive += 1;
-    }
-  }
-  const npsTotal = promoters + passives + detractors;
-  const nps = npsTotal === 0 ? undefined : ((promoters - detractors) / npsTotal) * 100;
-  const csat = csatTotal === 0 ? undefined : (csatPositive / csatTotal) * 100;
+  const f = tallyFeedback(customer.feedback, feedbackFrom, t, t, csatScaleOf(config.mapping.feedback.csatScaleMax));
+  const npsTotal = f.promoters + f.passives + f.detractors;
+  const nps = npsTotal === 0 ? undefined : ((f.promoters - f.detractors) / npsTotal) * 100;
+  const csat = f.csatTotal === 0 ? undefined : (f.csatPositive / f.csatTotal) * 100;
 
   // Usage and last touch have no history: a touch after `at` is held at today's value.
   const touch = customer.engagement.lastTouchAt;
