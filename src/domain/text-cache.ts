@@ -15,6 +15,8 @@
  */
 export class TextCache {
   private readonly texts = new Map<number, string>();
+  private contextA = Number.NaN;
+  private contextB = Number.NaN;
 
   constructor(private readonly limit = 4096) {}
 
@@ -32,23 +34,37 @@ export class TextCache {
     }
     return text;
   }
-}
 
-/** Each part of a key takes 13 bits: 4 parts fit a double's 53 exactly-held bits. */
-const PART = 8192;
+  /**
+   * This cache for texts that also depend on two configured numbers (a window, a norm): emptied
+   * when they change, so the keys stay small (V8 hashes a small whole number fastest and boxes a
+   * larger one on every call).
+   */
+  within(a: number, b: number): this {
+    if (a !== this.contextA || b !== this.contextB) {
+      this.texts.clear();
+      this.contextA = a;
+      this.contextB = b;
+    }
+    return this;
+  }
+}
 
 /**
- * Up to four whole numbers 0-8191 packed into one key, or undefined when one is not (NaN, a
- * fraction, negative or too large): distinct numbers give distinct keys. A cache passes the same
- * count of numbers for every key.
+ * One to three whole numbers packed into one small key (under 2^30, a number V8 keeps unboxed), or
+ * undefined when one does not fit (NaN, a fraction, negative or too large): one number under 2^30,
+ * two under 2^15 each, three under 2^10 each. Distinct numbers give distinct keys; a cache passes
+ * the same count of numbers for every key.
  *
  * @example
- * smallKey(2, 12) // => 98306 (2 + 12 * 8192)
+ * smallKey(2, 12) // => 393218 (2 + 12 * 32768)
  * smallKey(2.5) // => undefined
  */
-export function smallKey(a: number, b = 0, c = 0, d = 0): number | undefined {
-  if (!(isPart(a) && isPart(b) && isPart(c) && isPart(d))) return undefined;
-  return a + PART * (b + PART * (c + PART * d));
+export function smallKey(a: number, b?: number, c?: number): number | undefined {
+  if (b === undefined) return fits(a, ONE) ? a : undefined;
+  if (c === undefined) return fits(a, TWO) && fits(b, TWO) ? a + TWO * b : undefined;
+  return fits(a, THREE) && fits(b, THREE) && fits(c, THREE) ? a + THREE * (b + THREE * c) : undefined;
 }
 
-const isPart = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < PART;
+const ONE = 2 ** 30, TWO = 2 ** 15, THREE = 2 ** 10;
+const fits = (n: number, limit: number): boolean => Number.isInteger(n) && n >= 0 && n < limit;

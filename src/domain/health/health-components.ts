@@ -53,7 +53,9 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       if (usage === undefined && touches === undefined) return { status: 'no_data', reason: 'no product usage or touch count recorded' };
       const subScore = usageSubScore(usage, touches, rules) as number;
       const u10 = usage === undefined ? 0 : Math.round(usage * 10), t = touches ?? 0, hasUsage = usage === undefined ? 0 : 1, hasTouches = touches === undefined ? 0 : 1;
-      const summary = describe ? usageTexts.text(smallKey(u10, t, hasUsage, hasTouches), usageSummary, u10, t, hasUsage, hasTouches) : '';
+      // Each known number shifted by one past 0, which stands for "none" (a negative one is not cached).
+      const key = u10 < 0 || t < 0 ? undefined : smallKey(hasUsage && u10 + 1, hasTouches && t + 1);
+      const summary = describe ? usageTexts.text(key, usageSummary, u10, t, hasUsage, hasTouches) : '';
       return usage !== undefined
         ? { status: 'scored', value: usage, unit: 'usage score', summary, subScore }
         : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
@@ -69,7 +71,7 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const days = config.windows.ticketDays;
       if (subScore === undefined) return { status: 'no_data', reason: noTicketTexts.text(smallKey(days), noTicketReason, days) };
       const open = s.openHighPriorityTickets, count = s.ticketsInWindow, norm10 = Math.round(norm * 10);
-      const summary = describe ? supportTexts.text(smallKey(open, count, days, norm10), supportSummary, open, count, days, norm10) : '';
+      const summary = describe ? supportTexts.within(days, norm10).text(smallKey(open, count), supportSummary, open, count, days, norm10) : '';
       return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore };
     }
     case 'resolution': {

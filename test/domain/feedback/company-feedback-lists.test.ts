@@ -4,6 +4,7 @@ import { companyFeedback, feedbackInWindow } from '../../../src/domain/feedback/
 import { customerSatisfaction } from '../../../src/domain/feedback/csat';
 import { isDetractor, netPromoterScore } from '../../../src/domain/feedback/nps';
 import type { FeedbackResponse } from '../../../src/domain/customer';
+import type { Metric } from '../../../src/domain/metric';
 import { answer, createMockCustomer } from '../fixtures/customer-fixtures';
 
 const DAY = 86_400_000;
@@ -28,7 +29,7 @@ describe('companyFeedback (one tally) against the list forms', () => {
         const feedback = drawn.map((a) => answer(a.type, a.value, new Date(asOf.getTime() - a.daysBefore * DAY).toISOString(), { isEmployeeSurvey: a.employee }));
         const customer = createMockCustomer({ feedback });
         const inWindow = feedbackInWindow(customer, asOf, windowDays);
-        const suffix = (m: ReturnType<typeof netPromoterScore>) => (m.kind === 'no_data' ? { kind: 'no_data', reason: `${m.reason} in the last ${windowDays} days` } : m);
+        const suffix = <T,>(m: Metric<T>) => (m.kind === 'no_data' ? { kind: 'no_data', reason: `${m.reason} in the last ${windowDays} days` } : m);
         const detractors = inWindow.filter(isDetractor);
         const latest = detractors.reduce<FeedbackResponse | undefined>((l, r) => (!l || r.submittedAt.getTime() > l.submittedAt.getTime() ? r : l), undefined);
         const got = companyFeedback(customer, asOf, windowDays);
