@@ -5,6 +5,7 @@ import { DAY_MS } from '../time/days';
 import { tallyFeedback } from '../feedback/feedback-tally';
 import { contractsSignedBy, coversWindow, csatScaleOf, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { tallyTickets } from './ticket-tally';
+import { hasWeightedData, weightedScore } from './weighted-score';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -67,19 +68,9 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   subScores[5] = daysSinceTouch === undefined ? undefined : relationshipSubScore(daysSinceTouch, rules);
 
   // Re-weighted over the components with data, summed in key order: computeScore's arithmetic.
-  let totalWeight = 0;
-  for (let i = 0; i < COMPONENT_KEYS.length; i++) if (subScores[i] !== undefined) totalWeight += weights[COMPONENT_KEYS[i]];
-  let score = 0;
-  let hasData = false;
   const contributions = into ? into.contributions : new Array<number>(COMPONENT_KEYS.length);
-  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
-    const sub = subScores[i], weight = weights[COMPONENT_KEYS[i]];
-    const effectiveWeight = sub !== undefined && totalWeight > 0 ? weight / totalWeight : 0;
-    const contribution = sub !== undefined ? sub * effectiveWeight : 0;
-    score += contribution;
-    contributions[i] = contribution;
-    if (sub !== undefined && weight > 0) hasData = true;
-  }
+  const score = weightedScore(subScores, weights, contributions);
+  const hasData = hasWeightedData(subScores, weights);
   if (!into) return { score, contributions, hasData, heldAtCurrent };
   into.score = score;
   into.hasData = hasData;
