@@ -36,14 +36,22 @@ describe('the engine\'s shared texts', () => {
     expect(cache.text(undefined, build, 2.5, 5)).toBe('2.5 of 5 (4)');
   });
 
-  it('starts over when full, so a long run holds at most its limit', () => {
+  it('gives each key its own text however many keys share its slots, building again what was displaced', () => {
     let built = 0;
-    const build = (n: number) => `${n}:${++built}`;
-    const cache = new TextCache(2);
-    cache.text(1, build, 1);
-    cache.text(2, build, 2);
-    expect(cache.text(1, build, 1)).toBe('1:1');
-    expect(cache.text(3, build, 3)).toBe('3:3');
-    expect(cache.text(1, build, 1)).toBe('1:4');
+    const build = (n: number, m: number) => `${n}/${m}#${++built}`;
+    const cache = new TextCache();
+    // 10,000 keys in 2,048 slots, twice: most are displaced and built again, none is mistaken for another.
+    for (let round = 0; round < 2; round++) {
+      for (let n = 0; n < 100; n++) for (let m = 0; m < 100; m++) expect(cache.text(smallKey(n, m), build, n, m).startsWith(`${n}/${m}#`)).toBe(true);
+    }
+    expect(built).toBeGreaterThan(10_000);
+  });
+
+  it('keeps a few hundred texts of consecutive numbers (a count of days) without displacing one', () => {
+    let built = 0;
+    const build = (n: number) => `${n} days (${++built})`;
+    const cache = new TextCache();
+    for (let round = 0; round < 3; round++) for (let n = 0; n < 500; n++) cache.text(smallKey(n), build, n);
+    expect(built).toBe(500);
   });
 });
