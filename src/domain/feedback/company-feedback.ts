@@ -4,7 +4,7 @@ import { smallKey, TextCache } from '../text-cache';
 import { DAY_MS } from '../time/days';
 import { cesFromCounts, type CesFigures } from './ces';
 import { csatFromCounts, DEFAULT_CSAT_SCALE, type CsatFigures, type CsatScale } from './csat';
-import { tallyFeedback } from './feedback-tally';
+import { feedbackTally, tallyFeedback } from './feedback-tally';
 import { isDetractor, npsFromCounts, type NpsFigures } from './nps';
 
 export interface CompanyFeedback {
@@ -48,7 +48,7 @@ export function feedbackInWindow(customer: Pick<Customer, 'feedback'>, asOf: Dat
 export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date, windowDays = 365, csatScale: CsatScale = DEFAULT_CSAT_SCALE): CompanyFeedback {
   const end = asOf.getTime();
   const start = end - windowDays * DAY_MS, recentFrom = end - 90 * DAY_MS;
-  const t = tallyFeedback(customer.feedback, start, end, recentFrom, csatScale);
+  const t = tallyFeedback(customer.feedback, start, end, recentFrom, csatScale, tally);
   // The no-data reasons name the window: shared texts, as most customers lack some metric.
   const days = smallKey(windowDays);
   return {
@@ -60,6 +60,9 @@ export function companyFeedback(customer: Pick<Customer, 'feedback'>, asOf: Date
     detractorsLast90Days: t.recentDetractors === 0 ? [] : detractorsSince(customer.feedback, Math.max(start, recentFrom), end, t.recentDetractors),
   };
 }
+
+/** companyFeedback's count, filled per call (the engine is synchronous; the metrics take its numbers at once). */
+const tally = feedbackTally();
 
 /**
  * The detractors answered after `from` up to `end` (employee surveys left out), `count` of them:

@@ -27,59 +27,46 @@ export interface FeedbackTally {
  * Counts the answers submitted after `start` up to `end` (employee surveys are never a customer's
  * answer), in one pass: NPS buckets, CSAT on its scale, CES, the latest detractor and the recent
  * ones. The one count behind today's company feedback and the trend's past score, so the two cannot
- * drift apart. The record returned is reused by the next call: take its numbers before calling again.
+ * drift apart. Written into `into` when given: a caller's record reused from call to call (the
+ * engine is synchronous) costs no garbage per customer and date.
  *
  * @example
  * tallyFeedback(customer.feedback, Date.parse('2025-11-22'), Date.parse('2026-11-22'), Date.parse('2026-08-24'), DEFAULT_CSAT_SCALE).promoters // => 4
  */
-export function tallyFeedback(feedback: readonly FeedbackResponse[], start: number, end: number, recentFrom: number, csatScale: CsatScale): FeedbackTally {
-  let responses = 0, promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0, csatInvalid = 0, cesSum = 0, cesEasy = 0, cesTotal = 0, recentDetractors = 0;
-  let latestDetractor: FeedbackResponse | undefined;
+export function tallyFeedback(feedback: readonly FeedbackResponse[], start: number, end: number, recentFrom: number, csatScale: CsatScale, into?: FeedbackTally): FeedbackTally {
+  const t = into ? Object.assign(into, NO_ANSWERS) : feedbackTally();
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
     if (!(at > start && at <= end) || r.isEmployeeSurvey) continue;
-    responses += 1;
+    t.responses += 1;
     const v = r.value;
     if (r.surveyType === 'NPS') {
       if (!isNpsAnswer(v)) continue;
-      if (v >= 9) promoters += 1;
-      else if (v >= 7) passives += 1;
+      if (v >= 9) t.promoters += 1;
+      else if (v >= 7) t.passives += 1;
       else {
         // A detractor (isDetractor): an NPS answer 0-6 of a customer.
-        detractors += 1;
-        if (!latestDetractor || at > latestDetractor.submittedAt.getTime()) latestDetractor = r;
-        if (at > recentFrom) recentDetractors += 1;
+        t.detractors += 1;
+        if (!t.latestDetractor || at > t.latestDetractor.submittedAt.getTime()) t.latestDetractor = r;
+        if (at > recentFrom) t.recentDetractors += 1;
       }
     } else if (r.surveyType === 'CSAT') {
-      if (!isOnScale(v, csatScale)) csatInvalid += 1;
+      if (!isOnScale(v, csatScale)) t.csatInvalid += 1;
       else {
-        csatTotal += 1;
-        if (v >= csatScale.positiveFrom) csatPositive += 1;
+        t.csatTotal += 1;
+        if (v >= csatScale.positiveFrom) t.csatPositive += 1;
       }
     } else if (r.surveyType === 'CES' && isCesAnswer(v)) {
-      cesTotal += 1;
-      cesSum += v;
-      if (v >= 5) cesEasy += 1;
+      t.cesTotal += 1;
+      t.cesSum += v;
+      if (v >= 5) t.cesEasy += 1;
     }
   }
-  const t = tally;
-  t.responses = responses;
-  t.promoters = promoters;
-  t.passives = passives;
-  t.detractors = detractors;
-  t.csatPositive = csatPositive;
-  t.csatTotal = csatTotal;
-  t.csatInvalid = csatInvalid;
-  t.cesSum = cesSum;
-  t.cesEasy = cesEasy;
-  t.cesTotal = cesTotal;
-  t.latestDetractor = latestDetractor;
-  t.recentDetractors = recentDetractors;
   return t;
 }
 
-/**
- * The tally, one record reused from call to call (the engine is synchronous), as tallyTickets'
- * is: callers take its numbers at once, and a new one per customer and date would be garbage.
- */
-const tally: FeedbackTally = { responses: 0, promoters: 0, passives: 0, detractors: 0, csatPositive: 0, csatTotal: 0, csatInvalid: 0, cesSum: 0, cesEasy: 0, cesTotal: 0, latestDetractor: undefined, recentDetractors: 0 };
+/** The tally of no answers, each count at 0 (a record starts from it). */
+const NO_ANSWERS: Readonly<FeedbackTally> = { responses: 0, promoters: 0, passives: 0, detractors: 0, csatPositive: 0, csatTotal: 0, csatInvalid: 0, cesSum: 0, cesEasy: 0, cesTotal: 0, latestDetractor: undefined, recentDetractors: 0 };
+
+/** A record for tallyFeedback to fill, made once by a caller that counts again and again. */
+export const feedbackTally = (): FeedbackTally => ({ ...NO_ANSWERS });

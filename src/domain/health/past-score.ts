@@ -2,7 +2,7 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
-import { tallyFeedback } from '../feedback/feedback-tally';
+import { feedbackTally, tallyFeedback } from '../feedback/feedback-tally';
 import { contractsSignedBy, coversWindow, csatScaleOf, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { tallyTickets } from './ticket-tally';
 import { hasWeightedData, weightedScore } from './weighted-score';
@@ -43,7 +43,7 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   // Feedback in its window, counted as companyFeedback counts it (the same tally and CSAT scale),
   // so the trend's past score cannot drift from today's.
   const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
-  const f = tallyFeedback(customer.feedback, feedbackFrom, t, t, csatScaleOf(config.mapping.feedback.csatScaleMax));
+  const f = tallyFeedback(customer.feedback, feedbackFrom, t, t, csatScaleOf(config.mapping.feedback.csatScaleMax), pastFeedback);
   const npsTotal = f.promoters + f.passives + f.detractors;
   const nps = npsTotal === 0 ? undefined : ((f.promoters - f.detractors) / npsTotal) * 100;
   const csat = f.csatTotal === 0 ? undefined : (f.csatPositive / f.csatTotal) * 100;
@@ -83,6 +83,9 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
  * none of them but `heldAtCurrent` (the trend): no record and list per customer.
  */
 export const pastScoreRecord = (): PastScore => ({ score: 0, contributions: new Array<number>(COMPONENT_KEYS.length).fill(0), hasData: false, heldAtCurrent: [] });
+
+/** The past score's feedback count, filled per call (the engine is synchronous; its numbers are read at once). */
+const pastFeedback = feedbackTally();
 
 /** Scratch arrays reused across calls, never emptied (the engine is synchronous; nothing keeps them; see medianOfFirst). */
 const resolutionScratch: number[] = [];
