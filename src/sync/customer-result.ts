@@ -68,12 +68,18 @@ export function customerResult(customer: Customer, config: EngineConfig, asOf: D
 
 /** Open deals and new business won in the last 90 days, with their values as read. */
 function dealsToWrite(deals: readonly Deal[], t: number): NonNullable<CustomerResult['deals']> {
-  const kept: NonNullable<CustomerResult['deals']> = [];
-  for (const d of deals) {
-    if (d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && t - d.closedAt.getTime() <= 90 * 86_400_000)) kept.push({ id: d.id, dealType: d.dealType, outcome: d.outcome, current: d.currentProperties });
+  // Counted, then listed to size: a list grown by push keeps room for 16 deals.
+  let count = 0;
+  for (const d of deals) if (isToWrite(d, t)) count += 1;
+  const kept: NonNullable<CustomerResult['deals']> = new Array(count);
+  for (let i = 0, k = 0; k < count; i++) {
+    const d = deals[i];
+    if (isToWrite(d, t)) kept[k++] = { id: d.id, dealType: d.dealType, outcome: d.outcome, current: d.currentProperties };
   }
   return kept;
 }
+
+const isToWrite = (d: Deal, t: number): boolean => d.outcome === 'open' || (d.outcome === 'won' && d.dealType === 'newbusiness' && d.closedAt !== undefined && t - d.closedAt.getTime() <= 90 * 86_400_000);
 
 /** Each deal's owner by deal id (HubSpot record ids, never `__proto__`), the later of repeated ids winning as fromEntries does. */
 function dealOwners(deals: readonly Deal[]): Record<string, string | undefined> {

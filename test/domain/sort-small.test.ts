@@ -19,4 +19,20 @@ describe('sortSmall', () => {
     expect(sorted).toBe(values);
     expect(values).toEqual([...[5, -1, 3.5, 3.5, 0, -0, 2]].sort((a, b) => a - b));
   });
+
+  it('sorts the first count numbers in place without a comparator, leaving the rest as they were', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true }), { maxLength: 24 }), fc.nat(16), (values, wanted) => {
+        const count = Math.min(wanted, values.length, 16);
+        const copy = [...values];
+        expect(sortSmall(copy, undefined, count)).toBe(copy);
+        expect(copy).toEqual([...values.slice(0, count).sort((a, b) => a - b), ...values.slice(count)]);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('refuses more than 16 numbers in place, which Array.prototype.sort is for', () => {
+    expect(() => sortSmall(new Array<number>(17).fill(1), undefined, 17)).toThrow(RangeError);
+  });
 });

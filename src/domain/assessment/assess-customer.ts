@@ -6,6 +6,7 @@ import { customerStatus, type CustomerStatus } from '../customer-status/customer
 import type { CompanyFeedback } from '../feedback/company-feedback';
 import { detractorFollowUpDue } from '../feedback/detractor-followup';
 import { signalsAt, type CustomerSignals } from '../health/customer-signals';
+import type { HealthBand } from '../health/health-band';
 import { hasHealthData, scoreHealth, type HealthScore } from '../health/health-score';
 import type { Metric } from '../metric';
 import { customerRetention, trailingTwelveMonths, type RetentionFigures } from '../revenue/retention';
@@ -57,7 +58,7 @@ export function assessCustomer(customer: Customer, config: EngineConfig, asOf: D
   }
   const scored = scoreHealth(customer, config, asOf, signals);
   const health = hasHealthData(scored) ? scored : undefined;
-  const healthForRisk = health && { score: health.finalScore, band: health.band };
+  const healthForRisk = health && healthRead(health.finalScore, health.band);
   const churnRisk = assessChurnRisk(signals, healthForRisk, config, model);
   const followUp = detractorFollowUpDue(customer, asOf, config.windows.feedbackDays);
   return {
@@ -89,3 +90,15 @@ function twelveMonthsTo(asOf: Date): Period {
 }
 
 let lastPeriod: Period | undefined;
+
+/**
+ * The health the churn risk and the actions read, one record filled per customer: both read it at
+ * once and keep nothing of it (a new one was a record and a boxed number per customer).
+ */
+function healthRead(score: number, band: HealthBand): { score: number; band: HealthBand } {
+  healthScratch.score = score;
+  healthScratch.band = band;
+  return healthScratch;
+}
+
+const healthScratch: { score: number; band: HealthBand } = { score: 0, band: 'healthy' };

@@ -29,7 +29,7 @@ export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = 
     cs_health_trend: trend ? round(trend.change, 1) : null,
     cs_churn_risk: risk ? risk.level : null,
     cs_churn_risk_score: risk ? round(risk.score) : null,
-    cs_churn_risk_reasons: risk && risk.reasons.length ? risk.reasons.map((r) => r.reason).join('\n') : null,
+    cs_churn_risk_reasons: risk && risk.reasons.length ? reasonLines(risk.reasons) : null,
     cs_nps: a.feedback.nps.kind === 'value' ? round(a.feedback.nps.value.score) : null,
     cs_csat: a.feedback.csat.kind === 'value' ? round(a.feedback.csat.value.score) : null,
     cs_nrr_12m: a.retention12m.kind === 'value' ? round(a.retention12m.value.nrr, 1) : null,
@@ -41,6 +41,16 @@ export function companyPropertyValues(a: CustomerAssessment, computedAt: Date = 
   };
 }
 
+
+/**
+ * The reasons one per line: a single reason is its own text (no copy), more are joined without the
+ * list of texts and the closure a map made for every risky customer.
+ */
+function reasonLines(reasons: readonly { reason: string }[]): string {
+  let text = reasons[0].reason;
+  for (let i = 1; i < reasons.length; i++) text += `\n${reasons[i].reason}`;
+  return text;
+}
 
 const COMPUTED_AT = 'cs_health_computed_at';
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null) === (b ?? null) || (a != null && b != null && a !== '' && Number(a) === Number(b));

@@ -3,7 +3,8 @@ import type { Customer, RevenueContract } from '../customer';
 import { customerStatus } from '../customer-status/customer-status';
 import { contractsSignedBy, signalsAt } from '../health/customer-signals';
 import { healthBand } from '../health/health-band';
-import { computeScore, hasHealthData, scorecardWeights } from '../health/health-score';
+import { scorecardWeights } from '../health/health-score';
+import { signalsScore } from '../health/weighted-score';
 import { revenueContracts } from '../revenue/revenue-contracts';
 import { DAY_MS } from '../time/days';
 import { combineRisk, rankedReasons } from './churn-risk';
@@ -29,8 +30,9 @@ export function backtestEntry(customer: Customer, config: EngineConfig, asOf: Da
   signals.usageScore = undefined;
   signals.touchesLast90Days = undefined;
   if (customer.engagement.lastTouchAt && customer.engagement.lastTouchAt.getTime() > then.getTime()) signals.daysSinceTouch = undefined;
-  const computed = computeScore(signals, scorecardWeights(customer.segment, config).weights, config, false);
-  const health = hasHealthData(computed) ? { score: computed.score, band: healthBand(computed.score, config) } : undefined;
+  // The score alone (no readings or components): the backtest reads only its number and band.
+  const score = signalsScore(signals, scorecardWeights(customer.segment, config).weights, config);
+  const health = score === undefined ? undefined : { score, band: healthBand(score, config) };
   const risk = combineRisk(rankedReasons(signals, health, config), churnFeatures(signals), config);
   return { level: risk.level, churned: customerStatus(contracts, asOf).status === 'churned' };
 }

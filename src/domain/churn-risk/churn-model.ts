@@ -96,13 +96,17 @@ export function trainingSample(customer: Customer, config: EngineConfig, asOf: D
  * customerSamples(customer, config, new Date('2026-11-22')).map((s) => s.period) // => [0, 1, 2, 3] (paying for two years)
  */
 export function customerSamples(customer: Customer, config: EngineConfig, asOf: Date, contracts: RevenueContract[] = revenueContracts(customer.deals)): TrainingSample[] {
-  const samples: TrainingSample[] = [];
+  // Gathered in a reused scratch, then copied to size: a list grown by push keeps room for 16 lessons.
+  let count = 0;
   for (let period = 0; period < config.churnRisk.model.periods; period++) {
     const sample = trainingSample(customer, config, asOf, contracts, period);
-    if (sample) samples.push(sample);
+    if (sample) sampleScratch[count++] = sample;
   }
-  return samples;
+  return sampleScratch.slice(0, count);
 }
+
+/** customerSamples' lessons before they are copied to size (the engine is synchronous; entries past the count are stale). */
+const sampleScratch: TrainingSample[] = [];
 
 /**
  * The lessons of a whole portal, every period.

@@ -6,7 +6,7 @@ import { churnFeatures, describeFeature, FEATURE_NAMES, type FeatureVector } fro
 import type { ChurnModel } from './churn-model';
 import type { LogisticModel } from './logistic-regression';
 import { featureContributions, predictLogistic } from './logistic-regression';
-import { firedSignals } from './risk-signals';
+import { firedScratch, writeFiredSignals } from './risk-signals';
 import { sortSmall } from '../sort-small';
 
 export type ChurnRiskLevel = 'low' | 'medium' | 'high';
@@ -49,18 +49,22 @@ export function riskLevel(score: number, config: Pick<EngineConfig, 'churnRisk'>
  */
 export function rankedReasons(signals: CustomerSignals, health: { score: number; band: HealthBand } | undefined, config: EngineConfig): ChurnRiskReason[] {
   const weights = config.churnRisk.weights;
-  const fired = firedSignals(signals, health, config);
+  const { rules, strengths, reasons: texts } = fired;
+  const firedCount = writeFiredSignals(signals, health, config, fired);
   // Counted, then made to size: an array grown by push keeps room for 16 reasons.
   let count = 0;
-  for (const f of fired) if (weights[f.rule] * f.strength > 0) count += 1;
+  for (let i = 0; i < firedCount; i++) if (weights[rules[i]] * strengths[i] > 0) count += 1;
   const reasons = new Array<ChurnRiskReason>(count);
   for (let i = 0, r = 0; r < count; i++) {
-    const f = fired[i], points = weights[f.rule] * f.strength;
-    if (points > 0) reasons[r++] = { rule: f.rule, reason: f.reason, points };
+    const points = weights[rules[i]] * strengths[i];
+    if (points > 0) reasons[r++] = { rule: rules[i], reason: texts[i], points };
   }
   // Points above 0 are numbers (NaN fails the test) and each rule fires once: a consistent order.
   return reasons.length > 1 ? sortSmall(reasons, mostPointsFirst) : reasons;
 }
+
+/** The fired signals' scratch (the engine is synchronous; nothing keeps it): no list or record per signal and customer. */
+const fired = firedScratch();
 
 const mostPointsFirst = (a: ChurnRiskReason, b: ChurnRiskReason) => b.points - a.points || a.rule.localeCompare(b.rule);
 

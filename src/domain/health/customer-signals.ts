@@ -75,6 +75,7 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
   const { openHigh, stale, ticketsLast30Days, ticketsPrevious90Days, inWindow, closedInWindow } = tallyTickets(customer.tickets, t, !past, ticketWindowStart, hoursScratch);
 
   const feedback = companyFeedback(customer, at, config.windows.feedbackDays, csatScaleOf(config.mapping.feedback.csatScaleMax));
+  const npsByHalf = npsHalves(customer.feedback, t);
 
   const touch = customer.engagement.lastTouchAt;
   let daysSinceTouch: number | undefined, touchHeld = false;
@@ -105,8 +106,8 @@ export function signalsAt(customer: Customer, config: EngineConfig, at: Date, cu
     feedback,
     nps: feedback.nps,
     csat: feedback.csat,
-    npsLast180Days: npsHalf(customer.feedback, t, true),
-    npsPrevious180Days: npsHalf(customer.feedback, t, false),
+    npsLast180Days: npsByHalf.recent,
+    npsPrevious180Days: npsByHalf.previous,
     detractorsLast90Days: feedback.detractorsLast90Days.length,
     latestDetractorAt: feedback.latestDetractor?.submittedAt,
     contracts,
@@ -201,21 +202,38 @@ function startsInOrder(contracts: readonly RevenueContract[]): boolean {
 
 /**
  * NPS of the answers in the last 180 days before `t` (`recent`) or in the 180 days before those,
- * without copying. One half per call: the churn features read only the recent one, and a pair made
- * per customer and date was garbage.
+ * without copying.
  */
 export function npsHalf(feedback: Customer['feedback'], t: number, recent: boolean): number | undefined {
+  const halves = npsHalves(feedback, t);
+  return recent ? halves.recent : halves.previous;
+}
+
+/**
+ * Both halves of {@link npsHalf} in one pass over the answers, in a record reused by the next call
+ * (the engine is synchronous): signalsAt reads both, and a pass per half went over the answers twice.
+ */
+export function npsHalves(feedback: Customer['feedback'], t: number): { recent?: number; previous?: number } {
   const middle = t - 180 * DAY_MS, from = t - 360 * DAY_MS;
-  let net = 0, total = 0;
+  let recentNet = 0, recentTotal = 0, previousNet = 0, previousTotal = 0;
   for (const r of feedback) {
     const at = r.submittedAt.getTime();
     if (at <= from || at > t || r.surveyType !== 'NPS' || r.isEmployeeSurvey || !isNpsAnswer(r.value)) continue;
-    if ((at > middle) !== recent) continue;
-    total += 1;
-    net += r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
+    const net = r.value >= 9 ? 1 : r.value <= 6 ? -1 : 0;
+    if (at > middle) {
+      recentTotal += 1;
+      recentNet += net;
+    } else {
+      previousTotal += 1;
+      previousNet += net;
+    }
   }
-  return total ? (net / total) * 100 : undefined;
+  halves.recent = recentTotal ? (recentNet / recentTotal) * 100 : undefined;
+  halves.previous = previousTotal ? (previousNet / previousTotal) * 100 : undefined;
+  return halves;
 }
+
+const halves: { recent?: number; previous?: number } = { recent: undefined, previous: undefined };
 
 /** The median, sorting the caller's scratch array in place (not needed for one or two values). */
 export const median = (values: number[]): number | undefined => medianOfFirst(values, values.length);
@@ -228,7 +246,7 @@ export function medianOfFirst(values: number[], count: number): number | undefin
   // whose fractional differences V8 boxes on every call.
   let sorted = values;
   if (count > SMALL_SORT) sorted = count === values.length ? values.sort(ascending) : values.slice(0, count).sort(ascending);
-  else if (count > 2) sortFirstInPlace(values, count);
+  else if (count > 2) sortSmall(values, undefined, count);
   const mid = count >> 1;
   return count % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
@@ -257,14 +275,5 @@ function isRenewed(contracts: readonly RevenueContract[], contract: RevenueContr
   return false;
 }
 
+/** sortSmall's limit for numbers in place: more go to Array.prototype.sort. */
 const SMALL_SORT = 16;
-
-/** Ascending insertion sort of the first `count` numbers (none NaN). */
-function sortFirstInPlace(values: number[], count: number): void {
-  for (let i = 1; i < count; i++) {
-    const v = values[i];
-    let j = i - 1;
-    for (; j >= 0 && values[j] > v; j--) values[j + 1] = values[j];
-    values[j + 1] = v;
-  }
-}

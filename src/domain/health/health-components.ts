@@ -2,6 +2,7 @@ import type { ComponentKey, EngineConfig } from '../config/engine-config';
 import type { CustomerSignals } from './customer-signals';
 import { scoreLinear, scoreThreshold } from './scoring-rules';
 import { scaledDecimal } from '../decimal-text';
+import { smallKey, TextCache } from '../text-cache';
 
 /** One component's reading: a sub-score 0-100 with the value behind it in words, or why there is none. */
 type HealthRules = EngineConfig['health']['rules'];
@@ -19,8 +20,6 @@ export const COMPONENT_LABELS: Record<ComponentKey, string> = {
   relationship: 'Relationship',
 };
 
-/** `${Math.round(n * 10) / 10}`, written from its tenths (see scaledDecimal). */
-const tenths = (n: number): string => scaledDecimal(Math.round(n * 10), 1);
 /** Both forms spelled out: a plural made by appending 's' was a new string on every call. */
 const plural = (n: number, word: string, words: string) => `${n} ${n === 1 ? word : words}`;
 /** The parts that are there, joined by commas (an empty part is left out). */
@@ -53,9 +52,10 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       const usage = s.usageScore, touches = s.touchesLast90Days;
       if (usage === undefined && touches === undefined) return { status: 'no_data', reason: 'no product usage or touch count recorded' };
       const subScore = usageSubScore(usage, touches, rules) as number;
-      const summary = !describe
-        ? ''
-        : joinParts(usage === undefined ? '' : `usage score ${tenths(usage)} / 100`, touches === undefined ? '' : `${plural(touches, 'touch', 'touches')} in 90 days`);
+      const u10 = usage === undefined ? 0 : Math.round(usage * 10), t = touches ?? 0, hasUsage = usage === undefined ? 0 : 1, hasTouches = touches === undefined ? 0 : 1;
+      // Each known number shifted by one past 0, which stands for "none" (a negative one is not cached).
+      const key = u10 < 0 || t < 0 ? undefined : smallKey(hasUsage && u10 + 1, hasTouches && t + 1);
+      const summary = describe ? usageTexts.text(key, usageSummary, u10, t, hasUsage, hasTouches) : '';
       return usage !== undefined
         ? { status: 'scored', value: usage, unit: 'usage score', summary, subScore }
         : { status: 'scored', value: touches as number, unit: 'touches in 90 days', summary, subScore };
@@ -68,25 +68,27 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       // prospect, a new or a lapsed customer it is no data, not a perfect score.
       const norm = ticketNorm(s.segment, config);
       const subScore = supportLoadSubScore(s.openHighPriorityTickets, s.ticketsInWindow, s.customerOverTicketWindow, norm, rules);
-      if (subScore === undefined) {
-        return { status: 'no_data', reason: `no ticket in the last ${config.windows.ticketDays} days, and not a customer over all of them` };
-      }
-      const summary = describe ? `${plural(s.openHighPriorityTickets, 'open high-priority ticket', 'open high-priority tickets')}, ${plural(s.ticketsInWindow, 'ticket', 'tickets')} in ${config.windows.ticketDays} days (usual: ${tenths(norm)})` : '';
+      const days = config.windows.ticketDays;
+      if (subScore === undefined) return { status: 'no_data', reason: noTicketTexts.text(smallKey(days), noTicketReason, days) };
+      const open = s.openHighPriorityTickets, count = s.ticketsInWindow, norm10 = Math.round(norm * 10);
+      const summary = describe ? supportTexts.within(days, norm10).text(smallKey(open, count), supportSummary, open, count, days, norm10) : '';
       return { status: 'scored', value: s.openHighPriorityTickets, unit: 'open high-priority tickets', summary, subScore };
     }
     case 'resolution': {
       const hours = s.medianResolutionHours;
-      if (hours === undefined) return { status: 'no_data', reason: `no ticket closed in the last ${config.windows.ticketDays} days` };
-      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? `tickets closed in a median ${tenths(hours)} h` : '', subScore: resolutionSubScore(hours, rules) };
+      const days = config.windows.ticketDays;
+      if (hours === undefined) return { status: 'no_data', reason: noneClosedTexts.text(smallKey(days), noneClosedReason, days) };
+      const h10 = Math.round(hours * 10);
+      return { status: 'scored', value: hours, unit: 'hours', summary: describe ? resolutionTexts.text(smallKey(h10), resolutionSummary, h10) : '', subScore: resolutionSubScore(hours, rules) };
     }
     case 'sentiment': {
       const nps = s.nps.kind === 'value' ? s.nps.value : undefined;
       const csat = s.csat.kind === 'value' ? s.csat.value : undefined;
       if (!nps && !csat) return { status: 'no_data', reason: 'no feedback yet' };
       const subScore = sentimentSubScore(nps?.score, csat?.score, rules) as number;
-      const summary = !describe
-        ? ''
-        : joinParts(nps ? `NPS ${Math.round(nps.score)} (${plural(nps.responses, 'answer', 'answers')})` : '', csat ? `CSAT ${Math.round(csat.score)} %` : '');
+      // NPS rounds to -100..100 and CSAT to 0..100: shifted by one past 0, which stands for "none".
+      const npsCode = nps ? Math.round(nps.score) + 101 : 0, answers = nps ? nps.responses : 0, csatCode = csat ? Math.round(csat.score) + 1 : 0;
+      const summary = describe ? sentimentTexts.text(smallKey(npsCode, answers, csatCode), sentimentSummary, npsCode, answers, csatCode) : '';
       return { status: 'scored', value: subScore, unit: 'sentiment', summary, subScore };
     }
     case 'commercial': {
@@ -94,17 +96,50 @@ export function readComponent(key: ComponentKey, s: CustomerSignals, config: Eng
       if (subScore === undefined) return { status: 'no_data', reason: 'no recurring revenue' };
       if (s.mrr90DaysAgo <= 0) return { status: 'scored', value: 0, unit: '% MRR change', summary: 'new revenue in the last 90 days', subScore };
       const change = mrrChangePercent(s.mrrNow, s.mrr90DaysAgo);
-      const verb = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
-      const summary = describe ? `MRR ${verb}${change === 0 ? '' : ` ${scaledDecimal(Math.abs(Math.round(change * 10)), 1)} %`} over 90 days` : '';
+      const direction = change > 0 ? UP : change < 0 ? DOWN : change === 0 ? FLAT : UNKNOWN, tenthsOfChange = Math.abs(Math.round(change * 10));
+      const summary = describe ? commercialTexts.text(smallKey(tenthsOfChange, direction), commercialSummary, tenthsOfChange, direction) : '';
       return { status: 'scored', value: change, unit: '% MRR change', summary, subScore };
     }
     case 'relationship': {
       const days = s.daysSinceTouch;
       if (days === undefined) return { status: 'no_data', reason: 'no call, email or meeting logged' };
-      return { status: 'scored', value: days, unit: 'days', summary: describe ? `last touch ${Math.floor(days)} days ago` : '', subScore: relationshipSubScore(days, rules) };
+      const whole = Math.floor(days);
+      return { status: 'scored', value: days, unit: 'days', summary: describe ? relationshipTexts.text(smallKey(whole), relationshipSummary, whole) : '', subScore: relationshipSubScore(days, rules) };
     }
   }
 }
+
+/*
+ * The readings' texts from the whole numbers that decide them, kept in caches (see TextCache):
+ * nearly every customer reads the same few hundred sentences.
+ */
+
+const usageTexts = new TextCache(), supportTexts = new TextCache(), resolutionTexts = new TextCache(), sentimentTexts = new TextCache();
+const commercialTexts = new TextCache(), relationshipTexts = new TextCache(), noTicketTexts = new TextCache(), noneClosedTexts = new TextCache();
+
+/** Usage (tenths of its score) and touches, each with a flag saying it is known. */
+function usageSummary(usage10: number, touches: number, hasUsage: number, hasTouches: number): string {
+  return joinParts(hasUsage ? `usage score ${scaledDecimal(usage10, 1)} / 100` : '', hasTouches ? `${plural(touches, 'touch', 'touches')} in 90 days` : '');
+}
+
+const supportSummary = (open: number, count: number, days: number, norm10: number): string =>
+  `${plural(open, 'open high-priority ticket', 'open high-priority tickets')}, ${plural(count, 'ticket', 'tickets')} in ${days} days (usual: ${scaledDecimal(norm10, 1)})`;
+
+const noTicketReason = (days: number): string => `no ticket in the last ${days} days, and not a customer over all of them`;
+const noneClosedReason = (days: number): string => `no ticket closed in the last ${days} days`;
+const resolutionSummary = (hours10: number): string => `tickets closed in a median ${scaledDecimal(hours10, 1)} h`;
+
+/** NPS rounded plus 101 (0: none) with its answers, CSAT rounded plus 1 (0: none). */
+function sentimentSummary(npsCode: number, answers: number, csatCode: number): string {
+  return joinParts(npsCode ? `NPS ${npsCode - 101} (${plural(answers, 'answer', 'answers')})` : '', csatCode ? `CSAT ${csatCode - 1} %` : '');
+}
+
+/** The MRR change's direction: NaN (UNKNOWN) reads "flat" with its figure, as `change > 0` and `< 0` both fail. */
+const FLAT = 0, UP = 1, DOWN = 2, UNKNOWN = 3;
+const commercialSummary = (tenthsOfChange: number, direction: number): string =>
+  `MRR ${direction === UP ? 'up' : direction === DOWN ? 'down' : 'flat'}${direction === FLAT ? '' : ` ${scaledDecimal(tenthsOfChange, 1)} %`} over 90 days`;
+
+const relationshipSummary = (wholeDays: number): string => `last touch ${wholeDays} days ago`;
 
 /*
  * Each component's sub-score from the numbers alone, undefined when the component has no data. The

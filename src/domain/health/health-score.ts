@@ -3,7 +3,7 @@ import type { Customer, HealthOverride } from '../customer';
 import { DAY_MS } from '../time/days';
 import { signalsAt, type CustomerSignals } from './customer-signals';
 import { healthBand, type HealthBand } from './health-band';
-import { pastScore } from './past-score';
+import { pastScore, pastScoreRecord } from './past-score';
 import { COMPONENT_LABELS, readComponent, type ComponentReading } from './health-components';
 import { sortSmall } from '../sort-small';
 
@@ -67,7 +67,7 @@ export function scorecardWeights(segment: string | undefined, config: EngineConf
  * computeScore(signals, DEFAULT_ENGINE_CONFIG.health.weights, DEFAULT_ENGINE_CONFIG).missing // => ['resolution']
  */
 export function computeScore(signals: CustomerSignals, weights: ComponentWeights, config: EngineConfig, describe = true): ComputedScore {
-  const readings = new Array<ComponentReading>(COMPONENT_KEYS.length);
+  const readings = readingScratch;
   let totalWeight = 0;
   for (let i = 0; i < COMPONENT_KEYS.length; i++) {
     const key = COMPONENT_KEYS[i];
@@ -90,6 +90,9 @@ export function computeScore(signals: CustomerSignals, weights: ComponentWeights
   for (let i = 0, m = 0; m < missingCount; i++) if (readings[i].status === 'no_data' || weights[COMPONENT_KEYS[i]] === 0) missing[m++] = COMPONENT_KEYS[i];
   return { score, components, missing };
 }
+
+/** The readings of the score being computed, filled per call (the engine is synchronous; the components keep the readings, not the list). */
+const readingScratch = new Array<ComponentReading>(COMPONENT_KEYS.length);
 
 /**
  * True when at least one weighted component has data: without any, there is no score to give (a
@@ -140,7 +143,7 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   const days = config.windows.trendDays;
   const then = trendStart(asOf, days);
   // Only the past numbers are compared: the lean past score gives them without a full past assessment.
-  const past = pastScore(customer, config, then, signals, weights);
+  const past = pastScore(customer, config, then, signals, weights, pastRecord);
   const stored = storedScoreAt(customer, then);
   if (!past.hasData && stored === undefined) return undefined;
   const previousScore = stored ?? past.score;
@@ -156,6 +159,9 @@ function trendOf(customer: Customer, config: EngineConfig, asOf: Date, signals: 
   if (movers.length > 1) sortSmall(movers, largestChangeFirst);
   return { previousScore, change: now.score - previousScore, days, movers, heldAtCurrent: past.heldAtCurrent, source: stored === undefined ? 'recomputed' : 'history' };
 }
+
+/** The trend's past score, one record filled per customer: the trend keeps only its `heldAtCurrent` (a list made per call). */
+const pastRecord = pastScoreRecord();
 
 /**
  * The trend's past date, made once per run date: every customer of a run is assessed at the same

@@ -2,10 +2,10 @@ import { COMPONENT_KEYS, type ComponentWeights, type EngineConfig } from '../con
 import type { Customer } from '../customer';
 import { mrrOn } from '../revenue/mrr';
 import { DAY_MS } from '../time/days';
-import { isOnScale } from '../feedback/csat';
-import { isNpsAnswer } from '../feedback/nps';
+import { feedbackTally, tallyFeedback } from '../feedback/feedback-tally';
 import { contractsSignedBy, coversWindow, csatScaleOf, heldAt, medianOfFirst, type CustomerSignals } from './customer-signals';
 import { tallyTickets } from './ticket-tally';
+import { hasWeightedData, weightedScore } from './weighted-score';
 import { commercialSubScore, relationshipSubScore, resolutionSubScore, sentimentSubScore, supportLoadSubScore, ticketNorm, usageSubScore } from './health-components';
 
 /** The score on a past date as the trend reads it: each component's points, their sum, and what was held at today's value. */
@@ -24,11 +24,12 @@ export interface PastScore {
  * for number (a test holds the two together on every demo company and many dates), but measures only
  * what the components read: no feedback metrics with their figures, no readings, no breakdown objects,
  * no signals record. That full past assessment was about a quarter of the engine's time and garbage.
+ * With `into`, that record is filled and returned (see pastScoreRecord) instead of a new one.
  *
  * @example
  * pastScore(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-10-23'), signalsAt(customer, DEFAULT_ENGINE_CONFIG, new Date('2026-11-22')), DEFAULT_ENGINE_CONFIG.health.weights).score // => 61.2
  */
-export function pastScore(customer: Customer, config: EngineConfig, at: Date, current: CustomerSignals, weights: ComponentWeights): PastScore {
+export function pastScore(customer: Customer, config: EngineConfig, at: Date, current: CustomerSignals, weights: ComponentWeights, into?: PastScore): PastScore {
   const t = at.getTime();
   const rules = config.health.rules;
   // Contracts signed by then, as signalsAt selects them for a past date.
@@ -39,29 +40,13 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   const { openHigh, inWindow, closedInWindow } = tallyTickets(customer.tickets, t, false, ticketWindowStart, resolutionScratch);
   const medianHours = medianOfFirst(resolutionScratch, closedInWindow);
 
-  // Feedback in its window (employee surveys excluded), as companyFeedback counts NPS and CSAT.
+  // Feedback in its window, counted as companyFeedback counts it (the same tally and CSAT scale),
+  // so the trend's past score cannot drift from today's.
   const feedbackFrom = t - config.windows.feedbackDays * DAY_MS;
-  // The same answer tests and CSAT scale as companyFeedback's, so the trend's past score cannot drift from today's.
-  const csatScale = csatScaleOf(config.mapping.feedback.csatScaleMax);
-  let promoters = 0, passives = 0, detractors = 0, csatPositive = 0, csatTotal = 0;
-  for (const r of customer.feedback) {
-    const submitted = r.submittedAt.getTime();
-    if (!(submitted > feedbackFrom && submitted <= t) || r.isEmployeeSurvey) continue;
-    const v = r.value;
-    if (r.surveyType === 'NPS') {
-      if (!isNpsAnswer(v)) continue;
-      if (v >= 9) promoters += 1;
-      else if (v >= 7) passives += 1;
-      else detractors += 1;
-    } else if (r.surveyType === 'CSAT') {
-      if (!isOnScale(v, csatScale)) continue;
-      csatTotal += 1;
-      if (v >= csatScale.positiveFrom) csatPositive += 1;
-    }
-  }
-  const npsTotal = promoters + passives + detractors;
-  const nps = npsTotal === 0 ? undefined : ((promoters - detractors) / npsTotal) * 100;
-  const csat = csatTotal === 0 ? undefined : (csatPositive / csatTotal) * 100;
+  const f = tallyFeedback(customer.feedback, feedbackFrom, t, t, csatScaleOf(config.mapping.feedback.csatScaleMax), pastFeedback);
+  const npsTotal = f.promoters + f.passives + f.detractors;
+  const nps = npsTotal === 0 ? undefined : ((f.promoters - f.detractors) / npsTotal) * 100;
+  const csat = f.csatTotal === 0 ? undefined : (f.csatPositive / f.csatTotal) * 100;
 
   // Usage and last touch have no history: a touch after `at` is held at today's value.
   const touch = customer.engagement.lastTouchAt;
@@ -83,21 +68,24 @@ export function pastScore(customer: Customer, config: EngineConfig, at: Date, cu
   subScores[5] = daysSinceTouch === undefined ? undefined : relationshipSubScore(daysSinceTouch, rules);
 
   // Re-weighted over the components with data, summed in key order: computeScore's arithmetic.
-  let totalWeight = 0;
-  for (let i = 0; i < COMPONENT_KEYS.length; i++) if (subScores[i] !== undefined) totalWeight += weights[COMPONENT_KEYS[i]];
-  let score = 0;
-  let hasData = false;
-  const contributions = new Array<number>(COMPONENT_KEYS.length);
-  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
-    const sub = subScores[i], weight = weights[COMPONENT_KEYS[i]];
-    const effectiveWeight = sub !== undefined && totalWeight > 0 ? weight / totalWeight : 0;
-    const contribution = sub !== undefined ? sub * effectiveWeight : 0;
-    score += contribution;
-    contributions[i] = contribution;
-    if (sub !== undefined && weight > 0) hasData = true;
-  }
-  return { score, contributions, hasData, heldAtCurrent };
+  const contributions = into ? into.contributions : new Array<number>(COMPONENT_KEYS.length);
+  const score = weightedScore(subScores, weights, contributions);
+  const hasData = hasWeightedData(subScores, weights);
+  if (!into) return { score, contributions, hasData, heldAtCurrent };
+  into.score = score;
+  into.hasData = hasData;
+  into.heldAtCurrent = heldAtCurrent;
+  return into;
 }
+
+/**
+ * A record for `pastScore(..., into)` to fill, for a caller that reads the numbers at once and keeps
+ * none of them but `heldAtCurrent` (the trend): no record and list per customer.
+ */
+export const pastScoreRecord = (): PastScore => ({ score: 0, contributions: new Array<number>(COMPONENT_KEYS.length).fill(0), hasData: false, heldAtCurrent: [] });
+
+/** The past score's feedback count, filled per call (the engine is synchronous; its numbers are read at once). */
+const pastFeedback = feedbackTally();
 
 /** Scratch arrays reused across calls, never emptied (the engine is synchronous; nothing keeps them; see medianOfFirst). */
 const resolutionScratch: number[] = [];

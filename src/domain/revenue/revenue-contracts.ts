@@ -38,15 +38,19 @@ export function revenueContracts(deals: readonly Deal[]): RevenueContract[] {
   // The same selection as revenueContractsWithIssues without spelling out why each skipped deal is
   // skipped: the engine calls this once per customer and never reads the reasons. Counted, then
   // made to size: the engine keeps these arrays, and one grown by push keeps room for 16 contracts.
+  // The contracts' deal indexes are noted in a reused scratch, so each deal is tested once.
   let count = 0;
-  for (const deal of deals) if (contractStart(deal) !== undefined) count += 1;
+  for (let i = 0; i < deals.length; i++) if (contractStart(deals[i]) !== undefined) contractDeals[count++] = i;
   const contracts = new Array<RevenueContract>(count);
-  for (let i = 0, c = 0; c < count; i++) {
-    const deal = deals[i], start = contractStart(deal);
-    if (start !== undefined) contracts[c++] = { dealId: deal.id, mrr: deal.mrr as number, start, end: deal.contractEnd, signedAt: deal.closedAt };
+  for (let c = 0; c < count; c++) {
+    const deal = deals[contractDeals[c]];
+    contracts[c] = { dealId: deal.id, mrr: deal.mrr as number, start: (deal.contractStart ?? deal.closedAt) as Date, end: deal.contractEnd, signedAt: deal.closedAt };
   }
   return contracts;
 }
+
+/** Indexes of the deals that are contracts, filled per call (the engine is synchronous; entries past the count are stale). */
+const contractDeals: number[] = [];
 
 /** The start of a won deal's contract, undefined for a deal that is not a contract (see revenueContractsWithIssues). */
 function contractStart(deal: Deal): Date | undefined {

@@ -102,8 +102,13 @@ export function calendarDayIn(instant: Date | number, timeZone: string): number 
  * describeDaysAgo(new Date('2026-11-21T23:00:00Z'), new Date('2026-11-22T01:00:00Z'), 'UTC') // => 'yesterday'
  * describeDaysAgo(new Date('2026-11-21T23:00:00Z'), new Date('2026-11-22T01:00:00Z'), 'Europe/Paris') // => 'today'
  */
-export function describeDaysAgo(when: Date | number, now: Date | number, timeZone = 'UTC'): string {
-  const days = Math.round((calendarDayIn(now, timeZone) - calendarDayIn(when, timeZone)) / DAY_MS);
+export const describeDaysAgo = (when: Date | number, now: Date | number, timeZone = 'UTC'): string => daysAgoText(calendarDaysAgo(when, now, timeZone));
+
+/** Calendar days from `when` to `now` in the time zone (describeDaysAgo's count; 0 or less reads "today"). */
+export const calendarDaysAgo = (when: Date | number, now: Date | number, timeZone = 'UTC'): number => Math.round((calendarDayIn(now, timeZone) - calendarDayIn(when, timeZone)) / DAY_MS);
+
+/** describeDaysAgo's words for a count of calendar days. */
+export function daysAgoText(days: number): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   return `${days} days ago`;

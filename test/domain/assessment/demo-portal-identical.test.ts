@@ -5,6 +5,7 @@ import type { Customer } from '../../../src/domain/customer';
 import { signalsAt } from '../../../src/domain/health/customer-signals';
 import { computeScore, hasHealthData, scorecardWeights } from '../../../src/domain/health/health-score';
 import { pastScore } from '../../../src/domain/health/past-score';
+import { signalsScore } from '../../../src/domain/health/weighted-score';
 import { canonical, DEMO_DATES, readDemoCustomers } from '../fixtures/demo-golden';
 
 const DAY = 86_400_000;
@@ -33,6 +34,26 @@ describe('the engine stays identical on the demo portal while it gets faster', (
       }
     }
     expect(compared).toBe(300 * DATES.length * 3);
+  });
+
+  it('takes the backtest\'s lean signals score equal to computeScore\'s score for every company and date', () => {
+    let compared = 0;
+    for (const today of DATES) {
+      for (const customer of customers) {
+        const { weights } = scorecardWeights(customer.segment, config);
+        for (const days of [0, 30, 90]) {
+          const signals = signalsAt(customer, config, new Date(today.getTime() - days * DAY), undefined, undefined, days > 0);
+          // Also as the backtest measures them, without usage and touches.
+          const cleared = { ...signals, usageScore: undefined, touchesLast90Days: undefined };
+          for (const s of [signals, cleared]) {
+            const full = computeScore(s, weights, config, false);
+            expect([customer.id, signalsScore(s, weights, config)]).toEqual([customer.id, hasHealthData(full) ? full.score : undefined]);
+            compared += 1;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(300 * DATES.length * 3 * 2);
   });
 
   it('keeps every assessment of the 300 companies on four dates (golden hash, taken before the speed work)', () => {
