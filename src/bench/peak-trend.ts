@@ -10,6 +10,12 @@ export interface Trend {
   effectivePoints: number;
 }
 
+/** The lowest, median (the lower middle of an even count) and highest of a non-empty series. */
+export function spreadOf(values: readonly number[]): { lowest: number; median: number; highest: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { lowest: sorted[0], median: sorted[Math.floor((sorted.length - 1) / 2)], highest: sorted[sorted.length - 1] };
+}
+
 /** Student's t at 97.5 % for `df` degrees of freedom (Cornish-Fisher, within 0.001 from df = 3). */
 function t975(df: number): number {
   const z = 1.959964;

@@ -1,4 +1,4 @@
-import { trendOf, type Trend } from './peak-trend';
+import { spreadOf, trendOf, type Trend } from './peak-trend';
 
 /** What one measured full sync tells about its portal's size. */
 export interface MeasuredSync {
@@ -114,13 +114,12 @@ function phaseEstimate(small: MeasuredSync, large: MeasuredSync, companies: numb
   const tail = assemblies.slice(from);
   const trend = trendOf(tail.map((_, index) => (from + index + 1) * perAssembly), tail);
   if (!trend) return undefined;
-  const sorted = [...assemblies].sort((a, b) => a - b);
-  const highestMb = sorted[sorted.length - 1];
+  const { median: medianMb, highest: highestMb } = spreadOf(assemblies);
   const reading: ReadingTrend = {
     ...trend,
     per100kMb: { slope: trend.slope * 100_000, low: trend.low * 100_000, high: trend.high * 100_000 },
     highestMb,
-    medianMb: sorted[Math.floor((sorted.length - 1) / 2)],
+    medianMb,
   };
   const phases: Record<string, number> = {};
   for (const [phase, largePeak] of Object.entries(large.phasePeaksMb)) {

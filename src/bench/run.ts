@@ -15,6 +15,7 @@ import { openStore } from '../store/open-store';
 import { describeMachine, writeBenchRun, type BenchFigure } from './bench-report';
 import { postgresAnswers } from './bench-databases';
 import { fmt, secondsAtBudget } from './measure';
+import { spreadOf } from './peak-trend';
 import { extrapolate, type Extrapolation, type MeasuredSync } from './portal-extrapolation';
 import { runOptionalSteps } from './optional-steps';
 import { portalSize, readFloor, writeFloor } from './portal-floor';
@@ -130,8 +131,9 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
 function peaksByPhase(probe: SyncProbe): string {
   if (!probe.phasePeaksMb) return '';
   const phases = Object.entries(probe.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
-  const assemblies = [...(probe.assemblyPeaksMb ?? [])].sort((a, b) => a - b);
-  const spread = assemblies.length ? `; the ${fmt(assemblies.length)} assemblies of the read peaked at ${fmt(assemblies[0])}-${fmt(assemblies[assemblies.length - 1])} MB, median ${fmt(assemblies[Math.floor((assemblies.length - 1) / 2)])}` : '';
+  const assemblies = probe.assemblyPeaksMb ?? [];
+  const peaks = assemblies.length ? spreadOf(assemblies) : undefined;
+  const spread = peaks ? `; the ${fmt(assemblies.length)} assemblies of the read peaked at ${fmt(peaks.lowest)}-${fmt(peaks.highest)} MB, median ${fmt(peaks.median)}` : '';
   return `; peak by phase (MB, each phase's own high-water mark): ${phases}${spread}`;
 }
 

@@ -1,14 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-
-/** This process's kernel high-water mark (VmHWM), MB; undefined without procfs. */
-function highWaterMb(): number | undefined {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    return kb === undefined ? undefined : Number(kb) / 1024;
-  } catch {
-    return undefined;
-  }
-}
+import { writeFileSync } from 'node:fs';
+import { peakRssMb } from './probe-output';
 
 /** Sets VmHWM back to the current RSS (Linux 4.0+: `5` to /proc/self/clear_refs); false where refused. */
 function resetHighWater(): boolean {
@@ -34,13 +25,13 @@ export class PeakSegments {
 
   constructor() {
     // What came before (node and the modules loading) counts toward the whole run's peak.
-    this.highest = highWaterMb() ?? process.resourceUsage().maxRSS / 1024;
+    this.highest = peakRssMb();
     this.segmented = resetHighWater();
   }
 
   /** The peak RSS of the segment that ends now, MB; the next segment starts here. */
   cut(): number {
-    const peak = highWaterMb() ?? process.resourceUsage().maxRSS / 1024;
+    const peak = peakRssMb();
     this.highest = Math.max(this.highest, peak);
     if (this.segmented) resetHighWater();
     return peak;
@@ -48,6 +39,6 @@ export class PeakSegments {
 
   /** The process's peak RSS over every segment, the one still open included, MB. */
   overall(): number {
-    return Math.max(this.highest, highWaterMb() ?? 0);
+    return Math.max(this.highest, peakRssMb());
   }
 }

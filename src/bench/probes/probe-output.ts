@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  * company sync and read both showed the bench's own 438 MB, while each alone peaks near 240 MB).
  * Elsewhere than Linux, maxRSS is the best there is.
  */
-function peakRssMb(): number {
+export function peakRssMb(): number {
   try {
     const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
     if (kb) return Number(kb) / 1024;
