@@ -88,6 +88,9 @@ interface SyncProbe {
 
 type StoreEngine = 'pglite' | 'postgres';
 
+/** The run's series (see benchRunSchema), written with its figures. */
+const series: Record<string, number[]> = {};
+
 /**
  * The sync (once per store engine, each into a fresh store, as `cs-health sync` runs it) and, unless
  * told not to, its read alone, each in a fresh process; figures once the naive reader's rate is known.
@@ -110,6 +113,7 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
   const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
   const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
   const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak, phasePeaksMb: sync.phasePeaksMb, assemblyPeaksMb: sync.assemblyPeaksMb };
+  for (const { engine, probe } of syncs) if (probe.assemblyPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each assembly of the read, MB`] = probe.assemblyPeaksMb;
   const engineName = (engine: StoreEngine) => (engine === 'pglite' ? 'embedded PGlite store (the CLI default)' : 'PostgreSQL store');
   const figures = (naivePerCompany?: number): BenchFigure[] => [
     { section, name: 'API calls, full sync as wired', value: sync.calls, unit: 'calls', floor: syncFloor, naive: naivePerCompany === undefined ? undefined : Math.round(naivePerCompany * size.companies), target: '<= 1.05x floor', note: `${fmt(sync.calls / syncFloor, 3)}x the floor; includes ${fmt(dealWrites)} deal retention write calls (one per 100 changed deals), which the floor leaves out; the deals' current values come with the main read, so the deal writes read nothing; the read is assembled 1,000 companies at a time, as cs-health sync does` },
@@ -338,6 +342,7 @@ async function main() {
     options: { companies, largeCompanies: large, naiveCompanies: naiveCount, engineCompanies: Number(options.engineCompanies), demoSeed: 42, asOf: asOf.toISOString() },
     figures,
     skipped,
+    series,
   });
   console.log(`\nwrote ${options.out}`);
 }

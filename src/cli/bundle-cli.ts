@@ -1,5 +1,7 @@
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { launcherScript } from './runtime-tuning';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -17,12 +19,14 @@ const dependenciesStayExternal: Plugin = {
 };
 
 /**
- * Compiles the CLI to one JavaScript file, `dist/cli/cs-health.js` (the package's `bin`), so a
- * command starts without compiling TypeScript. `npm ci` runs it through the `prepare` script;
- * `src/cli/cs-health.js` stays the development entry that runs the sources through tsx.
+ * Compiles the CLI to one JavaScript file, `dist/cli/cs-health.js`, so a command starts without
+ * compiling TypeScript, and writes the package's `bin` beside it, `dist/cli/cs-health`: the shell
+ * launcher that starts node on it with the runtime's memory settings (see runtime-tuning.ts).
+ * `npm ci` runs it through the `prepare` script; `src/cli/cs-health.js` stays the development
+ * entry that runs the sources through tsx.
  *
  * @example
- * await bundleCli(); // writes dist/cli/cs-health.js
+ * await bundleCli(); // writes dist/cli/cs-health.js and dist/cli/cs-health
  */
 export async function bundleCli(outdir = join(ROOT, 'dist', 'cli')): Promise<string> {
   const outfile = join(outdir, 'cs-health.js');
@@ -40,6 +44,9 @@ export async function bundleCli(outdir = join(ROOT, 'dist', 'cli')): Promise<str
     logLevel: 'warning',
     legalComments: 'none',
   });
+  const launcher = join(outdir, 'cs-health');
+  writeFileSync(launcher, launcherScript());
+  chmodSync(launcher, 0o755);
   return outfile;
 }
 
