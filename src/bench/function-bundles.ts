@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { bundleAppFunction } from '../build/bundle-app-function';
 import { FUNCTIONS } from '../build/hubspot-project-definition';
-import { fmt } from './measure';
+import { fmt, median } from './measure';
 
 export interface BundleFigures {
   function: string;
@@ -27,7 +27,6 @@ function coldLoad(file: string): { ms: number; rssMb: number } {
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Bundles every app function twice (as shipped, and with the api-client it replaced) and measures

@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import type { BenchFigure } from './bench-report';
 import { benchPostgresUrl, onEachBenchStore } from './bench-databases';
 import type { BenchContext } from './optional-steps';
-import { fmt } from './measure';
+import { fmt, median } from './measure';
 
 /** The demo's CS manager (user 70100) is the leader (a settings admin: every company); CSM 101's user is 70101. */
 const LEADER_USER = 70_100;
@@ -66,7 +66,6 @@ async function benchOn(store: Store, portal: { customers: Customer[]; context: P
       timings.push(performance.now() - t);
       cpu.push((used.user + used.system) / 1000);
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     if (first.answer.status !== 'ok') throw new Error(`the page for user ${userId} answered ${first.answer.status}: ${JSON.stringify(first.answer)}`);
     return { medianMs: median(timings), cpuMs: median(cpu), bytes: Buffer.byteLength(JSON.stringify(first.answer)), customers: first.answer.view.scope.customers };
   };

@@ -17,13 +17,15 @@ export interface MeasuredSync {
   phasePeaksMb?: Record<string, number>;
   /** Peak RSS of each assembly of pages read, in order, MB (the reading phase cut finer). */
   assemblyPeaksMb?: number[];
+  /** Peak RSS of each 1,000 companies written, in order, MB (the writing phase cut finer). */
+  writingPeaksMb?: number[];
 }
 
-/** How the larger run's reading peaks moved along its length: the basis of the reading phase's estimate. */
-export interface ReadingTrend extends Trend {
-  /** The slope and its interval in MB per 100,000 companies read. */
+/** How a phase's segment peaks (the read's assemblies, the writes' thousands) moved along the larger run: the basis of that phase's estimate. */
+export interface SegmentTrend extends Trend {
+  /** The slope and its interval in MB per 100,000 companies of the portal. */
   per100kMb: { slope: number; low: number; high: number };
-  /** The highest and the median assembly peak of the larger run (all of it), MB; the trend is its second half's. */
+  /** The highest and the median segment peak of the larger run (all of the phase), MB; the trend is its second half's. */
   highestMb: number;
   medianMb: number;
 }
@@ -44,7 +46,9 @@ export interface Extrapolation {
   peakBasis: 'phases' | 'line';
   /** Each phase's estimate at this size, MB, when the basis is by phase. */
   phasePeaksMb?: Record<string, number>;
-  readingTrend?: ReadingTrend;
+  readingTrend?: SegmentTrend;
+  /** The writing phase's own trend, when the larger run cut it finer (`writingPeaksMb`). */
+  writingTrend?: SegmentTrend;
   /** The live heap once every page is read, on the same line, when both sizes measured it. */
   liveAfterReadMb?: number;
   liveAfterReadPer100kMb?: number;
@@ -85,47 +89,58 @@ export function extrapolate(small: MeasuredSync, large: MeasuredSync, companies:
     rssPer100kMb: rss.slope * 100_000,
     linePeakRssMb: rss.at(companies),
     peakBasis: byPhase ? 'phases' : 'line',
-    ...(byPhase ? { phasePeaksMb: byPhase.phases, readingTrend: byPhase.reading } : {}),
+    ...(byPhase ? { phasePeaksMb: byPhase.phases, readingTrend: byPhase.reading, writingTrend: byPhase.writing } : {}),
     ...(live ? { liveAfterReadMb: live.at(companies), liveAfterReadPer100kMb: live.slope * 100_000 } : {}),
     sandboxGb: sandbox.at(companies) / 1024,
   };
 }
 
 /**
- * The peak by phase, where both runs cut their peak into phases and the larger one into assemblies.
+ * The peak by phase, where both runs cut their peak into phases and the larger one cut its read into assemblies.
  * Why not the whole run's line: the peak is the highest of many segments, and most of it is garbage
  * between collections, so two whole-run peaks differ by the collector's run-to-run spread (+-20 MB
- * on one build) as much as by the portal, and a line through them reads that spread as growth per
- * company. By phase:
- * - reading, the phase that grows with the portal: the larger run's highest assembly peak, plus the
- *   trend of its assemblies' peaks along the second half of the run (least squares over companies
- *   read: 100 points at 200,000 rather than 2) carried to the larger portal at the upper end of its
- *   95 % interval, never below 0;
- * - every other phase (setup, fitting, writing, statements): the straight line through its peaks at
- *   the two sizes, as the whole run's was.
+ * on one build) as much as by the portal, and the highest of 200 segments sits above the highest of
+ * 10 drawn from the same spread; a line through them reads both as growth per company. By phase:
+ * - a phase cut into segments (the read per assembly of pages, the writes per 1,000 companies
+ *   written): the larger run's highest segment, plus the trend of its segments' peaks along the
+ *   second half of the phase (least squares over the portal's companies: 100 points at 200,000
+ *   rather than 2) carried to the larger portal at the upper end of its 95 % interval, never below 0;
+ * - a phase that is one segment (the fit, the statements): the larger run's peak plus the read's
+ *   trend carried the same way. What they hold is bounded by design (the lesson reservoir is full
+ *   at 200,000; the statements stream 250 records at a time), so what could make them larger is the
+ *   process's state after a longer read, which the read's trend bounds. At 10,000 the reservoir is
+ *   not yet full and the writes are short, which is why their two-point lines climb;
+ * - setup, before anything is read: the larger run's.
  */
-function phaseEstimate(small: MeasuredSync, large: MeasuredSync, companies: number): { phases: Record<string, number>; reading: ReadingTrend } | undefined {
-  const assemblies = large.assemblyPeaksMb ?? [];
-  if (!small.phasePeaksMb || !large.phasePeaksMb || assemblies.length === 0) return undefined;
-  const perAssembly = large.companies / assemblies.length;
-  // The second half of the run: the first assemblies climb while what is bounded fills up (the
-  // model's lesson reservoir, the heap's first limits), which a larger portal does not do again.
-  const from = Math.floor(assemblies.length / 2);
-  const tail = assemblies.slice(from);
-  const trend = trendOf(tail.map((_, index) => (from + index + 1) * perAssembly), tail);
-  if (!trend) return undefined;
-  const { median: medianMb, highest: highestMb } = spreadOf(assemblies);
-  const reading: ReadingTrend = {
-    ...trend,
-    per100kMb: { slope: trend.slope * 100_000, low: trend.low * 100_000, high: trend.high * 100_000 },
-    highestMb,
-    medianMb,
-  };
+function phaseEstimate(small: MeasuredSync, large: MeasuredSync, companies: number): { phases: Record<string, number>; reading: SegmentTrend; writing?: SegmentTrend } | undefined {
+  if (!small.phasePeaksMb || !large.phasePeaksMb) return undefined;
+  const reading = segmentTrend(large.assemblyPeaksMb ?? [], large.companies);
+  if (!reading) return undefined;
+  const writing = segmentTrend(large.writingPeaksMb ?? [], large.companies);
+  const more = Math.max(0, companies - large.companies);
+  const carried = (trend: SegmentTrend, highest: number) => highest + Math.max(0, trend.high) * more;
   const phases: Record<string, number> = {};
   for (const [phase, largePeak] of Object.entries(large.phasePeaksMb)) {
-    const smallPeak = small.phasePeaksMb[phase];
-    if (phase === 'reading') phases.reading = highestMb + Math.max(0, trend.high) * Math.max(0, companies - large.companies);
-    else if (smallPeak !== undefined) phases[phase] = largePeak + ((largePeak - smallPeak) / (large.companies - small.companies)) * (companies - large.companies);
+    if (phase === 'reading') phases.reading = carried(reading, Math.max(largePeak, reading.highestMb));
+    else if (phase === 'writing' && writing) phases.writing = carried(writing, Math.max(largePeak, writing.highestMb));
+    else if (phase === 'setup') phases.setup = largePeak;
+    else phases[phase] = carried(reading, largePeak);
   }
-  return { phases, reading };
+  return { phases, reading, ...(writing ? { writing } : {}) };
+}
+
+/**
+ * The trend of a phase's segment peaks along the second half of the phase, over the portal's
+ * companies (segment i of n at (i + 1) / n of them), with the highest and median segment.
+ * The second half: the first segments climb while what is bounded fills up (the model's lesson
+ * reservoir, the heap's first limits), which a larger portal does not do again.
+ */
+function segmentTrend(peaks: readonly number[], portalCompanies: number): SegmentTrend | undefined {
+  if (peaks.length === 0) return undefined;
+  const from = Math.floor(peaks.length / 2);
+  const tail = peaks.slice(from);
+  const trend = trendOf(tail.map((_, index) => ((from + index + 1) / peaks.length) * portalCompanies), tail);
+  if (!trend) return undefined;
+  const { median: medianMb, highest: highestMb } = spreadOf(peaks);
+  return { ...trend, per100kMb: { slope: trend.slope * 100_000, low: trend.low * 100_000, high: trend.high * 100_000 }, highestMb, medianMb };
 }

@@ -16,7 +16,7 @@ import { describeMachine, writeBenchRun, type BenchFigure } from './bench-report
 import { postgresAnswers } from './bench-databases';
 import { fmt, secondsAtBudget } from './measure';
 import { spreadOf } from './peak-trend';
-import { extrapolate, type Extrapolation, type MeasuredSync } from './portal-extrapolation';
+import { extrapolate, type Extrapolation, type SegmentTrend, type MeasuredSync } from './portal-extrapolation';
 import { runOptionalSteps } from './optional-steps';
 import { portalSize, readFloor, writeFloor } from './portal-floor';
 import { runBundledProbe } from './probes/run-probe';
@@ -84,6 +84,7 @@ interface SyncProbe {
   liveAfterReadMb?: number;
   phasePeaksMb?: Record<string, number>;
   assemblyPeaksMb?: number[];
+  writingPeaksMb?: number[];
 }
 
 type StoreEngine = 'pglite' | 'postgres';
@@ -112,8 +113,11 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
   const sync = syncs[0].probe;
   const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
   const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
-  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak, phasePeaksMb: sync.phasePeaksMb, assemblyPeaksMb: sync.assemblyPeaksMb };
-  for (const { engine, probe } of syncs) if (probe.assemblyPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each assembly of the read, MB`] = probe.assemblyPeaksMb;
+  const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak, phasePeaksMb: sync.phasePeaksMb, assemblyPeaksMb: sync.assemblyPeaksMb, writingPeaksMb: sync.writingPeaksMb };
+  for (const { engine, probe } of syncs) {
+    if (probe.assemblyPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each assembly of the read, MB`] = probe.assemblyPeaksMb;
+    if (probe.writingPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each 1,000 companies written, MB`] = probe.writingPeaksMb;
+  }
   const engineName = (engine: StoreEngine) => (engine === 'pglite' ? 'embedded PGlite store (the CLI default)' : 'PostgreSQL store');
   const figures = (naivePerCompany?: number): BenchFigure[] => [
     { section, name: 'API calls, full sync as wired', value: sync.calls, unit: 'calls', floor: syncFloor, naive: naivePerCompany === undefined ? undefined : Math.round(naivePerCompany * size.companies), target: '<= 1.05x floor', note: `${fmt(sync.calls / syncFloor, 3)}x the floor; includes ${fmt(dealWrites)} deal retention write calls (one per 100 changed deals), which the floor leaves out; the deals' current values come with the main read, so the deal writes read nothing; the read is assembled 1,000 companies at a time, as cs-health sync does` },
@@ -135,19 +139,24 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
 function peaksByPhase(probe: SyncProbe): string {
   if (!probe.phasePeaksMb) return '';
   const phases = Object.entries(probe.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
-  const assemblies = probe.assemblyPeaksMb ?? [];
-  const peaks = assemblies.length ? spreadOf(assemblies) : undefined;
-  const spread = peaks ? `; the ${fmt(assemblies.length)} assemblies of the read peaked at ${fmt(peaks.lowest)}-${fmt(peaks.highest)} MB, median ${fmt(peaks.median)}` : '';
-  return `; peak by phase (MB, each phase's own high-water mark): ${phases}${spread}`;
+  const spread = (peaks: readonly number[] | undefined, what: string) => {
+    if (!peaks?.length) return '';
+    const { lowest, median, highest } = spreadOf(peaks);
+    return `; the ${fmt(peaks.length)} ${what} peaked at ${fmt(lowest)}-${fmt(highest)} MB, median ${fmt(median)}`;
+  };
+  return `; peak by phase (MB, each phase's own high-water mark): ${phases}${spread(probe.assemblyPeaksMb, 'assemblies of the read')}${spread(probe.writingPeaksMb, 'segments of 1,000 companies written')}`;
 }
 
 /** How the 1,000,000-company peak was reached, in words, with the old basis beside it. */
 function peakBasisNote(million: Extrapolation): string {
   const line = `the straight line through the two whole-run peaks gives ${fmt(million.linePeakRssMb)} MB (${fmt(million.rssPer100kMb, 1)} MB per 100,000 companies)`;
-  const trend = million.readingTrend;
-  if (million.peakBasis === 'line' || !trend || !million.phasePeaksMb) return `by that line: ${line}`;
+  const reading = million.readingTrend;
+  if (million.peakBasis === 'line' || !reading || !million.phasePeaksMb) return `by that line: ${line}`;
   const phases = Object.entries(million.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
-  return `by phase (src/bench/portal-extrapolation.ts says why): the read's ${fmt(trend.points)} assemblies at the larger size peaked at most ${fmt(trend.highestMb)} MB (median ${fmt(trend.medianMb)}) and moved ${fmt(trend.per100kMb.slope, 1)} MB per 100,000 companies read along the run (95 % interval ${fmt(trend.per100kMb.low, 1)} to ${fmt(trend.per100kMb.high, 1)}, worth ${fmt(trend.effectivePoints)} independent points), carried to 1,000,000 at the interval's top; the other phases by the line through their two sizes: ${phases}; ${line}`;
+  const moved = (what: string, trend: SegmentTrend) =>
+    `${what} peaked at most ${fmt(trend.highestMb)} MB (median ${fmt(trend.medianMb)}) and along the second half moved ${fmt(trend.per100kMb.slope, 1)} MB per 100,000 companies (95 % interval ${fmt(trend.per100kMb.low, 1)} to ${fmt(trend.per100kMb.high, 1)}, ${fmt(trend.points)} points worth ${fmt(trend.effectivePoints)} independent ones)`;
+  const writing = million.writingTrend ? `; the writes' segments of 1,000 companies ${moved('', million.writingTrend).trim()}` : '';
+  return `by phase (src/bench/portal-extrapolation.ts says why): at the larger size the read's assemblies ${moved('', reading).trim()}${writing}; each carried to 1,000,000 at its interval's top, the fit and the statements with the read's: ${phases}; ${line}`;
 }
 
 /** A 1,000,000-company portal from the two measured sizes (the machine cannot hold its sandbox). */

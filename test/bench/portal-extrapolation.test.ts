@@ -44,7 +44,7 @@ describe('extrapolating a portal from two measured syncs', () => {
     const smallPhases = { setup: 90, reading: 228, fitting: 120, writing: 140, statements: 130 };
     const largePhases = { setup: 90, reading: 260, fitting: 125, writing: 150, statements: 130 };
 
-    it('takes the larger run\'s highest assembly when its assemblies do not climb, and the line for the other phases', () => {
+    it('takes the larger run\'s highest assembly when its assemblies do not climb, and gives the phases after the read the read\'s trend', () => {
       const million = extrapolate({ ...small, phasePeaksMb: smallPhases }, { ...large, peakRssMb: 281, phasePeaksMb: largePhases, assemblyPeaksMb: flat }, 1_000_000);
       expect(million.peakBasis).toBe('phases');
       expect(million.readingTrend?.highestMb).toBe(260);
@@ -59,7 +59,12 @@ describe('extrapolating a portal from two measured syncs', () => {
       expect(high).toBeGreaterThan(2);
       expect(high).toBeLessThan(5);
       expect(million.phasePeaksMb?.reading).toBeCloseTo(260 + high * 8, 6);
-      expect(million.phasePeaksMb?.writing).toBeCloseTo(150 + (10 / 190_000) * 800_000, 10);
+      // The fit, writes and statements are the larger run's own peaks plus what the read's trend
+      // allows a longer read to leave behind; their two-point lines (the writes 10 MB higher at 200,000) are not used.
+      expect(million.phasePeaksMb?.writing).toBeCloseTo(150 + high * 8, 6);
+      expect(million.phasePeaksMb?.fitting).toBeCloseTo(125 + high * 8, 6);
+      expect(million.phasePeaksMb?.statements).toBeCloseTo(130 + high * 8, 6);
+      expect(million.writingTrend).toBeUndefined();
       expect(million.phasePeaksMb?.setup).toBe(90);
       expect(million.peakRssMb).toBe(Math.max(...Object.values(million.phasePeaksMb ?? {})));
       // The whole-run line is still given beside it.
@@ -75,6 +80,22 @@ describe('extrapolating a portal from two measured syncs', () => {
       expect(trend?.per100kMb.high).toBeGreaterThan(10);
       expect(million.phasePeaksMb?.reading).toBeCloseTo(Math.max(...climbing) + (trend?.high ?? 0) * 800_000, 6);
       expect(million.peakRssMb).toBeGreaterThan(Math.max(...climbing) + 80);
+    });
+
+    it('gives the writes their own trend when the larger run cut them into segments of 1,000 companies', () => {
+      // 170 segments (the companies that changed), flat at 150 / 156 MB, then one at 170: the highest counts, the trend is flat.
+      const writes = [...Array.from({ length: 170 }, (_, index) => (index % 2 ? 156 : 150)), 170];
+      const million = extrapolate({ ...small, phasePeaksMb: smallPhases }, { ...large, phasePeaksMb: largePhases, assemblyPeaksMb: flat, writingPeaksMb: writes }, 1_000_000);
+      const trend = million.writingTrend;
+      expect(trend?.highestMb).toBe(170);
+      expect(trend?.points).toBe(86);
+      const high = trend?.per100kMb.high ?? 0;
+      expect(high).toBeGreaterThan(0);
+      expect(million.phasePeaksMb?.writing).toBeCloseTo(170 + high * 8, 6);
+      // A climbing series carries its climb: 0.2 MB per segment over 171 segments of a 200,000-company portal.
+      const climbing = extrapolate({ ...small, phasePeaksMb: smallPhases }, { ...large, phasePeaksMb: largePhases, assemblyPeaksMb: flat, writingPeaksMb: writes.map((peak, index) => peak + index * 0.2) }, 1_000_000);
+      expect(climbing.writingTrend?.per100kMb.slope).toBeGreaterThan(0.2 * (171 / 2));
+      expect(climbing.phasePeaksMb?.writing ?? 0).toBeGreaterThan(million.phasePeaksMb?.writing ?? Infinity);
     });
 
     it('falls back to the whole run\'s line when a run was not cut into phases', () => {

@@ -21,11 +21,13 @@ import { answer, fail, memoryNow, probeArgs } from './probe-output';
  * database in a folder, the CLI's default, `postgres` = a server), then the attainment statements
  * from the store's records. `read`: the read half alone, each customer scored, results not kept, with the heap
  * growth the sync sets. The figures include the process's node and modules (`rssBeforeMb`); the bench runs it bundled as the CLI ships.
- * A sync's peak is also cut by phase and, in the read, by assembly (`phasePeaksMb`, `assemblyPeaksMb`;
- * see PeakSegments): whether the peak climbs with the run's length is what a larger portal's depends on.
+ * A sync's peak is also cut by phase, in the read by assembly and in the writes by 1,000 companies
+ * written (`phasePeaksMb`, `assemblyPeaksMb`, `writingPeaksMb`; see PeakSegments): whether the peak climbs with the run's length is what a larger portal's depends on.
  */
 const args = probeArgs(z.object({ url: z.string(), mode: z.enum(['sync', 'read']), asOf: z.string(), modelPath: z.string().optional(), store: z.enum(['pglite', 'postgres']).default('pglite') }).parse);
 const asOf = new Date(args.asOf);
+/** Companies written per segment of the writing phase's peak. */
+const WRITING_SEGMENT = 1_000;
 
 async function main() {
   const gateway = createHubSpotGateway({ basePath: args.url, budget: { perTenSeconds: 1_000_000, searchPerSecond: 10_000, maxConcurrent: 16 } });
@@ -38,6 +40,7 @@ async function main() {
   const peaks = new PeakSegments();
   const phasePeaksMb: Record<string, number> = {};
   const assemblyPeaksMb: number[] = [];
+  const writingPeaksMb: number[] = [];
   if (args.mode === 'sync') {
     const dir = mkdtempSync(join(tmpdir(), 'cs-bench-sync-'));
     const { store, dispose } = await openProbeStore(args.store, dir);
@@ -50,8 +53,16 @@ async function main() {
       // one per assembly of pages, the fit and the count of changes, the writes and snapshots; the
       // statements after. The assemblies' peaks say whether the read's memory climbs with its length.
       let segment = 'setup';
-      const onProgress = (p: { phase: string }) => {
-        if (p.phase === 'writing' && segment === 'writing') return;
+      const onProgress = (p: { phase: string; written: number }) => {
+        if (p.phase === 'writing' && segment === 'writing') {
+          // The writes stream the spool: cut every 1,000 companies written, as the read per assembly.
+          if (p.written > 0 && p.written % WRITING_SEGMENT === 0) {
+            const peak = peaks.cut();
+            writingPeaksMb.push(peak);
+            phasePeaksMb.writing = Math.max(phasePeaksMb.writing ?? 0, peak);
+          }
+          return;
+        }
         const peak = peaks.cut();
         // A reading report after a reading report closes one assembly of pages (the first closes setup).
         if (segment === 'reading' && p.phase === 'reading') assemblyPeaksMb.push(peak);
@@ -80,7 +91,7 @@ async function main() {
   }
   const seconds = (Date.now() - started) / 1000;
   await gateway.close();
-  const segmented = args.mode === 'sync' && peaks.segmented ? { phasePeaksMb, assemblyPeaksMb } : {};
+  const segmented = args.mode === 'sync' && peaks.segmented ? { phasePeaksMb, assemblyPeaksMb, writingPeaksMb } : {};
   answer({ companies, calls: gateway.totalCalls(), callsByKind: gateway.callCounts(), companiesChanged, dealsUpdated, seconds, rssBeforeMb: before.rssMb, liveAfterReadMb, ...memoryNow(), maxRssMb: peaks.overall(), ...segmented });
 }
 
