@@ -39,7 +39,7 @@ export function describeMachine(): BenchRun['machine'] {
 }
 
 /** The launcher's settings in words: `node --max-semi-space-size=8, MALLOC_MMAP_THRESHOLD_=131072, …`. */
-export const runtimeTuning = (): string => [`node ${RUNTIME_TUNING.nodeFlags.join(' ')}`, ...Object.entries(RUNTIME_TUNING.env).map(([name, value]) => `${name}=${value}`)].join(', ');
+const runtimeTuning = (): string => [`node ${RUNTIME_TUNING.nodeFlags.join(' ')}`, ...Object.entries(RUNTIME_TUNING.env).map(([name, value]) => `${name}=${value}`)].join(', ');
 
 export function writeBenchRun(path: string, run: BenchRun): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -5,7 +5,7 @@ import { bundleCli } from '../cli/bundle-cli';
 import { fmt, percentile } from './measure';
 
 /**
- * `npm run bench:cli-startup`: how long `cs-health --help` takes from the compiled CLI (the target
+ * `npm run bench:cli-startup`: how long `cs-health --help` takes through the launcher users run (the target
  * is under 300 ms), next to a bare `node` start (the floor) and the development entry through tsx
  * (what every command cost before the CLI was compiled). Wall time of whole processes, median and
  * 95th percentile; the machine's load shows in the floor.
@@ -40,7 +40,7 @@ async function measure() {
   return { floor, help, tsx, rows: [floor, help, ...others, tsx] };
 }
 
-/** The `npm run bench` step: `--help` from the compiled CLI beside a bare node start (the floor) and the tsx entry (the old way). */
+/** The `npm run bench` step: `--help` through the launcher beside a bare node start (the floor) and the tsx entry (the old way). */
 export async function benchFigures(): Promise<BenchFigure[]> {
   const { floor, help, tsx } = await measure();
   return [{ section: 'cli', name: 'cs-health --help, whole process (median)', value: Math.round(percentile(help.times, 50)), unit: 'ms', floor: Math.round(percentile(floor.times, 50)), naive: Math.round(percentile(tsx.times, 50)), target: '< 300 ms', note: 'through the shell launcher, as the package\'s bin runs; floor = node -e 0; naive = the TypeScript sources through tsx' }];

@@ -27,7 +27,6 @@ function coldLoad(file: string): { ms: number; rssMb: number } {
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
 }
 
-
 /**
  * Bundles every app function twice (as shipped, and with the api-client it replaced) and measures
  * each bundle's size and cold load. Returns the figures; `npm run bench` can print them.

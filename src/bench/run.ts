@@ -89,15 +89,12 @@ interface SyncProbe {
 
 type StoreEngine = 'pglite' | 'postgres';
 
-/** The run's series (see benchRunSchema), written with its figures. */
-const series: Record<string, number[]> = {};
-
 /**
  * The sync (once per store engine, each into a fresh store, as `cs-health sync` runs it) and, unless
  * told not to, its read alone, each in a fresh process; figures once the naive reader's rate is known.
  * `measured` is the sync on the first engine listed (the one both portal sizes share, each a first sync).
  */
-async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEngine[], withRead = true): Promise<{ measured: MeasuredSync; figures: (naivePerCompany?: number) => BenchFigure[] }> {
+async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEngine[], withRead = true): Promise<{ measured: MeasuredSync; figures: (naivePerCompany?: number) => BenchFigure[]; series: Record<string, number[]> }> {
   const size = await portalSize(sandbox.url);
   const setup = gatewayFor(sandbox.url);
   await ensureCsProperties(setup);
@@ -114,6 +111,8 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
   const dealWrites = sync.callsByKind['deals.batchUpdate'] ?? 0;
   const syncFloor = floor + writeFloor(sync.companiesChanged ?? 0);
   const measured: MeasuredSync = { companies: size.companies, calls: sync.calls, floorCalls: syncFloor, peakRssMb: sync.maxRssMb, liveAfterReadMb: sync.liveAfterReadMb, sandboxPeakRssMb: sandboxPeak, phasePeaksMb: sync.phasePeaksMb, assemblyPeaksMb: sync.assemblyPeaksMb, writingPeaksMb: sync.writingPeaksMb };
+  // Each segment's peak, kept whole in the run's file (see benchRunSchema's `series`).
+  const series: Record<string, number[]> = {};
   for (const { engine, probe } of syncs) {
     if (probe.assemblyPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each assembly of the read, MB`] = probe.assemblyPeaksMb;
     if (probe.writingPeaksMb?.length) series[`${section}, ${engine}: peak RSS of each 1,000 companies written, MB`] = probe.writingPeaksMb;
@@ -132,7 +131,7 @@ async function measureSync(sandbox: Sandbox, modelPath: string, engines: StoreEn
     ...(read ? [{ section, name: 'peak RSS of the read assembled 1,000 at a time', value: read.maxRssMb, unit: 'MB', note: 'read and score only, no store, results not kept' }] : []),
     { section, name: 'peak RSS of the sandbox serving the portal', value: sandboxPeak, unit: 'MB', note: 'a separate process, not part of the product' },
   ];
-  return { measured, figures };
+  return { measured, figures, series };
 }
 
 /** Where the peak was reached: each phase's peak and the assemblies' spread, when the probe could cut them. */
@@ -153,10 +152,10 @@ function peakBasisNote(million: Extrapolation): string {
   const reading = million.readingTrend;
   if (million.peakBasis === 'line' || !reading || !million.phasePeaksMb) return `by that line: ${line}`;
   const phases = Object.entries(million.phasePeaksMb).map(([phase, peak]) => `${phase} ${fmt(peak)}`).join(', ');
-  const moved = (what: string, trend: SegmentTrend) =>
-    `${what} peaked at most ${fmt(trend.highestMb)} MB (median ${fmt(trend.medianMb)}) and along the second half moved ${fmt(trend.per100kMb.slope, 1)} MB per 100,000 companies (95 % interval ${fmt(trend.per100kMb.low, 1)} to ${fmt(trend.per100kMb.high, 1)}, ${fmt(trend.points)} points worth ${fmt(trend.effectivePoints)} independent ones)`;
-  const writing = million.writingTrend ? `; the writes' segments of 1,000 companies ${moved('', million.writingTrend).trim()}` : '';
-  return `by phase (src/bench/portal-extrapolation.ts says why): at the larger size the read's assemblies ${moved('', reading).trim()}${writing}; each carried to 1,000,000 at its interval's top, the fit and the statements with the read's: ${phases}; ${line}`;
+  const moved = (trend: SegmentTrend) =>
+    `peaked at most ${fmt(trend.highestMb)} MB (median ${fmt(trend.medianMb)}) and along the second half moved ${fmt(trend.per100kMb.slope, 1)} MB per 100,000 companies (95 % interval ${fmt(trend.per100kMb.low, 1)} to ${fmt(trend.per100kMb.high, 1)}, ${fmt(trend.points)} points worth ${fmt(trend.effectivePoints)} independent ones)`;
+  const writing = million.writingTrend ? `; the writes' segments of 1,000 companies ${moved(million.writingTrend)}` : '';
+  return `by phase (src/bench/portal-extrapolation.ts says why): at the larger size the read's assemblies ${moved(reading)}${writing}; each carried to 1,000,000 at its interval's top, the fit and the statements with the read's: ${phases}; ${line}`;
 }
 
 /** A 1,000,000-company portal from the two measured sizes (the machine cannot hold its sandbox). */
@@ -310,6 +309,7 @@ async function main() {
   const naiveCount = Math.min(Number(options.naiveCompanies), companies);
   console.log(`cs-health benchmark: demo portals (seed 42) as of ${asOf.toISOString().slice(0, 10)}, node ${process.version}`);
   const figures: BenchFigure[] = [];
+  const series: Record<string, number[]> = {};
   const skipped: { step: string; reason: string }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'cs-bench-'));
   // The main portal is synced into both engines; the large one into PostgreSQL when a server answers
@@ -324,6 +324,7 @@ async function main() {
     mainSync = mainPortal.measured;
     const naive = await naiveFigures(sandbox.url, naiveCount, join(dir, 'model.json'));
     figures.push(...mainPortal.figures(naive.perCompany), ...naive.figures);
+    Object.assign(series, mainPortal.series);
     figures.push(...(await incrementalFigures(sandbox.url)));
     figures.push(...(await engineFigures(sandbox.url, Number(options.engineCompanies))));
     const optional = await runOptionalSteps({ sandboxUrl: sandbox.url, companies, asOf });
@@ -338,6 +339,7 @@ async function main() {
     try {
       const largeSync = await measureSync(big, join(dir, 'model-large.json'), [largeEngine], false);
       figures.push(...largeSync.figures());
+      Object.assign(series, largeSync.series);
       if (mainSync && largeSync.measured.companies > mainSync.companies) figures.push(...millionFigures(mainSync, largeSync.measured, largeEngine));
     } finally {
       big.stop();

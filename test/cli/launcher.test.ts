@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { RUNTIME_TUNING } from '../../src/cli/runtime-tuning';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   cli = await compileCli();
   dir = mkdtempSync(join(tmpdir(), 'cs-launcher-'));
   linked = join(dir, 'bin', 'cs-health');
-  spawnSync('mkdir', ['-p', join(dir, 'bin')]);
+  mkdirSync(join(dir, 'bin'));
   symlinkSync(join(dirname(cli.path), 'cs-health'), linked);
   // Allocates enough young objects for V8 to grow its new space to the most it may, then says how big that is.
   writeFileSync(join(dir, 'seen.js'), `
@@ -35,6 +35,8 @@ afterAll(() => {
 });
 
 function runLinked(args: string[], env: NodeJS.ProcessEnv = {}) {
+  // A report left by an earlier run must not stand in for this one's.
+  rmSync(report(), { force: true });
   const result = spawnSync(linked, args, { encoding: 'utf8', env: { ...process.env, MALLOC_MMAP_THRESHOLD_: undefined, MALLOC_TRIM_THRESHOLD_: undefined, NODE_OPTIONS: `--require ${join(dir, 'seen.js')}`, ...env } });
   const seen = JSON.parse(readFileSync(report(), 'utf8')) as { newSpaceMb: number; env: Record<string, string> };
   return { ...result, seen };
